@@ -1,0 +1,70 @@
+// Is this text a PRD, a business case, or not a product document at all?
+// Explicit signals win (setting, front matter, file name, title); otherwise the
+// shape of the sections decides. A README or changelog gets no findings.
+import type { DocumentKind, DocumentModel, SectionRole } from './types';
+
+export interface KindDecision {
+  kind: DocumentKind;
+  /** Why, in words a user understands ("front matter type: prd"). */
+  reason: string;
+}
+
+const PRD_WORDS = /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief)\b/i;
+const BUSINESS_CASE_WORDS = /\b(business[- ]cases?|investment (?:case|proposal)|cost[- ]benefit analysis|funding (?:request|proposal))\b/i;
+const NOT_PRODUCT_FILES = /^(readme|changelog|changes|history|contributing|code_of_conduct|license|licence|security|authors|notice|todo)(\.|$)/i;
+
+function fromWords(value: string): DocumentKind | undefined {
+  if (BUSINESS_CASE_WORDS.test(value) || /^business[-_ ]?case$/i.test(value)) return 'business-case';
+  if (PRD_WORDS.test(value) || /^(prd|spec|requirements)$/i.test(value)) return 'prd';
+  return undefined;
+}
+
+function baseName(fileName: string): string {
+  return fileName.split(/[\\/]/).pop() ?? fileName;
+}
+
+const PRD_SHAPE: readonly SectionRole[] = ['problem', 'goals', 'non-goals', 'success-metrics', 'key-results', 'requirements', 'users', 'needs'];
+const BUSINESS_SHAPE: readonly SectionRole[] = ['costs', 'benefits', 'roi', 'options', 'recommendation'];
+
+export function detectKind(
+  model: DocumentModel,
+  options: { setting?: 'auto' | 'prd' | 'business-case'; included?: boolean } = {},
+): KindDecision {
+  if (options.setting && options.setting !== 'auto') return { kind: options.setting, reason: `kind set to ${options.setting}` };
+
+  const fm = model.frontMatter?.data ?? {};
+  for (const key of ['type', 'doc_type', 'docType', 'kind', 'document_type']) {
+    const value = fm[key];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const kind = fromWords(value.replace(/[-_]/g, ' ')) ?? fromWords(value);
+    return kind
+      ? { kind, reason: `front matter ${key}: ${value}` }
+      : { kind: 'none', reason: `front matter ${key}: ${value} is not a product document type` };
+  }
+
+  const roles = new Set(model.sections.map((s) => s.role).filter((r): r is SectionRole => r !== undefined));
+  const score = (shape: readonly SectionRole[]) => shape.filter((r) => roles.has(r)).length;
+  const name = model.fileName ? baseName(model.fileName) : undefined;
+
+  if (name) {
+    if (NOT_PRODUCT_FILES.test(name) && !options.included) {
+      return { kind: 'none', reason: `${name} is not a product document` };
+    }
+    const kind = fromWords(name.replace(/\.[^.]+$/, '').replace(/[-_.]/g, ' '));
+    if (kind) return { kind, reason: `file name ${name}` };
+  }
+
+  if (model.title) {
+    const kind = fromWords(model.title);
+    if (kind) return { kind, reason: `title "${model.title}"` };
+  }
+
+  const business = score(BUSINESS_SHAPE);
+  const prd = score(PRD_SHAPE);
+  if (business >= 3 && business >= prd - 1) return { kind: 'business-case', reason: `sections for ${business} business-case topics` };
+  if (prd >= 3 && (roles.has('goals') || roles.has('problem') || roles.has('success-metrics'))) {
+    return { kind: 'prd', reason: `sections for ${prd} PRD topics` };
+  }
+  if (options.included) return { kind: 'prd', reason: 'listed in documents.include' };
+  return { kind: 'none', reason: 'no product-document signals (front matter type, file name, title or sections)' };
+}

@@ -1,0 +1,88 @@
+// Lint orchestration: model -> kind -> rules -> suppressions -> findings.
+// A rule that throws becomes a finding that says so; it never takes the lint
+// down (remark-lint's habit).
+import { documentsMatch } from './config/documents';
+import { defaultConfig, type ResolvedConfig } from './config/resolve';
+import { detectKind } from './kind';
+import { ruleDocsUrl } from './meta';
+import { buildModel } from './model/build';
+import { ParseCache } from './parse';
+import { rules } from './rules';
+import type { Report } from './rules/rule';
+import { findControlComments, Suppressions } from './text/controls';
+import type { DocumentKind, DocumentModel, Finding, Severity } from './types';
+
+export interface LintOptions {
+  /** File name or path, used for kind detection and shown nowhere else. */
+  fileName?: string;
+  /** Path relative to the config file's folder, for `documents.include/exclude` globs. */
+  relativePath?: string;
+  config?: ResolvedConfig;
+  /** Overrides the config's kind; `auto` detects. */
+  kind?: 'auto' | 'prd' | 'business-case';
+}
+
+export interface LintResult {
+  kind: DocumentKind;
+  /** Why the kind was chosen, or why the file was skipped. */
+  kindReason: string;
+  findings: Finding[];
+  model: DocumentModel | undefined;
+}
+
+/** Holds the parse cache, so linting the same document again re-parses only changed sections. */
+export class Linter {
+  private readonly cache: ParseCache;
+
+  constructor(options: { cacheChars?: number } = {}) {
+    this.cache = new ParseCache(options.cacheChars);
+  }
+
+  lint(text: string, options: LintOptions = {}): LintResult {
+    const config = options.config ?? defaultConfig();
+    const listed = options.relativePath ? documentsMatch(options.relativePath, config.documents) : undefined;
+    if (listed === 'exclude') return { kind: 'none', kindReason: 'excluded by documents.exclude', findings: [], model: undefined };
+
+    const model = buildModel(text, { fileName: options.fileName, sectionAliases: config.sectionAliases, cache: this.cache });
+    const decision = detectKind(model, { setting: options.kind ?? config.kind, included: listed === 'include' });
+    if (decision.kind === 'none') return { kind: 'none', kindReason: decision.reason, findings: [], model };
+    const kind = decision.kind;
+
+    const suppressions = new Suppressions(findControlComments(text, model.codeSpans, model.lineOf));
+    const findings: Finding[] = [];
+    const push = (ruleId: string, severity: Severity, report: Report) => {
+      const start = model.position(report.span.start);
+      if (suppressions.isSuppressed(ruleId, report.span.start, start.line - 1)) return;
+      findings.push({
+        ruleId,
+        severity,
+        message: report.message,
+        start,
+        end: model.position(Math.max(report.span.end, report.span.start)),
+        fixes: report.fixes ?? [],
+        docsUrl: ruleDocsUrl(ruleId),
+      });
+    };
+
+    for (const rule of rules) {
+      const setting = config.rules[rule.meta.id] ?? { severity: rule.meta.defaultSeverity, options: {} };
+      if (setting.severity === 'off' || !rule.meta.kinds.includes(kind)) continue;
+      const severity = setting.severity;
+      try {
+        rule.check({ model, kind, options: setting.options, config, report: (r) => push(rule.meta.id, severity, r) });
+      } catch (error) {
+        push(rule.meta.id, 'warning', {
+          span: { start: 0, end: 0 },
+          message: `Outcome Lens could not finish rule ${rule.meta.id} on this document (${error instanceof Error ? error.message : String(error)}). Other rules still ran; please report this.`,
+        });
+      }
+    }
+    findings.sort((a, b) => a.start.offset - b.start.offset || a.ruleId.localeCompare(b.ruleId));
+    return { kind, kindReason: decision.reason, findings, model };
+  }
+}
+
+/** Lint once, without keeping a cache. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  return new Linter().lint(text, options);
+}

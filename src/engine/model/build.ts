@@ -1,0 +1,154 @@
+// The document model: the heading tree with a role per section, front matter,
+// and (lazily) parsed section content and metric items. Rules read this model,
+// never the raw text, so they agree on what a "section" or a "metric" is.
+import type { RootContent } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import type { DocumentModel, FrontMatter, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
+import { ParseCache } from '../parse';
+import { LineIndex } from '../text/lines';
+import { scan } from '../text/scan';
+import { extractMetrics } from './metrics';
+import { createRoleMatcher } from './roles';
+
+export interface BuildOptions {
+  fileName?: string;
+  sectionAliases?: Partial<Record<SectionRole, readonly string[]>>;
+  /** Shared between lints of the same document so unchanged sections are not parsed again. */
+  cache?: ParseCache;
+}
+
+/** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
+export function plainHeading(raw: string): string {
+  return raw
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/(\*\*|__|\*|_|`|~~)/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .trim();
+}
+
+function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 'toml' } | undefined): FrontMatter | undefined {
+  if (!block) return undefined;
+  if (block.format === 'toml') return { data: {}, span: block.span, error: undefined };
+  try {
+    const data: unknown = parseYaml(block.content, { maxAliasCount: 50 });
+    if (data === null || data === undefined) return { data: {}, span: block.span, error: undefined };
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      return { data: {}, span: block.span, error: 'front matter is not a key/value map' };
+    }
+    return { data: data as Record<string, unknown>, span: block.span, error: undefined };
+  } catch (error) {
+    return { data: {}, span: block.span, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+}
+
+export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
+  const lines = new LineIndex(text);
+  const scanned = scan(text, lines);
+  const cache = options.cache ?? new ParseCache();
+  const roleOf = createRoleMatcher(options.sectionAliases);
+  const sections: Section[] = [];
+
+  const makeSection = (init: Omit<Section, 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole'>): Section => {
+    let nodes: readonly RootContent[] | undefined;
+    const section: Section = {
+      ...init,
+      effectiveRole: init.role ?? init.parent?.effectiveRole,
+      children: [],
+      index: sections.length,
+      nodes() {
+        if (nodes === undefined) {
+          const body = text.slice(section.body.start, section.body.end);
+          try {
+            nodes = cache.parse(body).children;
+          } catch {
+            // Pathological input (e.g. nesting deeper than the parser's stack): the
+            // section is treated as having no content rather than failing the lint.
+            nodes = [];
+          }
+        }
+        return nodes;
+      },
+      spanOf(node) {
+        const base = section.body.start;
+        return { start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0) };
+      },
+    };
+    sections.push(section);
+    return section;
+  };
+
+  const headings = scanned.headings;
+  const bodyStartAfter = (line: number) => lines.starts[line + 1] ?? text.length;
+  const preambleEnd = headings.length > 0 ? lines.starts[headings[0]!.firstLine]! : text.length;
+  const preamble = makeSection({
+    title: '',
+    depth: 0,
+    role: undefined,
+    heading: { start: 0, end: 0 },
+    titleSpan: { start: 0, end: 0 },
+    body: { start: 0, end: preambleEnd },
+    span: { start: 0, end: text.length },
+    parent: undefined,
+  });
+
+  const stack: Section[] = [preamble];
+  headings.forEach((h, i) => {
+    const headingStart = lines.starts[h.firstLine]!;
+    // A section ends where the next heading of the same or a higher level begins.
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= h.depth) {
+      const closed = stack.pop()!;
+      closed.span = { start: closed.span.start, end: headingStart };
+    }
+    const parent = stack[stack.length - 1]!;
+    const next = headings[i + 1];
+    const bodyEnd = next ? lines.starts[next.firstLine]! : text.length;
+    const title = plainHeading(h.raw);
+    const section = makeSection({
+      title,
+      depth: h.depth,
+      role: roleOf(title),
+      heading: { start: lines.starts[h.firstLine]!, end: lines.lineEnd(h.lastLine) },
+      titleSpan: h.titleSpan,
+      body: { start: Math.min(bodyStartAfter(h.lastLine), bodyEnd), end: bodyEnd },
+      span: { start: lines.starts[h.firstLine]!, end: text.length },
+      parent,
+    });
+    parent.children.push(section);
+    stack.push(section);
+  });
+  const frontMatter = readFrontMatter(scanned.frontMatter);
+  const fmTitle = frontMatter?.data.title;
+  const h1 = sections.find((s) => s.depth === 1);
+  let metrics: { items: MetricItem[]; tables: MetricTable[] } | undefined;
+  const byRole = new Map<SectionRole, Section[]>();
+  for (const s of sections) {
+    if (!s.effectiveRole) continue;
+    const list = byRole.get(s.effectiveRole) ?? [];
+    list.push(s);
+    byRole.set(s.effectiveRole, list);
+  }
+
+  return {
+    text,
+    fileName: options.fileName,
+    frontMatter,
+    title: typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1?.title,
+    sections,
+    sectionsWithRole: (role) => byRole.get(role) ?? [],
+    metrics() {
+      metrics ??= extractMetrics(sections, text);
+      return metrics.items;
+    },
+    metricTables() {
+      metrics ??= extractMetrics(sections, text);
+      return metrics.tables;
+    },
+    codeSpans: scanned.codeSpans,
+    lineOf: (offset) => lines.lineOf(offset),
+    lineStart: (line) => lines.starts[line] ?? text.length,
+    lineCount: lines.lineCount,
+    position: (offset) => lines.position(offset),
+  };
+}

@@ -1,0 +1,79 @@
+// The statements a document makes in given sections: table cells, list items
+// and sentences, with the raw text (markup included) and its offset, so rules
+// can match phrases and report the exact span.
+import type { Nodes, RootContent } from 'mdast';
+import { columnOf } from '../../model/metrics';
+import type { DocumentModel, Section, SectionRole, Span } from '../../types';
+
+export interface Clause {
+  /** Raw source text of the statement. */
+  text: string;
+  /** Offset of `text` in the document. */
+  start: number;
+  section: Section;
+  /** Where the statement sits; a table's non-metric columns are 'cell'. */
+  origin: 'metric-cell' | 'cell' | 'list-item' | 'sentence';
+}
+
+function sentences(text: string, start: number, section: Section, origin: Clause['origin']): Clause[] {
+  const out: Clause[] = [];
+  const re = /[^.!?;\n]+(?:[.!?;]+(?=\s|$)|$)|[^\n]+/g;
+  for (const m of text.matchAll(re)) {
+    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin });
+  }
+  return out;
+}
+
+function walk(model: DocumentModel, section: Section, nodes: readonly (RootContent | Nodes)[], out: Clause[]): void {
+  const raw = (span: Span) => model.text.slice(span.start, span.end);
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph': {
+        const span = section.spanOf(node);
+        out.push(...sentences(raw(span), span.start, section, 'sentence'));
+        break;
+      }
+      case 'list':
+        for (const item of node.children) walk(model, section, [item], out);
+        break;
+      case 'listItem':
+        for (const child of node.children) {
+          if (child.type === 'paragraph') {
+            const span = section.spanOf(child);
+            out.push(...sentences(raw(span), span.start, section, 'list-item'));
+          } else walk(model, section, [child], out);
+        }
+        break;
+      case 'blockquote':
+        walk(model, section, node.children, out);
+        break;
+      case 'table': {
+        const [header, ...rows] = node.children;
+        const columns = header ? header.children.map((c) => columnOf(model.text.slice(section.spanOf(c).start, section.spanOf(c).end))) : [];
+        const hasMetric = columns.includes('metric');
+        for (const row of rows) {
+          row.children.forEach((cell, i) => {
+            const span = section.spanOf(cell);
+            const text = raw(span).replace(/^\|/, '');
+            const offset = span.start + (raw(span).length - text.length);
+            const metricColumn = hasMetric ? columns[i] === 'metric' : i === 0;
+            if (text.trim()) out.push({ text, start: offset, section, origin: metricColumn ? 'metric-cell' : 'cell' });
+          });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** Statements in sections whose effective role is one of `roles`. */
+export function clausesIn(model: DocumentModel, roles: ReadonlySet<SectionRole>): Clause[] {
+  const out: Clause[] = [];
+  for (const section of model.sections) {
+    if (!section.effectiveRole || !roles.has(section.effectiveRole)) continue;
+    walk(model, section, section.nodes(), out);
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+// The engine's public data shapes. Everything here is plain data so that the
+// same findings can cross a worker boundary, be printed by the CLI, or be
+// turned into VS Code diagnostics without conversion code knowing the rules.
+import type { RootContent } from 'mdast';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+/** What kind of product document a text is; `none` means "not a product document". */
+export type DocumentKind = 'prd' | 'business-case' | 'none';
+export type ProductKind = Exclude<DocumentKind, 'none'>;
+
+/** A point in the text. `line` and `column` are 1-based (like unist), `offset` 0-based UTF-16. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** Half-open offset span [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A replacement of [start, end) by `text`, in offsets of the linted text. */
+export interface TextEdit extends Span {
+  text: string;
+}
+
+export interface Fix {
+  /** Shown as the quick-fix title: says what the edit does. */
+  title: string;
+  edits: TextEdit[];
+  /** True when the fix resolves the finding completely (eligible for fix-all). */
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  start: Position;
+  end: Position;
+  fixes: Fix[];
+  docsUrl: string;
+}
+
+/** Roles a section can play, recognised from its heading wording. */
+export const SECTION_ROLES = [
+  'summary',
+  'problem',
+  'users',
+  'needs',
+  'goals',
+  'non-goals',
+  'success-metrics',
+  'key-results',
+  'requirements',
+  'solution',
+  'timeline',
+  'launch',
+  'costs',
+  'benefits',
+  'roi',
+  'options',
+  'risks',
+  'assumptions',
+  'recommendation',
+  'dependencies',
+  'open-questions',
+  'background',
+  'appendix',
+] as const;
+export type SectionRole = (typeof SECTION_ROLES)[number];
+
+/** Roles in which a document states what success is; vanity/output rules judge only these. */
+export const OUTCOME_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>([
+  'goals',
+  'success-metrics',
+  'key-results',
+]);
+
+export interface Section {
+  /** Heading text with inline Markdown stripped; '' for the preamble before the first heading. */
+  title: string;
+  /** 1-6 for headings, 0 for the preamble. */
+  depth: number;
+  /** Role recognised from this heading's own wording. */
+  role: SectionRole | undefined;
+  /** Own role, or the nearest ancestor's when the heading says nothing recognisable. */
+  effectiveRole: SectionRole | undefined;
+  /** Span of the heading line (the whole line, without the line break). */
+  heading: Span;
+  /** Span of the heading's text inside the line (no `#` marks or setext underline). */
+  titleSpan: Span;
+  /** Own content: after the heading line up to the next heading of any depth. */
+  body: Span;
+  /** Whole section: heading plus content plus all subsections. */
+  span: Span;
+  parent: Section | undefined;
+  children: Section[];
+  /** Index in `DocumentModel.sections` (document order). */
+  index: number;
+  /** The body's block nodes, parsed on first use; positions are relative to `body.start`. */
+  nodes(): readonly RootContent[];
+  /** Absolute span of a node returned by `nodes()`. */
+  spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Span;
+}
+
+export type MetricType = 'leading' | 'lagging' | 'guardrail';
+
+/** One cell (or list-item fragment) that carries a metric attribute. */
+export interface MetricField {
+  text: string;
+  span: Span;
+}
+
+export interface MetricItem {
+  section: Section;
+  source: 'table' | 'list';
+  /** The metric's name or sentence. */
+  name: MetricField;
+  /** The whole row or list item. */
+  span: Span;
+  baseline: MetricField | undefined;
+  target: MetricField | undefined;
+  timeframe: MetricField | undefined;
+  owner: MetricField | undefined;
+  dataSource: MetricField | undefined;
+  type: MetricType | undefined;
+  table: MetricTable | undefined;
+}
+
+export type MetricColumn = 'metric' | 'type' | 'baseline' | 'target' | 'timeframe' | 'owner' | 'source';
+
+export interface MetricTable {
+  section: Section;
+  span: Span;
+  /** Span of the header row line. */
+  headerSpan: Span;
+  /** Span of the delimiter row (`| --- |`) line. */
+  delimiterSpan: Span;
+  /** Column role by index; undefined for columns we do not understand. */
+  columns: (MetricColumn | undefined)[];
+  rows: MetricItem[];
+}
+
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  span: Span;
+  /** A YAML error, when the block could not be read; data is then {}. */
+  error: string | undefined;
+}
+
+export interface DocumentModel {
+  text: string;
+  fileName: string | undefined;
+  frontMatter: FrontMatter | undefined;
+  /** Document title: front matter `title`, else the first depth-1 heading, else undefined. */
+  title: string | undefined;
+  /** Every section in document order, index 0 being the preamble. */
+  sections: readonly Section[];
+  /** Sections whose effective role is `role`. */
+  sectionsWithRole(role: SectionRole): Section[];
+  /** Metric items from tables and lists in success-metrics / key-results / goals sections. */
+  metrics(): readonly MetricItem[];
+  metricTables(): readonly MetricTable[];
+  /** Spans of fenced/indented code and front matter, where prose rules must not look. */
+  codeSpans: readonly Span[];
+  /** 0-based line index of an offset, and the offset where each line starts. */
+  lineOf(offset: number): number;
+  lineStart(line: number): number;
+  lineCount: number;
+  position(offset: number): Position;
+}
