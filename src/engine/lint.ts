@@ -10,6 +10,7 @@ import { ParseCache } from './parse';
 import { rules } from './rules';
 import type { Report } from './rules/rule';
 import { findControlComments, Suppressions } from './text/controls';
+import { disableFileFix, disableLineFix } from './text/disable-fix';
 import type { DocumentKind, DocumentModel, Finding, Severity } from './types';
 
 export interface LintOptions {
@@ -59,7 +60,7 @@ export class Linter {
         message: report.message,
         start,
         end: model.position(Math.max(report.span.end, report.span.start)),
-        fixes: report.fixes ?? [],
+        fixes: [...(report.fixes ?? []), disableLineFix(model, ruleId, start.line - 1), disableFileFix(model, ruleId)],
         docsUrl: ruleDocsUrl(ruleId),
       });
     };

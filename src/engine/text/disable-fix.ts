@@ -1,0 +1,47 @@
+// "Disable this rule here" as a fix, computed at lint time like every other fix.
+// A comment line inside a table would end the table, so for a finding in a
+// table the whole table is wrapped in disable/enable comments instead.
+import type { DocumentModel, Fix } from '../types';
+
+const TABLE_LINE = /^\s*\|/;
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function lineText(model: DocumentModel, line: number): string {
+  const start = model.lineStart(line);
+  const end = line + 1 < model.lineCount ? model.lineStart(line + 1) : model.text.length;
+  return model.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+}
+
+export function disableLineFix(model: DocumentModel, ruleId: string, line: number): Fix {
+  const nl = eol(model.text);
+  if (TABLE_LINE.test(lineText(model, line))) {
+    let first = line;
+    while (first > 0 && TABLE_LINE.test(lineText(model, first - 1))) first--;
+    let last = line;
+    while (last + 1 < model.lineCount && TABLE_LINE.test(lineText(model, last + 1))) last++;
+    const endOfTable = model.lineStart(last) + lineText(model, last).length;
+    return {
+      title: `Disable ${ruleId} for this table`,
+      edits: [
+        { start: model.lineStart(first), end: model.lineStart(first), text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
+        { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
+      ],
+    };
+  }
+  const start = model.lineStart(line);
+  const indent = /^\s*/.exec(lineText(model, line))![0];
+  return {
+    title: `Disable ${ruleId} for this line`,
+    edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
+  };
+}
+
+export function disableFileFix(model: DocumentModel, ruleId: string): Fix {
+  const nl = eol(model.text);
+  const at = model.frontMatter ? model.frontMatter.span.end : model.text.startsWith('\uFEFF') ? 1 : 0;
+  const text = model.frontMatter ? `${nl}<!-- outcome-lens-disable-file ${ruleId} -->` : `<!-- outcome-lens-disable-file ${ruleId} -->${nl}`;
+  return { title: `Disable ${ruleId} for this file`, edits: [{ start: at, end: at, text }] };
+}
