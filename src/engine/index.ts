@@ -14,3 +14,4 @@ export { buildModel } from './model/build';
 export { detectKind } from './kind';
 export type { KindDecision } from './kind';
 export { documentsMatch } from './config/documents';
+export { LineIndex } from './text/lines';

@@ -1,0 +1,67 @@
+// Quick fixes come from the findings recorded at lint time (vscode-eslint's
+// habit): the provider only maps them to edits for the same document version.
+import * as vscode from 'vscode';
+import { applyFixes, type Finding, type TextEdit } from '../engine';
+import { SOURCE, toRange, type LintController } from './diagnostics';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
+
+function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  return edit;
+}
+
+function sameFinding(diagnostic: vscode.Diagnostic, finding: Finding): boolean {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return diagnostic.source === SOURCE && code === finding.ruleId && diagnostic.range.isEqual(toRange(finding)) && diagnostic.message === finding.message;
+}
+
+export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(private readonly lints: LintController) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const result = this.lints.resultFor(document);
+    if (!result) return [];
+    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, result.findings);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const finding = result.findings.find((f) => sameFinding(diagnostic, f));
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.isPreferred === true;
+        action.edit = workspaceEdit(document, fix.edits);
+        actions.push(action);
+      }
+      const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+      docs.command = { title: docs.title, command: 'outcomeLens.showRuleDocs', arguments: [finding.ruleId] };
+      docs.diagnostics = [diagnostic];
+      actions.push(docs);
+      for (const persona of [
+        { id: 'value-realization', label: '💰 Value Realization' },
+        { id: 'product-owner', label: '🎯 Product Owner' },
+      ]) {
+        const ask = new vscode.CodeAction(`Ask ${persona.label} about this`, vscode.CodeActionKind.QuickFix);
+        ask.command = { title: ask.title, command: 'outcomeLens.askAboutFinding', arguments: [{ uri: document.uri.toString(), ruleId: finding.ruleId, message: finding.message, line: finding.start.line, personaId: persona.id }] };
+        ask.diagnostics = [diagnostic];
+        actions.push(ask);
+      }
+    }
+    return actions;
+  }
+
+  private fixAll(document: vscode.TextDocument, findings: readonly Finding[]): vscode.CodeAction[] {
+    const text = document.getText();
+    const fixed = applyFixes(text, findings);
+    if (fixed === text) return [];
+    const action = new vscode.CodeAction('Fix all Outcome Lens problems', FIX_ALL_KIND);
+    action.edit = workspaceEdit(document, [{ start: 0, end: text.length, text: fixed }]);
+    return [action];
+  }
+}

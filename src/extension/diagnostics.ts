@@ -1,0 +1,130 @@
+// Lints Markdown documents on open, edit (debounced) and save, and publishes
+// diagnostics. A result is published only if the document has not changed
+// since the lint started, so a slow lint never overwrites a newer one.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { DocumentKind, Finding } from '../engine';
+import { LintClient } from '../worker/lint-client';
+import { setting, type ConfigService } from './config';
+
+export const SOURCE = 'outcome-lens';
+
+export interface LintedDocument {
+  version: number;
+  kind: DocumentKind;
+  kindReason: string;
+  findings: Finding[];
+}
+
+const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toRange(finding: Pick<Finding, 'start' | 'end'>): vscode.Range {
+  return new vscode.Range(finding.start.line - 1, finding.start.column - 1, finding.end.line - 1, finding.end.column - 1);
+}
+
+export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
+  return diagnostic;
+}
+
+export function isLintable(document: vscode.TextDocument): boolean {
+  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled' || document.uri.scheme === 'vscode-remote');
+}
+
+export class LintController implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection(SOURCE);
+  private readonly results = new Map<string, LintedDocument>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after diagnostics for a document were published (tests and the chat listen). */
+  readonly onDidLint = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
+  private readonly client: LintClient;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly configs: ConfigService,
+    log: (message: string) => void,
+  ) {
+    this.client = new LintClient(path.join(context.extensionPath, 'dist', 'lint-worker.js'), log);
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || setting('run', e.document.uri) !== 'onType') return;
+        this.schedule(e.document, setting('debounceMs', e.document.uri));
+      }),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      configs.onDidChange(() => this.lintOpenDocuments()),
+      { dispose: () => this.client.dispose() },
+    );
+    this.lintOpenDocuments();
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  /** The findings behind the current diagnostics, if they match the document's version. */
+  resultFor(document: vscode.TextDocument): LintedDocument | undefined {
+    const result = this.results.get(document.uri.toString());
+    return result && result.version === document.version ? result : undefined;
+  }
+
+  lintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isLintable(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lint(document);
+      }, delay),
+    );
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.diagnostics.delete(uri);
+  }
+
+  /** Lint now and publish; resolves with the result (undefined if the document changed meanwhile). */
+  async lint(document: vscode.TextDocument, options: { kind?: 'prd' | 'business-case' } = {}): Promise<LintedDocument | undefined> {
+    if (!isLintable(document) || document.isClosed) return undefined;
+    if (!setting('enable', document.uri)) {
+      this.diagnostics.delete(document.uri);
+      return undefined;
+    }
+    const version = document.version;
+    const { config, root } = await this.configs.forDocument(document.uri);
+    const relativePath = root && document.uri.scheme !== 'untitled' ? path.posix.relative(root.path, document.uri.path) : undefined;
+    const reply = await this.client.lint(document.getText(), {
+      fileName: document.uri.scheme === 'untitled' ? undefined : path.posix.basename(document.uri.path),
+      relativePath,
+      config,
+      ...(options.kind ? { kind: options.kind } : {}),
+    });
+    // Stale: the user typed (or closed the file) while we were linting.
+    if (document.isClosed || document.version !== version) return undefined;
+    const result: LintedDocument = { version, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings };
+    this.results.set(document.uri.toString(), result);
+    this.diagnostics.set(document.uri, reply.findings.map(toDiagnostic));
+    this.changed.fire(document.uri);
+    return result;
+  }
+}

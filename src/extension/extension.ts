@@ -1,0 +1,34 @@
+// Entry point: one registerX(context) per feature.
+import * as vscode from 'vscode';
+import { OutcomeLensCodeActions } from './code-actions';
+import { registerLintCommands } from './commands';
+import { ConfigService } from './config';
+import { LintController } from './diagnostics';
+
+export interface OutcomeLensApi {
+  lints: LintController;
+}
+
+function registerLinting(context: vscode.ExtensionContext, log: (message: string) => void): LintController {
+  const configs = new ConfigService(log);
+  const lints = new LintController(context, configs, log);
+  context.subscriptions.push(
+    configs,
+    lints,
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new OutcomeLensCodeActions(lints), OutcomeLensCodeActions.metadata),
+  );
+  registerLintCommands(context, lints);
+  return lints;
+}
+
+export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
+  const output = vscode.window.createOutputChannel('Outcome Lens', { log: true });
+  context.subscriptions.push(output);
+  const log = (message: string) => output.info(message);
+  const lints = registerLinting(context, log);
+  return { lints };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

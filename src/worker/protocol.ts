@@ -1,0 +1,17 @@
+// Messages between the lint client and the lint worker thread. Findings are
+// plain data; the model (which holds functions) stays in the worker.
+import type { DocumentKind, Finding, LintOptions } from '../engine';
+
+export interface LintRequest {
+  id: number;
+  text: string;
+  options: Omit<LintOptions, 'config'> & { config?: LintOptions['config'] };
+}
+
+export interface LintReply {
+  id: number;
+  kind: DocumentKind;
+  kindReason: string;
+  findings: Finding[];
+  error?: string;
+}
