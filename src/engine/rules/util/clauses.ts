@@ -13,13 +13,15 @@ export interface Clause {
   section: Section;
   /** Where the statement sits; a table's non-metric columns are 'cell'. */
   origin: 'metric-cell' | 'cell' | 'list-item' | 'sentence';
+  /** The block the statement belongs to: its paragraph, list item (nested items included) or table row. */
+  unit: Span;
 }
 
-function sentences(text: string, start: number, section: Section, origin: Clause['origin']): Clause[] {
+function sentences(text: string, start: number, section: Section, origin: Clause['origin'], unit: Span): Clause[] {
   const out: Clause[] = [];
   const re = /[^.!?;\n]+(?:[.!?;]+(?=\s|$)|$)|[^\n]+/g;
   for (const m of text.matchAll(re)) {
-    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin });
+    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin, unit });
   }
   return out;
 }
@@ -30,20 +32,22 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
     switch (node.type) {
       case 'paragraph': {
         const span = section.spanOf(node);
-        out.push(...sentences(raw(span), span.start, section, 'sentence'));
+        out.push(...sentences(raw(span), span.start, section, 'sentence', span));
         break;
       }
       case 'list':
         for (const item of node.children) walk(model, section, [item], out);
         break;
-      case 'listItem':
+      case 'listItem': {
+        const item = section.spanOf(node);
         for (const child of node.children) {
           if (child.type === 'paragraph') {
             const span = section.spanOf(child);
-            out.push(...sentences(raw(span), span.start, section, 'list-item'));
+            out.push(...sentences(raw(span), span.start, section, 'list-item', item));
           } else walk(model, section, [child], out);
         }
         break;
+      }
       case 'blockquote':
         walk(model, section, node.children, out);
         break;
@@ -52,12 +56,13 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
         const columns = header ? header.children.map((c) => columnOf(model.text.slice(section.spanOf(c).start, section.spanOf(c).end))) : [];
         const hasMetric = columns.includes('metric');
         for (const row of rows) {
+          const unit = section.spanOf(row);
           row.children.forEach((cell, i) => {
             const span = section.spanOf(cell);
             const text = raw(span).replace(/^\|/, '');
             const offset = span.start + (raw(span).length - text.length);
             const metricColumn = hasMetric ? columns[i] === 'metric' : i === 0;
-            if (text.trim()) out.push({ text, start: offset, section, origin: metricColumn ? 'metric-cell' : 'cell' });
+            if (text.trim()) out.push({ text, start: offset, section, origin: metricColumn ? 'metric-cell' : 'cell', unit });
           });
         }
         break;
