@@ -34,20 +34,27 @@ export function isBlankValue(text: string): boolean {
 function typeFrom(text: string): MetricType | undefined {
   const t = text.toLowerCase();
   if (/\bguard ?rail/.test(t)) return 'guardrail';
-  if (/\bleading\b/.test(t)) return 'leading';
-  if (/\blagging\b/.test(t)) return 'lagging';
+  // "industry-leading" praises a number; it does not classify the metric.
+  if (/(?<![\w-])leading(?![\w-])/.test(t)) return 'leading';
+  if (/(?<![\w-])lagging(?![\w-])/.test(t)) return 'lagging';
   return undefined;
 }
 
 const NUM = String.raw`[$€£~≈]?\d[\d.,]*\s*(?:%|x\b|pp\b|pts?\b|points?\b|percent\b|[kmb]\b|ms\b|s\b|sec|min|hours?\b|days?\b)?`;
+// A stated number: "≥ 20%", "$500K", "10-12%", "40+", "~$129".
+const VALUE = String.raw`(?:[<>≤≥~≈]=?\s*|(?:at (?:least|most)|over|under|above|below|up to|(?:less|more|fewer) than|sustained|around|about)\s+)?[+\-−]?[$€£]?\d[\d.,]*(?:\s*(?:%|[kmb]\b|x\b|pp\b|pts?\b|points?\b|percent\b|ms\b|s\b|sec\b|min\b|hours?\b|days?\b|stars?\b))?\+?(?:\s*(?:-|–|to)\s*[$€£]?\d[\d.,]*(?:\s*(?:%|[kmb]\b))?\+?)?`;
+// A label's colon may sit inside or outside emphasis: "**Target:** 40%", "**Target**: 40%".
+const LABEL_END = String.raw`(?:\*\*|__|\*|_)?\s*[:=]\s*(?:\*\*|__|\*|_)?\s*([^;|\n]+)`;
+const label = (words: string) => new RegExp(String.raw`\b(?:${words})${LABEL_END}`, 'i');
 const LABELLED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
-  ['baseline', /\b(?:baseline|current(?:ly)?|today|as[- ]is)\s*[:=]\s*([^;|\n]+)/i],
-  ['target', /\b(?:target|goal)\s*[:=]\s*([^;|\n]+)/i],
-  ['timeframe', /\b(?:time ?frame|by when|deadline|due|when|by|within)\s*[:=]\s*([^;|\n]+)/i],
-  ['owner', /\b(?:owner|dri)\s*[:=]\s*([^;|\n]+)/i],
-  ['dataSource', /\b(?:source|data source|measured (?:in|by|with)|instrument(?:ed)? (?:in|by|with))\s*[:=]\s*([^;|\n]+)/i],
+  ['baseline', label(String.raw`baseline|current(?:ly)?|today|as[- ]is`)],
+  ['target', label('target|goal')],
+  ['timeframe', label('time ?frame|by when|deadline|due|when|by|within')],
+  ['owner', label('owner|dri')],
+  ['dataSource', label(String.raw`source|data source|measured (?:in|by|with)|instrument(?:ed)? (?:in|by|with)`)],
 ];
 const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
+  ['target', new RegExp(String.raw`\btarget(?:ed)?\s+(?:of\s+|is\s+|at\s+)?${VALUE}`, 'i')],
   ['baseline', new RegExp(String.raw`\b(?:from|currently|today|now at|up from|down from|vs\.?|versus|compared (?:to|with)|baseline(?: of)?)\s*:?\s*${NUM}`, 'i')],
   [
     'target',
@@ -58,9 +65,16 @@ const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
   ],
   [
     'timeframe',
-    /\b(?:by|within|in|over|before|until|through|during|after|end of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:next|first|following|coming)\s+)?(?:\d+\s*-?\s*(?:days?|weeks?|months?|quarters?|years?|sprints?)\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|(?:19|20)\d\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:launch|ga|release|quarter|year|month|week|sprint|pilot|beta)\b)|\bq[1-4]\s*(?:fy)?\s*'?\d{2,4}\b|\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b/i,
+    /\b(?:by|within|in|over|before|until|through|during|after|end of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:next|first|following|coming)\s+)?(?:\d+\s*-?\s*(?:days?|weeks?|months?|quarters?|years?|sprints?)\b|q[1-4]\b|h[12]\b|fy\s?\d{2,4}\b|(?:19|20)\d\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:(?:quarter|year|month|week|sprint)(?:\s*\d+)?|(?:day|phase)\s*\d+|launch|ga|release|pilot|beta)\b)|\bq[1-4]\s*(?:fy)?\s*'?\d{2,4}\b|\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b/i,
   ],
 ];
+
+// "Retention: 60% at Day 30": a number right after the metric's name is its target,
+// unless the name is another attribute's label ("Baseline: 12%").
+const NAMED_VALUE = new RegExp(String.raw`^\s*(?:\*\*|__|\*|_)?([^:\n]{1,80}?)(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(${VALUE})`, 'i');
+const OTHER_LABEL = /\b(?:baseline|current(?:ly)?|today|as[- ]is|now|time ?frame|by when|deadline|due|when|by|within|owner|dri|source|date|type)\b/i;
+// "1,000 paying teams", "$7,000+ monthly recurring revenue": a leading number is the target.
+const LEADING_VALUE = new RegExp(String.raw`^\s*(?:\*\*|__|\*|_)?(${VALUE})(?:\*\*|__|\*|_)?\s+(?=\p{L})`, 'iu');
 
 interface AttributeSpans {
   baseline?: MetricField;
@@ -88,14 +102,32 @@ export function attributesFromText(text: string, base: number): AttributeSpans {
     const m = pattern.exec(text);
     if (m) take(key, m, 0);
   }
+  if (!found.target) {
+    const named = NAMED_VALUE.exec(text);
+    if (named && !OTHER_LABEL.test(named[1]!)) take('target', named, 2);
+    else {
+      const leading = LEADING_VALUE.exec(text);
+      if (leading) take('target', leading, 1);
+    }
+  }
   return found;
+}
+
+/** A table cell's span without its pipe and padding (mdast includes both). */
+export function cellContent(source: string, span: Span): Span {
+  let { start, end } = span;
+  if (source[start] === '|') start++;
+  while (start < end && /\s/.test(source[start]!)) start++;
+  if (source[end - 1] === '|' && end - 1 > start) end--;
+  while (end > start && /\s/.test(source[end - 1]!)) end--;
+  return { start, end };
 }
 
 function field(text: string, span: Span): MetricField | undefined {
   return isBlankValue(text) ? undefined : { text: text.trim(), span };
 }
 
-function readTable(section: Section, table: Table): MetricTable | undefined {
+function readTable(section: Section, table: Table, source: string): MetricTable | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
   const columns = header.children.map((cell) => columnOf(toString(cell)));
@@ -122,7 +154,7 @@ function readTable(section: Section, table: Table): MetricTable | undefined {
     const cells = new Map<MetricColumn, MetricField | undefined>();
     row.children.forEach((cell, i) => {
       const column = columns[i];
-      if (column && !cells.has(column)) cells.set(column, field(toString(cell), section.spanOf(cell)));
+      if (column && !cells.has(column)) cells.set(column, field(toString(cell), cellContent(source, section.spanOf(cell))));
     });
     const name = cells.get('metric');
     if (!name) continue;
@@ -169,6 +201,26 @@ function readListItem(section: Section, item: ListItem, text: string): MetricIte
   };
 }
 
+const DETAIL_LINE = /^\s*(?:baseline|current|today|target|goal|time ?frame|by when|deadline|due|owner|dri|source|data source|type|measured)\b[^:\n]{0,20}:/i;
+
+/** A list item in a metric section: a metric, an objective over key results, or not a metric. */
+function listItemShape(item: ListItem): 'metric' | 'objective' | 'other' {
+  const first = item.children[0];
+  if (!first || first.type !== 'paragraph') return 'other';
+  const words = toString(first).trim();
+  // Template guidance: a question, or an instruction set wholly in italics.
+  if (words.endsWith('?') || first.children.every((c) => c.type === 'emphasis' || (c.type === 'text' && !c.value.trim()))) return 'other';
+  const nested = item.children.find((c): c is List => c.type === 'list');
+  if (nested && /^(?:objective|o\d+)\b/i.test(words)) return 'objective';
+  // A bare label ("Cohort split:") introduces other things, unless what follows are
+  // the metric's own details ("- Baseline: ...").
+  if (words.endsWith(':')) {
+    const details = nested?.children.some((c) => c.children[0]?.type === 'paragraph' && DETAIL_LINE.test(toString(c.children[0])));
+    if (!details) return 'other';
+  }
+  return 'metric';
+}
+
 function isKeyResultItem(item: ListItem): boolean {
   const first = item.children[0];
   return first?.type === 'paragraph' && /^\s*(?:kr\s*\d*|key result)\b/i.test(toString(first));
@@ -184,7 +236,7 @@ export function extractMetrics(sections: readonly Section[], text: string): { it
     const visit = (nodes: readonly RootContent[], depth: number) => {
       for (const node of nodes) {
         if (node.type === 'table') {
-          const table = readTable(section, node);
+          const table = readTable(section, node, text);
           if (table) {
             tables.push(table);
             items.push(...table.rows);
@@ -197,8 +249,13 @@ export function extractMetrics(sections: readonly Section[], text: string): { it
     const readList = (list: List, depth: number) => {
       for (const item of list.children) {
         if (metricSection || isKeyResultItem(item)) {
-          const metric = readListItem(section, item, text);
-          if (metric) items.push(metric);
+          const shape = listItemShape(item);
+          if (shape === 'objective') {
+            for (const child of item.children) if (child.type === 'list') readList(child, depth + 1);
+          } else if (shape === 'metric') {
+            const metric = readListItem(section, item, text);
+            if (metric) items.push(metric);
+          }
         } else if (depth === 0) {
           // An objective with key results nested under it.
           for (const child of item.children) if (child.type === 'list') readList(child, depth + 1);

@@ -2,7 +2,7 @@
 // and sentences, with the raw text (markup included) and its offset, so rules
 // can match phrases and report the exact span.
 import type { Nodes, RootContent } from 'mdast';
-import { columnOf } from '../../model/metrics';
+import { cellContent, columnOf } from '../../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../../types';
 
 export interface Clause {
@@ -58,9 +58,9 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
         for (const row of rows) {
           const unit = section.spanOf(row);
           row.children.forEach((cell, i) => {
-            const span = section.spanOf(cell);
-            const text = raw(span).replace(/^\|/, '');
-            const offset = span.start + (raw(span).length - text.length);
+            const span = cellContent(model.text, section.spanOf(cell));
+            const text = raw(span);
+            const offset = span.start;
             const metricColumn = hasMetric ? columns[i] === 'metric' : i === 0;
             if (text.trim()) out.push({ text, start: offset, section, origin: metricColumn ? 'metric-cell' : 'cell', unit });
           });
