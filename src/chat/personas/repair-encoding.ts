@@ -34,12 +34,13 @@ function misreadByte(ch: string): number | undefined {
 const CLASSIC_LEADS = new Set([0xc2, 0xc3]);
 
 /**
- * Blocks a two-byte sequence may decode to. Left out on purpose: C1 controls,
- * IPA, Syriac, Thaana, NKo and Hebrew cantillation, which is what legitimate
- * pairs such as "É’" or "ß“" would turn into.
+ * Blocks a two-byte sequence may decode to. Left out on purpose: IPA, Syriac,
+ * Thaana, NKo and Hebrew cantillation, which is what legitimate pairs such as
+ * "É’" or "ß“" would turn into.
  */
 const PLAUSIBLE_TWO_BYTE: ReadonlyArray<readonly [number, number]> = [
-  [0x00a0, 0x024f], // Latin-1 Supplement, Latin Extended-A and -B
+  // C1 controls too: text damaged twice has them in its middle layer ("Â\u009d").
+  [0x0080, 0x024f], // Latin-1 Supplement, Latin Extended-A and -B
   [0x02b0, 0x036f], // spacing modifiers (ˆ ˜ ˇ), combining diacritics (decomposed text)
   [0x0370, 0x058f], // Greek, Cyrillic, Armenian
   [0x05b0, 0x05f4], // Hebrew points and letters
