@@ -196,7 +196,7 @@ describe('OpenAI-compatible client: streaming', { timeout: 10_000 }, () => {
 
   it('does not count the time the caller spends on a piece as server silence', async () => {
     server.replyToChat(streamReply(['a', 'b', 'c']));
-    const { pieces, error } = await ask(provider({ idleTimeoutMs: 30 }), undefined, () => new Promise((r) => setTimeout(r, 60)));
+    const { pieces, error } = await ask(provider({ idleTimeoutMs: 50 }), undefined, () => new Promise((r) => setTimeout(r, 150)));
     assert.equal(error, undefined);
     assert.deepEqual(pieces, ['a', 'b', 'c']);
   });
