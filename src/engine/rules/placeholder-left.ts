@@ -1,14 +1,133 @@
-// PLACEHOLDER until the rule is written: registered so the catalogue is complete.
+// Placeholders left in the text: TBD, TODO, template text in brackets,
+// {{variables}}, lorem ipsum. Our templates use bracketed placeholders, so this
+// is how a user finds what they left unfilled. Inherently textual: one regex
+// pass over the raw text, skipping code, inline code, HTML comments and front matter.
 import { z } from 'zod';
+import type { Span } from '../types';
 import { defineRule } from './rule';
+
+// [template text] that is not a link, image, footnote, wiki link or escaped bracket.
+const BRACKET = String.raw`(?<![\\!\][])\[([^[\]\n]{1,200})\](?![([])`;
+const VARIABLE = String.raw`\{\{[^{}\n]{0,200}\}\}`;
+// One alternation, case-sensitive on purpose: "TODO" is a marker, "Todo" is an app name.
+// Groups: 1 word marker, 2 {{variable}}, 3 <...placeholder...>, 4 lorem ipsum, 5 the text inside [...].
+const PLACEHOLDER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])([Tt][Bb][DdCc]|TODO|FIXME|XXX)(?![\p{L}\p{N}_])|(${VARIABLE})|(<[^<>\n]{0,100}[Pp][Ll][Aa][Cc][Ee][Hh][Oo][Ll][Dd][Ee][Rr][^<>\n]{0,100}>)|(?<!\p{L})([Ll]orem [Ii]psum)(?!\p{L})|${BRACKET}`,
+  'gu',
+);
+const BLANKABLE = new RegExp(`${BRACKET}|${VARIABLE}`, 'gu');
+
+// Brackets that are not templates: editorial notes in quotations, a task box,
+// a URL (a link written the wrong way round), a variable name in product copy.
+const NOT_TEMPLATE = /^(?:(?:sic|emphasis (?:added|mine|ours)|redacted|citation needed|x)$|[a-z][a-z\d+.-]*:\/\/|www\.|\p{L}[\p{L}\d]*(?:_[\p{L}\d]+)+$)/iu;
+// "the {{tasks}} placeholder": the text names the variable rather than leaving it unfilled.
+const NAMED_AS_VARIABLE = /^[ \t]*(?:placeholders?|variables?|tokens?|tags?|merge fields?|parameters?)\b/i;
+const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm;
+const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+
+const normalizeLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Text inside brackets that reads as template text: starts with a letter, not an editorial note. */
+function isTemplateText(inner: string): boolean {
+  return /^\p{L}/u.test(inner) && !NOT_TEMPLATE.test(inner.trim());
+}
+
+/**
+ * The same text with bracketed template text and {{variables}} blanked out
+ * (offsets kept), so prose rules judge what the author wrote and leave the
+ * unfilled parts to this rule.
+ */
+export function blankPlaceholders(text: string): string {
+  if (!text.includes('[') && !text.includes('{{')) return text;
+  return text.replace(BLANKABLE, (whole, inner: string | undefined) =>
+    inner === undefined || isTemplateText(inner) ? ' '.repeat(whole.length) : whole,
+  );
+}
+
+/** Inline code spans outside the given code blocks: a run of backticks up to the next run of the same length, within one paragraph. */
+function inlineCodeSpans(text: string, blocks: readonly Span[]): Span[] {
+  const spans: Span[] = [];
+  if (!text.includes('`')) return spans;
+  let block = 0;
+  let open: { start: number; length: number } | undefined;
+  for (const run of text.matchAll(/`+/g)) {
+    const at = run.index;
+    while (block < blocks.length && blocks[block]!.end <= at) block++;
+    if (block < blocks.length && blocks[block]!.start <= at) {
+      open = undefined;
+      continue;
+    }
+    if (open && /\n[ \t]*\r?\n/.test(text.slice(open.start, at))) open = undefined;
+    if (!open) open = { start: at, length: run[0].length };
+    else if (run[0].length === open.length) {
+      spans.push({ start: open.start, end: at + run[0].length });
+      open = undefined;
+    }
+  }
+  return spans;
+}
+
+/**
+ * "[label]: ..." at the start of a line is a link reference definition. Elsewhere
+ * a colon after the bracket is prose ("# [Feature name]: requirements").
+ */
+function isDefinitionLabel(text: string, start: number, length: number): boolean {
+  if (text[start + length] !== ':') return false;
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  return /^ {0,3}$/.test(text.slice(lineStart, start));
+}
+
+function describe(match: RegExpExecArray): string {
+  const [whole, marker, variable, angled, lorem] = match;
+  if (marker && /^tb[dc]$/i.test(marker)) {
+    return `"${whole}" is still open: decide it and write the value, or move it to Open questions with an owner and a date.`;
+  }
+  if (marker) return `"${whole}" note left in the text: act on it or remove it before the document is shared.`;
+  if (lorem) return 'Dummy "lorem ipsum" text: replace it with the real content.';
+  const what = variable ?? angled ?? whole;
+  return `Template text ${what} was not filled in: replace it, brackets included, with what it asks for.`;
+}
 
 export default defineRule({
   meta: {
     id: 'placeholder-left',
-    description: 'Not written yet.',
+    description: 'Placeholders left in the text: TBD, TODO, [template text], {{variables}}, lorem ipsum.',
     defaultSeverity: 'warning',
     kinds: ['prd', 'business-case'],
-    options: z.object({}).strict(),
+    options: z
+      .object({
+        allow: z
+          .array(z.string())
+          .default([])
+          .describe('Placeholder texts that are fine in your documents, written as they appear (e.g. "[sic]", "XXX"); case-insensitive.'),
+      })
+      .strict(),
   },
-  check() {},
+  check({ model, options, report }) {
+    const { text } = model;
+    const allowed = new Set(options.allow.map((a) => a.trim().toLowerCase()));
+    const definitions = new Set<string>();
+    if (text.includes(']:')) for (const d of text.matchAll(DEFINITION)) definitions.add(normalizeLabel(d[1]!));
+
+    const skipped: Span[] = [...model.codeSpans];
+    if (text.includes('<!--')) {
+      for (const c of text.matchAll(COMMENT)) skipped.push({ start: c.index, end: c.index + c[0].length });
+    }
+    skipped.push(...inlineCodeSpans(text, [...model.codeSpans].sort((a, b) => a.start - b.start)));
+    skipped.sort((a, b) => a.start - b.start);
+
+    let next = 0;
+    PLACEHOLDER.lastIndex = 0;
+    for (let match = PLACEHOLDER.exec(text); match; match = PLACEHOLDER.exec(text)) {
+      const start = match.index;
+      while (next < skipped.length && skipped[next]!.end <= start) next++;
+      if (next < skipped.length && skipped[next]!.start <= start) continue;
+      const inner = match[5];
+      if (inner !== undefined && (!isTemplateText(inner) || definitions.has(normalizeLabel(inner)) || isDefinitionLabel(text, start, match[0].length))) continue;
+      if (allowed.has(match[0].toLowerCase())) continue;
+      const end = start + match[0].length;
+      if ((inner !== undefined || match[2]) && NAMED_AS_VARIABLE.test(text.slice(end, end + 40))) continue;
+      report({ span: { start, end }, message: describe(match) });
+    }
+  },
 });
