@@ -215,6 +215,28 @@ function readFrontMatter(yaml: string, yamlLine: number): Fields {
   return { ok: true, fm: parsed.data, problems: doc.warnings.map((w) => `front matter: ${w.message}`) };
 }
 
+/** Name and emoji as the file presents them; see docs/personas.md for the order. */
+function displayName(
+  fm: PersonaFrontMatter,
+  nameIsSlug: boolean,
+  heading: string | undefined,
+  base: string,
+): { name: string; emoji: string; tagline?: string } {
+  const fallback = titleCase(slugify(base)) || 'Persona';
+  const explicit = fm.title ?? (fm.name && !nameIsSlug ? fm.name : undefined);
+  if (explicit) {
+    const { emoji, rest } = splitLeadingEmoji(explicit);
+    return { name: rest || fallback, emoji: emoji || (heading ? splitLeadingEmoji(heading).emoji : '') };
+  }
+  if (heading) {
+    const { emoji, rest } = splitLeadingEmoji(heading);
+    // "Product Owner - Value Delivery Focus": the part after the dash is a tagline.
+    const tagline = /^(.+?)\s+[-–—]\s+(.+)$/.exec(rest);
+    return tagline ? { name: tagline[1], emoji, tagline: tagline[2] } : { name: rest || fallback, emoji };
+  }
+  return { name: nameIsSlug ? titleCase(fm.name!.trim()) : fallback, emoji: '' };
+}
+
 /** Parses one persona file. `path` is only used for naming and the file-name fallbacks. */
 export function parsePersona(path: string, rawText: string, format: PersonaFormat): ParseResult {
   const fail = (message: string, line?: number): ParseResult => ({
@@ -256,26 +278,8 @@ export function parsePersona(path: string, rawText: string, format: PersonaForma
 
   const base = personaFileBase(path);
   const nameIsSlug = !!fm.name && KEBAB.test(fm.name.trim());
-  const displaySource = fm.title ?? (fm.name && !nameIsSlug ? fm.name : undefined);
-  let name: string;
-  let emoji: string;
-  let subtitle: string | undefined;
-  if (displaySource) {
-    ({ emoji, rest: name } = splitLeadingEmoji(displaySource));
-    emoji ||= body.heading ? splitLeadingEmoji(body.heading.text).emoji : '';
-  } else if (body.heading) {
-    const { emoji: headingEmoji, rest } = splitLeadingEmoji(body.heading.text);
-    emoji = headingEmoji;
-    // "Product Owner - Value Delivery Focus": the part after the dash is a tagline.
-    const tagline = /^(.+?)\s+[-–—]\s+(.+)$/.exec(rest);
-    name = tagline ? tagline[1] : rest;
-    subtitle = tagline?.[2];
-  } else {
-    name = titleCase(nameIsSlug ? fm.name!.trim() : slugify(base));
-    emoji = '';
-  }
-  name ||= titleCase(slugify(base)) || 'Persona';
-
+  const { name, tagline, ...face } = displayName(fm, nameIsSlug, body.heading?.text, base);
+  let emoji = face.emoji;
   if (fm.emoji) {
     const chosen = fm.emoji.trim();
     if (firstGrapheme(chosen) === chosen && isEmoji(chosen)) emoji = chosen;
@@ -294,7 +298,7 @@ export function parsePersona(path: string, rawText: string, format: PersonaForma
     id,
     name,
     emoji,
-    description: fm.description?.trim() || subtitle || (body.firstParagraph ? summarize(body.firstParagraph) : ''),
+    description: fm.description?.trim() || tagline || (body.firstParagraph ? summarize(body.firstParagraph) : ''),
     instructions,
     source: path,
     format,
