@@ -1,0 +1,32 @@
+// ESLint's JSON formatter shape, so tools that read ESLint results read ours.
+import type { Finding } from '../engine';
+import { countFindings, type RunReport } from './report';
+
+function hasAutoFix(finding: Finding): boolean {
+  return finding.fixes.some((fix) => fix.isPreferred);
+}
+
+export function formatJson(report: RunReport): string {
+  const results = report.files.map((file) => {
+    const { errors, warnings } = countFindings(file.findings);
+    const fixable = file.findings.filter(hasAutoFix);
+    const fixableErrors = fixable.filter((f) => f.severity === 'error').length;
+    return {
+      filePath: file.path,
+      messages: file.findings.map((f) => ({
+        ruleId: f.ruleId,
+        severity: f.severity === 'error' ? 2 : 1,
+        message: f.message,
+        line: f.start.line,
+        column: f.start.column,
+        endLine: f.end.line,
+        endColumn: f.end.column,
+      })),
+      errorCount: errors,
+      warningCount: warnings,
+      fixableErrorCount: fixableErrors,
+      fixableWarningCount: fixable.length - fixableErrors,
+    };
+  });
+  return `${JSON.stringify(results, null, 2)}\n`;
+}

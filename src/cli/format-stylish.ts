@@ -1,0 +1,53 @@
+// Terminal output: findings grouped per file with aligned columns, a line for
+// each skipped file saying why, and a summary.
+import type { Severity } from '../engine';
+import { countFindings, oneLine, plural, type RunReport } from './report';
+
+type Style = 'bold' | 'dim' | 'red' | 'yellow' | 'cyan' | 'green' | 'underline';
+const ANSI: Record<Style, [number, number]> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  green: [32, 39],
+  underline: [4, 24],
+};
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+export function formatStylish(report: RunReport, options: { color: boolean; quiet: boolean }): string {
+  const paint = (style: Style, text: string) => (options.color ? `\x1b[${ANSI[style][0]}m${text}\x1b[${ANSI[style][1]}m` : text);
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (file.findings.length === 0) continue;
+    // Pad before painting: escape codes would throw the widths off.
+    const rows = file.findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId] as const);
+    const posWidth = Math.max(...rows.map((r) => r[0].length));
+    const sevWidth = Math.max(...rows.map((r) => r[1].length));
+    out.push(paint('underline', file.displayPath));
+    for (const [pos, severity, message, ruleId] of rows) {
+      out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${paint(SEVERITY_STYLE[severity], severity.padEnd(sevWidth))}  ${message}  ${paint('dim', ruleId)}`);
+    }
+    out.push('');
+  }
+  const skippedFiles = report.files.filter((f) => f.skipped !== undefined);
+  if (!options.quiet && skippedFiles.length) {
+    for (const file of skippedFiles) out.push(paint('dim', `${file.displayPath} skipped: ${file.skipped}`));
+    out.push('');
+  }
+
+  const all = report.files.flatMap((f) => f.findings);
+  const { errors } = countFindings(all);
+  const infos = all.filter((f) => f.severity === 'info').length;
+  const warnings = all.length - errors - infos;
+  const skipped = skippedFiles.length;
+  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}`;
+  if (all.length === 0) {
+    out.push(paint('green', `✔ no problems; ${checked}`));
+  } else {
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [`${infos} info`] : [])];
+    out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${plural(all.length, 'problem')} (${parts.join(', ')}); ${checked}`)));
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,204 @@
+// `outcome-lens lint`: paths -> files -> nearest config -> engine -> formatter
+// -> exit code. Expected failures (bad options, missing or unreadable paths,
+// unreadable configs) are one line on stderr each and exit code 2; whatever
+// could be read is still linted and reported.
+import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { defaultConfig, Linter, type ResolvedConfig } from '../engine';
+import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
+import { describeFsError, expandPaths, readDocument, type PathProblem } from '../node/files';
+import { oneOf, parseArgs, type ParsedArgs } from './args';
+import { formatJson } from './format-json';
+import { formatSarif } from './format-sarif';
+import { formatStylish } from './format-stylish';
+import { UsageError, type CliIo } from './io';
+import { countFindings, displayPath, plural, posixRelative, type FileReport, type RunReport } from './report';
+
+export const LINT_USAGE = `usage: outcome-lens lint [options] [PATH...]
+
+Lints PRDs and business cases. A PATH is a file, a folder (searched for *.md and
+*.markdown, skipping node_modules and .git) or a quoted glob such as "docs/**/*.md".
+Default: the current folder.
+
+Options:
+  --format stylish|json|sarif   output format (default: stylish)
+  --kind auto|prd|business-case treat every file as this kind (default: from config, else auto)
+  --config PATH                 use this config file for every file instead of the
+                                nearest .outcome-lens.json / .outcome-lens.jsonc
+  --max-warnings N              exit with 1 when there are more than N warnings
+  --quiet                       report errors only
+  --no-color                    no colors (also when NO_COLOR is set or output is not a terminal)
+  -h, --help                    show this help
+
+Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+warnings, 2 usage problem or a path or config that could not be read.
+`;
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const KINDS = ['auto', 'prd', 'business-case'] as const;
+
+interface LintArgs {
+  format: (typeof FORMATS)[number];
+  kind: (typeof KINDS)[number] | undefined;
+  config: string | undefined;
+  maxWarnings: number | undefined;
+  quiet: boolean;
+  color: boolean;
+  paths: string[];
+}
+
+function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function lintArgs(args: ParsedArgs, io: CliIo): LintArgs {
+  const maxWarnings = stringOption(args, '--max-warnings');
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
+    throw new UsageError(`--max-warnings: expected a whole number of at least 0, not "${maxWarnings}"`);
+  }
+  return {
+    format: oneOf(args, '--format', FORMATS, 'stylish'),
+    kind: args.options.has('--kind') ? oneOf(args, '--kind', KINDS, 'auto') : undefined,
+    config: stringOption(args, '--config'),
+    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    quiet: args.options.has('--quiet'),
+    // https://no-color.org: any non-empty NO_COLOR turns colors off.
+    color: io.stdoutIsTTY && !args.options.has('--no-color') && !io.env.NO_COLOR,
+    paths: args.positionals.length ? args.positionals : ['.'],
+  };
+}
+
+function printConfigProblems(io: CliIo, loaded: LoadedConfig): void {
+  const shown = displayPath(io.cwd, loaded.path);
+  for (const p of loaded.problems) io.stderr(`${shown}:${p.line}:${p.column}: ${p.message}\n`);
+}
+
+/**
+ * The nearest config for each folder. Each file is loaded, and its problems
+ * printed, once; a config that cannot be read is reported and defaults apply.
+ */
+class ConfigSource {
+  private readonly finder = new ConfigFinder({ exists: (path) => stat(path).then((s) => s.isFile(), () => false) });
+  private readonly loaded = new Map<string, Promise<LoadedConfig | undefined>>();
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly onProblem: (problem: PathProblem) => void,
+  ) {}
+
+  /** The config for files in `folder`, and the folder its globs are relative to. */
+  async forFolder(folder: string): Promise<{ config: ResolvedConfig; root: string }> {
+    const path = await this.finder.find(folder);
+    const loaded = path === undefined ? undefined : await this.load(path);
+    return loaded ? { config: loaded.config, root: dirname(loaded.path) } : { config: defaultConfig(), root: this.io.cwd };
+  }
+
+  private load(path: string): Promise<LoadedConfig | undefined> {
+    let entry = this.loaded.get(path);
+    if (!entry) {
+      entry = loadConfigFile(path).then(
+        (loaded) => {
+          printConfigProblems(this.io, loaded);
+          return loaded;
+        },
+        (error: unknown) => {
+          this.onProblem({ path, cause: `cannot read config: ${describeFsError(error)}` });
+          return undefined;
+        },
+      );
+      this.loaded.set(path, entry);
+    }
+    return entry;
+  }
+}
+
+/** The --config file: anything short of a readable JSON object stops the run. */
+async function explicitConfig(io: CliIo, given: string): Promise<{ config: ResolvedConfig; root: string }> {
+  const path = resolve(io.cwd, given);
+  let loaded: LoadedConfig;
+  try {
+    loaded = await loadConfigFile(path);
+  } catch (error) {
+    throw new UsageError(`${given}: cannot read config: ${describeFsError(error)}`);
+  }
+  if (loaded.unusable) {
+    const first = loaded.problems[0];
+    throw new UsageError(`${given}: invalid config${first ? ` (${first.line}:${first.column}: ${first.message})` : ''}`);
+  }
+  printConfigProblems(io, loaded);
+  return { config: loaded.config, root: dirname(path) };
+}
+
+export async function runLint(argv: readonly string[], io: CliIo, toolVersion: string): Promise<number> {
+  const parsed = parseArgs(argv, {
+    '--format': 'value',
+    '--kind': 'value',
+    '--config': 'value',
+    '--max-warnings': 'value',
+    '--quiet': 'flag',
+    '--no-color': 'flag',
+    '--help': 'flag',
+  });
+  if (parsed.options.has('--help')) {
+    io.stdout(LINT_USAGE);
+    return 0;
+  }
+  const args = lintArgs(parsed, io);
+
+  const problems: PathProblem[] = [];
+  const report = (problem: PathProblem) => {
+    const path = resolve(io.cwd, problem.path);
+    io.stderr(`outcome-lens: ${isAbsolute(problem.path) ? displayPath(io.cwd, path) : problem.path}: ${problem.cause}\n`);
+    problems.push({ path, cause: problem.cause });
+  };
+  const explicit = args.config === undefined ? undefined : await explicitConfig(io, args.config);
+  const configs = new ConfigSource(io, report);
+
+  const expansion = await expandPaths(args.paths, io.cwd);
+  expansion.problems.forEach(report);
+
+  const linter = new Linter();
+  const files: FileReport[] = [];
+  let warnings = 0;
+  for (const path of expansion.files) {
+    const { config, root } = explicit ?? (await configs.forFolder(dirname(path)));
+    const shown = displayPath(io.cwd, path);
+    let read;
+    try {
+      read = await readDocument(path);
+    } catch (error) {
+      report({ path, cause: describeFsError(error) });
+      continue;
+    }
+    if (read.binary) {
+      files.push({ path, displayPath: shown, findings: [], skipped: 'binary file (contains NUL bytes)' });
+      continue;
+    }
+    let result;
+    try {
+      result = linter.lint(read.text, { fileName: path, relativePath: posixRelative(root, path), config, kind: args.kind });
+    } catch (error) {
+      // A bug, not the user's fault; the other files are still worth linting.
+      report({ path, cause: `could not be linted (${error instanceof Error ? error.message : String(error)}); please report this` });
+      continue;
+    }
+    warnings += countFindings(result.findings).warnings;
+    const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const skipped = result.kind !== 'none' ? undefined : result.model ? `not a product document (${result.kindReason})` : result.kindReason;
+    files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}) });
+  }
+
+  const run: RunReport = { cwd: io.cwd, files, problems };
+  if (args.format === 'json') io.stdout(formatJson(run));
+  else if (args.format === 'sarif') io.stdout(formatSarif(run, toolVersion));
+  else io.stdout(formatStylish(run, { color: args.color, quiet: args.quiet }));
+
+  if (problems.length) return 2;
+  if (files.some((f) => f.findings.some((x) => x.severity === 'error'))) return 1;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr(`outcome-lens: ${plural(warnings, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows\n`);
+    return 1;
+  }
+  return 0;
+}
