@@ -1,0 +1,451 @@
+// The chat webview in headless Chromium, under the real HTML shell and CSP.
+// Each test plays the extension's side through the host stand-in.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { ToWebview, UserEntry } from '../../src/chat/protocol';
+import { repoRoot, startUi, type ChatPage, type Ui } from './harness';
+
+const init: ToWebview = {
+  type: 'init',
+  personas: [
+    { id: 'value', name: 'Value Realization', emoji: '💰', description: 'Holds the team to outcomes customers feel.' },
+    { id: 'owner', name: 'Product Owner', emoji: '🧭', description: 'Turns outcomes into a backlog.' },
+  ],
+  models: [
+    { id: 'coach', label: 'Offline coach', kind: 'offline-coach' },
+    { id: 'openai:llama3.1', label: 'llama3.1 (localhost)', kind: 'openai-compatible' },
+  ],
+  selectedPersonaId: 'value',
+  selectedModelId: 'coach',
+  context: { document: true, selection: false, findings: true },
+  templates: ['prd', 'business-case'],
+};
+
+const answer = [
+  '**💰 Value Realization:** I think your success metrics are mostly outputs.\n\n',
+  '## What I would change\n\n',
+  '- Replace *feature shipped* with an adoption rate\n',
+  '- Add a baseline for `weekly active teams`\n\n',
+  '| Metric | Baseline | Target |\n',
+  '| --- | ---: | ---: |\n',
+  '| Activation within 7 days | 31% | 45% |\n',
+  '| Churn at renewal | 12% | 8% |\n\n',
+  '```ts\nconst guardrail = "support tickets per account";\n```\n',
+].join('');
+
+let ui: Ui;
+before(async () => {
+  ui = await startUi();
+});
+after(async () => {
+  await ui.close();
+});
+
+async function openReady(seedState?: unknown): Promise<ChatPage> {
+  const chat = await ui.openChat({ seedState });
+  await chat.send(init);
+  return chat;
+}
+
+async function ask(chat: ChatPage, text: string, count = 1): Promise<UserEntry> {
+  await chat.page.fill('#input', text);
+  await chat.page.press('#input', 'Enter');
+  return (await chat.waitForPosted('send', count)).message;
+}
+
+async function streamText(chat: ChatPage, messageId: string, text: string, size = 9): Promise<void> {
+  for (let at = 0; at < text.length; at += size) {
+    await chat.send({ type: 'streamChunk', messageId, text: text.slice(at, at + size) });
+  }
+}
+
+async function answerFully(chat: ChatPage, question: UserEntry, messageId: string, text: string): Promise<void> {
+  await chat.send({ type: 'streamStart', messageId, replyTo: question.id, personaId: 'value', offlineCoach: true });
+  await streamText(chat, messageId, text);
+  await chat.send({ type: 'streamEnd', messageId });
+  await chat.send({ type: 'turnComplete', replyTo: question.id });
+}
+
+function count(chat: ChatPage, selector: string): Promise<number> {
+  return chat.page.locator(selector).count();
+}
+
+async function assertHealthy(chat: ChatPage): Promise<void> {
+  assert.deepEqual(chat.pageErrors, []);
+  assert.deepEqual(await chat.violations(), []);
+}
+
+describe('chat webview', () => {
+  it('sends the question with persona, model and context choices', async () => {
+    const chat = await openReady();
+    await chat.page.getByLabel('Findings').uncheck();
+    const question = await ask(chat, 'Are these metrics outcomes?');
+    assert.equal(question.text, 'Are these metrics outcomes?');
+    assert.deepEqual(question.personaIds, ['value']);
+    assert.deepEqual(question.context, { document: true, selection: false, findings: false });
+    const sent = await chat.waitForPosted('send');
+    assert.equal(sent.modelId, 'coach');
+    assert.deepEqual((await chat.postedOfType('choose')).at(-1)?.context, question.context);
+    assert.equal(await chat.page.inputValue('#input'), '');
+    assert.equal(await chat.page.isVisible('#stop'), true);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('renders streamed Markdown while it arrives, without re-rendering finished blocks', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Review my metrics');
+    await chat.send({ type: 'streamStart', messageId: 'a1', replyTo: question.id, personaId: 'value', offlineCoach: true });
+    const article = chat.page.locator('article[data-id="a1"]');
+    assert.equal(await article.getAttribute('aria-busy'), 'true');
+
+    const tableAt = answer.indexOf('| Activation');
+    await streamText(chat, 'a1', answer.slice(0, tableAt + 10));
+    assert.equal(await article.locator('h2').textContent(), 'What I would change');
+    assert.equal(await article.locator('li').count(), 2);
+    assert.equal(await article.locator('li em').textContent(), 'feature shipped');
+    assert.equal(await article.locator('table th').count(), 3, 'the table shows as soon as its header is complete');
+    // Mark the finished heading: if a later chunk re-rendered it, the mark would be gone.
+    await article.locator('h2').evaluate((heading) => heading.setAttribute('data-probe', 'kept'));
+
+    await streamText(chat, 'a1', answer.slice(tableAt + 10));
+    assert.equal(await article.locator('h2[data-probe="kept"]').count(), 1);
+    assert.equal(await article.locator('tbody tr').count(), 2);
+    assert.equal(await article.locator('td[align="right"]').count(), 4);
+    assert.equal(await article.locator('pre code.language-ts').textContent(), 'const guardrail = "support tickets per account";\n');
+    assert.equal(await article.locator('.badge.coach').textContent(), 'Offline coach · not an AI model');
+
+    await chat.send({ type: 'streamEnd', messageId: 'a1' });
+    await chat.send({ type: 'turnComplete', replyTo: question.id });
+    assert.equal(await article.getAttribute('aria-busy'), 'false');
+    assert.equal(await article.locator('h2[data-probe="kept"]').count(), 1, 'ending the stream keeps the rendered body');
+    assert.equal(await chat.page.isVisible('#send'), true);
+    assert.equal(await chat.page.isVisible('#stop'), false);
+
+    await article.getByRole('button', { name: 'Copy' }).click();
+    assert.deepEqual(await chat.postedOfType('copyAnswer'), [{ type: 'copyAnswer', messageId: 'a1', text: answer }]);
+    await article.getByRole('button', { name: 'Insert' }).click();
+    assert.equal((await chat.waitForPosted('insertAnswer')).text, answer);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('shows HTML and script in an answer as text and never runs it', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Say something nasty');
+    const nasty = [
+      'Before <script>window.__pwned = "script"</script> after.\n\n',
+      '<img src=x onerror="window.__pwned = \'img\'">\n\n',
+      `<img src="${ui.origin}/tracker.png">\n\n`,
+      '<svg onload="window.__pwned = \'svg\'"></svg>\n\n',
+      '[click me](javascript:window.__pwned=\'link\') and <a href="javascript:window.__pwned=1">raw</a>\n\n',
+      `![chart](${ui.origin}/chart.png) and [docs](https://example.com/metrics?a=1&b=2)\n`,
+    ].join('');
+    await answerFully(chat, question, 'bad', nasty);
+    const body = chat.page.locator('article[data-id="bad"] .markdown');
+    assert.match((await body.textContent()) ?? '', /Before <script>window.__pwned = "script"<\/script> after\./);
+    assert.match((await body.textContent()) ?? '', /<img src=x onerror=/);
+    assert.equal(await body.locator('script, img, svg, [onerror], [onload], [style]').count(), 0);
+
+    const jsLink = body.getByText('click me');
+    assert.equal(await jsLink.getAttribute('href'), null, 'a javascript: link is inert');
+    await jsLink.click();
+    const image = body.getByText('Image: chart');
+    assert.equal(await image.getAttribute('href'), `${ui.origin}/chart.png`, 'an image becomes a link, not a fetch');
+    await body.getByText('docs').click();
+    assert.deepEqual(await chat.postedOfType('openLink'), [{ type: 'openLink', url: 'https://example.com/metrics?a=1&b=2' }]);
+    await image.click();
+    assert.equal((await chat.postedOfType('openLink')).length, 2);
+
+    assert.equal(await chat.page.evaluate(() => (window as any).__pwned), undefined);
+    assert.equal(chat.page.url(), `${ui.origin}/chat.html`, 'the webview never navigates');
+    assert.deepEqual(ui.strayRequests, [], 'nothing in the answer was fetched');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('sanitizes raw HTML on its own, with no CSP behind it', async () => {
+    const page = await ui.openLab({ withoutCsp: true });
+    // No named functions inside: tsx would wrap them in a helper the page lacks.
+    const result = await page.evaluate(async () => {
+      const lab = (window as any).renderLab;
+      // Control: without the sanitizer this page runs inline handlers.
+      const control = document.createElement('div');
+      control.innerHTML = '<img src="x" onerror="window.__control = 1">';
+      document.body.append(control);
+      const host = document.createElement('div');
+      host.append(
+        lab.toSafeFragment(
+          '<p style="color:red" onclick="window.__pwned=1" class="error">styled</p>' +
+            '<img src=x onerror="window.__pwned=2"><script>window.__pwned=3</script>' +
+            '<a href="javascript:window.__pwned=4">js</a><a href="data:text/html,hi">data</a>' +
+            '<iframe src="https://example.com"></iframe><form action="https://example.com"><input name=q></form>' +
+            '<svg><a href="javascript:window.__pwned=5"><text>svg</text></a></svg>' +
+            '<ul><li><input type="checkbox" checked> done</li></ul><a href="https://example.com/x">ok</a>',
+        ),
+      );
+      document.body.append(host);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { html: host.innerHTML, pwned: (window as any).__pwned, control: (window as any).__control };
+    });
+    assert.equal(result.control, 1, 'the page would run a handler the sanitizer let through');
+    assert.equal(result.pwned, undefined);
+    assert.equal(
+      result.html,
+      '<p>styled</p>[Image: no description]<a>js</a><a>data</a>' +
+        '<ul><li><input type="checkbox" checked="" disabled=""> done</li></ul>' +
+        '<a href="https://example.com/x" title="https://example.com/x">ok</a>',
+    );
+    await page.context().close();
+  });
+
+  it('stops on Escape: posts stop, keeps the partial answer and leaves streaming state', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Long answer please');
+    await chat.send({ type: 'streamStart', messageId: 'long', replyTo: question.id, personaId: 'value', offlineCoach: false });
+    await streamText(chat, 'long', '## First part\n\nSome words that arrived');
+    await chat.page.press('#input', 'Escape');
+    assert.deepEqual(await chat.postedOfType('stop'), [{ type: 'stop', replyTo: question.id }]);
+    assert.equal(await chat.page.isVisible('#send'), true);
+    assert.equal(await chat.page.isVisible('#stop'), false);
+    const article = chat.page.locator('article[data-id="long"]');
+    assert.equal(await article.getAttribute('aria-busy'), 'false');
+    assert.equal(await article.locator('.badge.stopped').textContent(), 'Stopped');
+
+    // Chunks already on their way when the user stopped are dropped.
+    await chat.send({ type: 'streamChunk', messageId: 'long', text: ' and more' });
+    await chat.send({ type: 'error', replyTo: question.id, messageId: 'long', partialKept: true, code: 'cancelled', message: 'Stopped by the user.', hint: '' });
+    assert.equal(await article.locator('p').textContent(), 'Some words that arrived');
+    assert.equal(await article.locator('.error').count(), 0);
+
+    await article.getByRole('button', { name: 'Retry' }).click();
+    const retry = await chat.waitForPosted('retry');
+    assert.equal(retry.replyTo, question.id);
+    assert.equal(retry.personaId, 'value');
+    assert.equal(await count(chat, 'article[data-id="long"]'), 0, 'the retried answer makes way for the new one');
+    assert.equal(await chat.page.isVisible('#stop'), true);
+    await chat.page.click('#stop');
+    assert.equal((await chat.postedOfType('stop')).length, 2);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('restores the conversation, draft and scroll position after the view is closed and reopened', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Explain the metrics table');
+    const long = `${answer}\n${'More detail about cohorts and baselines.\n\n'.repeat(40)}`;
+    await answerFully(chat, question, 'a1', long);
+    await chat.page.fill('#input', 'my half-typed follow-up');
+    await chat.page.locator('#log').evaluate((log) => (log.scrollTop = 150));
+    await chat.page.waitForFunction(() => (window as any).__test.state?.scrollTop === 150 && (window as any).__test.state?.draft);
+    const saved = await chat.savedState();
+    await chat.close();
+
+    const reopened = await ui.openChat({ seedState: saved });
+    const article = reopened.page.locator('article[data-id="a1"]');
+    assert.equal(await article.locator('h2').textContent(), 'What I would change', 'shown before the extension answers');
+    assert.equal(await article.locator('tbody tr').count(), 2);
+    assert.equal(await reopened.page.locator('.msg.user .user-text').textContent(), 'Explain the metrics table');
+    assert.equal(await reopened.page.inputValue('#input'), 'my half-typed follow-up');
+    assert.equal(await reopened.page.locator('#log').evaluate((log) => log.scrollTop), 150);
+
+    // The extension's history is the source of truth when it sends one.
+    await reopened.send({ ...init, history: [{ ...question }] });
+    assert.equal(await count(reopened, 'article'), 1);
+    await assertHealthy(reopened);
+    await reopened.close();
+  });
+
+  it('marks an answer that was streaming when the view closed as incomplete', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Question');
+    await chat.send({ type: 'streamStart', messageId: 'mid', replyTo: question.id, personaId: 'value', offlineCoach: false });
+    await streamText(chat, 'mid', 'Half an ans');
+    await chat.page.waitForFunction(() => (window as any).__test.state?.entries?.length === 2);
+    const saved = await chat.savedState();
+    await chat.close();
+
+    const reopened = await ui.openChat({ seedState: saved });
+    const article = reopened.page.locator('article[data-id="mid"]');
+    assert.equal(await article.locator('.badge').textContent(), 'Incomplete');
+    assert.equal(await article.locator('.markdown').textContent(), 'Half an ans');
+    assert.equal(await reopened.page.isVisible('#send'), true);
+    await reopened.close();
+  });
+
+  it('shows errors with their hint, keeps the question and the draft, and counts down a 429', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'What is our north star?');
+    await chat.page.fill('#input', 'next question I am typing');
+    await chat.send({
+      type: 'error',
+      replyTo: question.id,
+      personaId: 'value',
+      partialKept: false,
+      code: 'rate-limited',
+      message: 'The server answered 429 Too Many Requests.',
+      hint: 'Wait a moment, then retry.',
+      retryAfterMs: 1500,
+    });
+    await chat.send({ type: 'turnComplete', replyTo: question.id });
+    const failed = chat.page.locator('article.failed');
+    assert.equal(await failed.locator('.error strong').textContent(), 'Too many requests (429)');
+    assert.match((await failed.locator('.error').textContent()) ?? '', /429 Too Many Requests\..*Wait a moment, then retry\./s);
+    const retry = failed.getByRole('button', { name: /Retry/ });
+    assert.match((await retry.textContent()) ?? '', /^Retry in [12]s$/);
+    assert.equal(await retry.isDisabled(), true);
+    assert.equal(await chat.page.locator('.msg.user .user-text').textContent(), 'What is our north star?');
+    assert.equal(await chat.page.inputValue('#input'), 'next question I am typing');
+
+    await chat.page.waitForFunction(() => {
+      const button = document.querySelector<HTMLButtonElement>('article.failed button[data-action="retry"]');
+      return button && !button.disabled && button.textContent === 'Retry';
+    }, undefined, { timeout: 4000 });
+    await retry.click();
+    assert.deepEqual((await chat.waitForPosted('retry')).personaId, 'value');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('keeps a cut-off answer, marked incomplete, with the hint and Retry', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Draft the metrics');
+    await chat.send({ type: 'streamStart', messageId: 'cut', replyTo: question.id, personaId: 'value', offlineCoach: false });
+    await streamText(chat, 'cut', '## Metrics\n\n- Activation rate from 31% to');
+    await chat.send({
+      type: 'error',
+      replyTo: question.id,
+      messageId: 'cut',
+      partialKept: true,
+      code: 'cut-off',
+      message: 'The stream ended before the answer was finished.',
+      hint: 'Retry, or ask for a shorter answer.',
+    });
+    await chat.send({ type: 'turnComplete', replyTo: question.id });
+    const article = chat.page.locator('article[data-id="cut"]');
+    assert.equal(await article.locator('li').textContent(), 'Activation rate from 31% to');
+    assert.equal(await article.locator('.badge.incomplete').textContent(), 'Incomplete');
+    assert.match((await article.locator('.error .hint').textContent()) ?? '', /incomplete\. Retry, or ask for a shorter answer\./);
+    assert.equal(await article.getByRole('button', { name: 'Retry' }).isEnabled(), true);
+    assert.equal(await article.getByRole('button', { name: 'Copy' }).isVisible(), true, 'the partial text can still be copied');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('ignores invalid messages and keeps working', async () => {
+    const chat = await openReady();
+    for (const junk of [
+      null,
+      42,
+      'streamChunk',
+      { type: 'nope' },
+      { type: 'streamChunk', messageId: 'x' },
+      { type: 'init', personas: 'everyone' },
+      { type: 'error', replyTo: 'q', code: 'teapot', message: '', hint: '', partialKept: false },
+      { type: 'streamChunk', messageId: 'never-started', text: 'orphan' },
+    ]) {
+      await chat.send(junk);
+    }
+    const warnings = chat.consoleMessages.filter((line) => line.startsWith('warning: Outcome Lens chat: invalid'));
+    assert.equal(warnings.length, 7);
+    assert.match(warnings[4]!, /"streamChunk" message: text:/);
+    assert.equal(await count(chat, 'article'), 0);
+    assert.equal(await chat.page.locator('#persona option').count(), 2, 'a bad init did not wipe the personas');
+
+    const question = await ask(chat, 'Still there?');
+    await answerFully(chat, question, 'ok', 'Yes, **still here**.');
+    assert.equal(await chat.page.locator('article[data-id="ok"] strong:not(header strong)').textContent(), 'still here');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('prefills a question about a finding, completes slash commands and asks a panel', async () => {
+    const chat = await openReady();
+    const finding = { ruleId: 'vanity-metric', message: '"page views" is a vanity metric', line: 12 };
+    await chat.send({ type: 'prefill', text: 'Why is this a problem?', personaId: 'owner', finding });
+    assert.equal(await chat.page.inputValue('#input'), 'Why is this a problem?');
+    assert.equal(await chat.page.inputValue('#persona'), 'owner');
+    assert.match((await chat.page.locator('#finding').textContent()) ?? '', /vanity-metric \(line 12\)/);
+    const aboutFinding = await ask(chat, 'Why is this a problem?');
+    assert.deepEqual(aboutFinding.finding, finding);
+    assert.deepEqual(aboutFinding.personaIds, ['owner']);
+    assert.equal(await chat.page.isVisible('#finding'), false);
+    await chat.send({ type: 'turnComplete', replyTo: aboutFinding.id });
+
+    await chat.page.fill('#input', '');
+    await chat.page.locator('#input').pressSequentially('/te');
+    assert.equal(await chat.page.locator('#hints li').count(), 1);
+    await chat.page.press('#input', 'Tab');
+    assert.equal(await chat.page.inputValue('#input'), '/template ');
+    assert.deepEqual(await chat.page.locator('#hints li code').allTextContents(), ['prd', 'business-case']);
+    await chat.page.press('#input', 'Enter');
+    assert.equal(await chat.page.inputValue('#input'), '/template prd');
+    await chat.page.fill('#input', '/template roadmap');
+    await chat.page.press('#input', 'Enter');
+    assert.equal((await chat.postedOfType('send')).length, 1, 'an unknown template is not sent');
+    assert.match((await chat.page.locator('#status').textContent()) ?? '', /no template "roadmap": prd, business-case/);
+    assert.equal(await chat.page.inputValue('#input'), '/template roadmap', 'the text stays for fixing');
+
+    const review = await ask(chat, '/review focus on metrics', 2);
+    assert.deepEqual(review.command, { name: 'review' });
+    await chat.send({ type: 'turnComplete', replyTo: review.id });
+
+    await chat.page.click('#panel-toggle');
+    assert.equal(await chat.page.getAttribute('#panel-toggle', 'aria-pressed'), 'true');
+    await chat.page.locator('#panel').getByLabel('Value Realization').check();
+    await chat.page.locator('#panel').getByLabel('Product Owner').check();
+    const panel = await ask(chat, 'Is this PRD ready?', 3);
+    assert.deepEqual(panel.personaIds, ['value', 'owner']);
+    for (const [messageId, personaId] of [['p1', 'value'], ['p2', 'owner']] as const) {
+      await chat.send({ type: 'streamStart', messageId, replyTo: panel.id, personaId, offlineCoach: true });
+      await streamText(chat, messageId, `Answer from ${personaId}.`);
+      await chat.send({ type: 'streamEnd', messageId });
+    }
+    await chat.send({ type: 'turnComplete', replyTo: panel.id });
+    const names = await chat.page.locator('article.assistant header strong').allTextContents();
+    assert.deepEqual(names, ['💰 Value Realization', '🧭 Product Owner']);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('starts a new conversation and exports', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'First question');
+    await answerFully(chat, question, 'a1', 'An answer.');
+    await chat.page.getByRole('button', { name: 'Export' }).click();
+    await chat.waitForPosted('exportConversation');
+    await chat.page.getByRole('button', { name: 'New' }).click();
+    await chat.waitForPosted('newConversation');
+    assert.equal(await count(chat, 'article'), 0);
+    assert.match((await chat.page.locator('.empty').textContent()) ?? '', /Ask 💰 Value Realization/);
+    await chat.page.waitForFunction(() => (window as any).__test.state?.entries?.length === 0);
+    await chat.close();
+  });
+
+  it('looks right (screenshot in .test-output/ui/chat.png)', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Are my success metrics outcomes or outputs?');
+    await answerFully(chat, question, 'a1', answer);
+    const second = await ask(chat, 'And the guardrails?', 2);
+    await chat.send({
+      type: 'error',
+      replyTo: second.id,
+      personaId: 'value',
+      partialKept: false,
+      code: 'rate-limited',
+      message: 'The server answered 429 Too Many Requests.',
+      hint: 'Wait a moment, then retry.',
+      retryAfterMs: 30_000,
+    });
+    await chat.send({ type: 'turnComplete', replyTo: second.id });
+    await chat.page.fill('#input', 'What would you measure instead?');
+    const dir = join(repoRoot, '.test-output/ui');
+    mkdirSync(dir, { recursive: true });
+    await chat.page.screenshot({ path: join(dir, 'chat.png') });
+    assert.equal(await chat.page.locator('article.failed button[data-action="retry"]').textContent(), 'Retry in 30s');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+});
