@@ -7,7 +7,9 @@
 //   OUTCOME_LENS_HOST_LOG     the spec reporter's output as plain text
 //   OUTCOME_LENS_HOST_GREP    optional: only run tests whose full title matches this regex
 import { appendFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { findSourceMap } from 'node:module';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import Mocha from 'mocha';
 
@@ -38,8 +40,20 @@ function findSuites(dir: string): string[] {
     .sort();
 }
 
+// The extension host installs its own Error.prepareStackTrace, which bypasses Node's
+// source-map support, so positions in the bundles are mapped back to the TypeScript here.
+// Mocha has already shortened the paths relative to the working directory.
+function mapStack(stack: string): string {
+  return stack.replace(/([^\s()]+\.js):(\d+):(\d+)/g, (frame, file: string, line: string, column: string) => {
+    const origin = findSourceMap(resolve(file))?.findOrigin(Number(line), Number(column));
+    if (!origin || !('fileName' in origin)) return frame;
+    const source = origin.fileName.startsWith('file:') ? fileURLToPath(origin.fileName) : origin.fileName;
+    return `${relative(process.cwd(), source)}:${origin.lineNumber}:${origin.columnNumber}`;
+  });
+}
+
 function describeError(err: unknown): string {
-  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  if (err instanceof Error) return err.stack ? mapStack(err.stack) : `${err.name}: ${err.message}`;
   return String(err);
 }
 
@@ -84,10 +98,14 @@ export function run(): Promise<void> {
   for (const file of suites) mocha.addFile(file);
 
   return new Promise<void>((resolve, reject) => {
-    if (suites.length === 0) {
-      result.failed = 1;
-      result.tests.push({ title: 'load suites', state: 'failed', error: `no *.test.js files in ${__dirname}` });
+    const loadFailure = (error: string): void => {
+      result.failed += 1;
+      result.tests.push({ title: 'load suites', state: 'failed', error });
+      Mocha.reporters.Base.consoleLog(`could not load the suites: ${error}`);
       finish(resolve, reject);
+    };
+    if (suites.length === 0) {
+      loadFailure(`no *.test.js files in ${__dirname}`);
       return;
     }
     writeResult(result);
@@ -106,6 +124,8 @@ export function run(): Promise<void> {
         writeResult(result);
       });
       runner.on('fail', (test, err) => {
+        // Reporters print failures when the run ends, so this rewrite reaches them too.
+        if (err instanceof Error && err.stack) err.stack = mapStack(err.stack);
         result.failed += 1;
         result.tests.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: describeError(err) });
         writeResult(result);
@@ -115,9 +135,7 @@ export function run(): Promise<void> {
       });
     } catch (err) {
       // A suite that throws while it is loaded stops mocha before any test runs.
-      result.failed += 1;
-      result.tests.push({ title: 'load suites', state: 'failed', error: describeError(err) });
-      finish(resolve, reject);
+      loadFailure(describeError(err));
     }
   });
 }
