@@ -38,21 +38,30 @@ function activeEditor(result: TemplateCommandResult): vscode.TextEditor {
 const selected = (editor: vscode.TextEditor) => editor.document.getText(editor.selection);
 
 async function closeAllWithoutSaving(): Promise<void> {
+  for (const editor of vscode.window.visibleTextEditors) {
+    // a reverted untitled document can come back under the same name with its old text
+    if (editor.document.isUntitled) await editor.edit((edit) => edit.delete(new vscode.Range(0, 0, editor.document.lineCount, 0)));
+  }
   // closing a dirty editor would ask to save; revert first (bounded: never loop forever)
   for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
 }
 
+const folderSetting = (value: string | undefined) =>
+  vscode.workspace.getConfiguration('outcomeLens').update('templates.folder', value, vscode.ConfigurationTarget.Workspace);
+
 suite('templates', () => {
   suiteSetup(async () => {
     await vscode.extensions.getExtension('outcome-lens.outcome-lens')?.activate();
   });
 
-  teardown(closeAllWithoutSaving);
+  teardown(async () => {
+    await closeAllWithoutSaving();
+    await folderSetting(undefined);
+  });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('outcomeLens').update('templates.folder', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceFolder().uri, PLANS), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
@@ -72,17 +81,18 @@ suite('templates', () => {
   });
 
   test('Insert Template inserts at the cursor of the current editor', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Reminders\n\n' });
-    const editor = await vscode.window.showTextDocument(document);
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, PLANS, 'insert-here.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('# Reminders\n\n'));
+    const editor = await vscode.window.showTextDocument(uri);
     editor.selection = new vscode.Selection(2, 0, 2, 0);
     const result = await run('outcomeLens.insertTemplate', { templateId: 'metric-row' });
-    assert.equal(result.uri, document.uri.toString());
-    assert.equal(document.getText(), `# Reminders\n\n${expandSnippet(builtin('metric-row').body).text}`);
+    assert.equal(result.uri, uri.toString());
+    assert.equal(editor.document.getText(), `# Reminders\n\n${expandSnippet(builtin('metric-row').body).text}`);
     assert.equal(selected(editor), '[metric]');
   });
 
   test('with outcomeLens.templates.folder set, the document is created as <folder>/<title slug>.md and never overwrites', async () => {
-    await vscode.workspace.getConfiguration('outcomeLens').update('templates.folder', `${PLANS}/prd`, vscode.ConfigurationTarget.Workspace);
+    await folderSetting(`${PLANS}/prd`);
     const first = await run('outcomeLens.newFromTemplate', { templateId: 'business-case', title: 'Bank feeds: Q3 bet' });
     const expectedUri = vscode.Uri.joinPath(workspaceFolder().uri, PLANS, 'prd', 'bank-feeds-q3-bet.md');
     assert.equal(first.uri, expectedUri.toString());
@@ -117,11 +127,16 @@ suite('templates', () => {
   });
 
   test('the picker lists the workspace template last and inserts what is chosen', async () => {
-    const pending = vscode.commands.executeCommand<TemplateCommandResult | undefined>('outcomeLens.newFromTemplate');
-    // wait for the quick pick, then move from the first item up to the last one and accept it
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const pending = Promise.resolve(vscode.commands.executeCommand<TemplateCommandResult | undefined>('outcomeLens.newFromTemplate'));
+    let settled = false;
+    void pending.finally(() => (settled = true));
+    // the extension host cannot see when the quick pick is up: try (bounded) until it
+    // accepts; from the first item, "previous" wraps around to the last one
+    for (let attempt = 0; attempt < 40 && !settled; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectPrevious');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
     const result = await pending;
     assert.ok(result, 'a template was chosen');
     assert.equal(result.templateId, 'workspace:experiment-brief');
