@@ -9,8 +9,6 @@ import { build } from 'esbuild';
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCE_DIR = join(REPO_ROOT, 'test/host');
 export const OUT_DIR = join(REPO_ROOT, 'out/test/host');
-// What an extension host loads as extensionTestsPath (a module exporting run()).
-export const RUNNER_MODULE = join(OUT_DIR, 'runner');
 
 function findTests(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -21,14 +19,18 @@ function findTests(dir) {
   });
 }
 
-/** Builds into OUT_DIR from scratch (so deleted suites do not linger) and returns the test files' paths relative to the repo. */
-export async function buildHostTests() {
+/**
+ * Builds into outDir from scratch (so deleted suites do not linger) and returns the test
+ * files' paths relative to the repo. outDir must be inside the repo: the bundles load
+ * mocha from its node_modules.
+ */
+export async function buildHostTests(outDir = OUT_DIR) {
   const tests = findTests(SOURCE_DIR).sort();
-  rmSync(OUT_DIR, { recursive: true, force: true });
+  rmSync(outDir, { recursive: true, force: true });
   await build({
     entryPoints: [join(SOURCE_DIR, 'runner.ts'), ...tests],
     outbase: SOURCE_DIR,
-    outdir: OUT_DIR,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'cjs',

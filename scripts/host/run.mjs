@@ -10,10 +10,10 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { REPO_ROOT, RUNNER_MODULE } from './build-tests.mjs';
+import { REPO_ROOT } from './build-tests.mjs';
 import { cacheFolder, CODE_SERVER_VERSION, ensureCodeServer, ensureDebianPackages, findChromium, VSCODE_VERSION } from './code-server.mjs';
 import { freePort, stopOurChildren, stopTree, waitForHttp } from './processes.mjs';
-import { parseOptions, prepareSession, report, runMain, SetupError, verdict } from './session.mjs';
+import { parseOptions, prepareSession, removeBuild, report, runMain, SetupError, verdict } from './session.mjs';
 
 const log = (message) => console.error(`[host] ${message}`);
 
@@ -113,6 +113,7 @@ async function main() {
   const onSignal = (signal) => {
     log(`${signal}: stopping`);
     cleanUp().finally(() => {
+      removeBuild(session);
       console.log(`host: interrupted by ${signal}; logs in ${session.dir}`);
       process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
     });
@@ -158,7 +159,7 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => automationExit(code));
     stopFollowing = follow(session.logFile);
-    await page.goto(workbenchUrl(port, options.extension, RUNNER_MODULE, session.workspace), { waitUntil: 'commit' });
+    await page.goto(workbenchUrl(port, options.extension, session.runnerModule, session.workspace), { waitUntil: 'commit' });
     outcome = verdict(session, await reported, options.timeoutSeconds);
   } finally {
     // Stop everything before the run folder may be removed: code-server writes there.

@@ -3,9 +3,9 @@
 // turning the runner's result file into an exit code and a summary line.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildHostTests, REPO_ROOT, RUNNER_MODULE } from './build-tests.mjs';
+import { buildHostTests, OUT_DIR, REPO_ROOT } from './build-tests.mjs';
 
 export const EXIT = { passed: 0, failed: 1, setup: 2, timeout: 124 };
 
@@ -18,7 +18,7 @@ const USAGE = `options:
   --grep REGEX      run only tests whose full title matches
   --timeout SECS    give up after this long (default: $OUTCOME_LENS_HOST_TIMEOUT or 180)
   --keep            keep the run folder (logs, workspace copy) even when tests pass
-  --no-build        do not rebuild out/test/host first`;
+  --no-build        run the suites already built in out/test/host`;
 
 export function parseOptions(argv) {
   let values;
@@ -64,18 +64,21 @@ function checkExtension(dir) {
 }
 
 /**
- * Builds the suites (unless told not to) and creates a fresh run folder holding a copy of
- * the workspace, user data with our settings, and the paths of the result and log files.
+ * Creates a fresh run folder holding a copy of the workspace and user data with our
+ * settings, and builds the suites for this run. Each run gets its own build, because
+ * several people (or CI jobs) may run host tests from one checkout at the same time.
  */
 export async function prepareSession(options, { vscodeVersion }) {
   checkExtension(options.extension);
   if (!existsSync(options.workspace)) throw new SetupError(`workspace folder ${options.workspace} does not exist`);
-  if (options.build) await buildHostTests();
-  if (!existsSync(`${RUNNER_MODULE}.js`)) throw new SetupError(`${RUNNER_MODULE}.js is missing: run node scripts/host/build-tests.mjs`);
 
   const dir = mkdtempSync(join(tmpdir(), 'outcome-lens-host-'));
+  const testsDir = options.build ? join(REPO_ROOT, 'out/test/host-runs', basename(dir)) : OUT_DIR;
   const session = {
     dir,
+    testsDir,
+    // What the extension host loads as extensionTestsPath (a module exporting run()).
+    runnerModule: join(testsDir, 'runner'),
     workspace: join(dir, 'workspace'),
     userDataDir: join(dir, 'user-data'),
     extensionsDir: join(dir, 'extensions'),
@@ -83,6 +86,14 @@ export async function prepareSession(options, { vscodeVersion }) {
     resultFile: join(dir, 'result.json'),
     logFile: join(dir, 'mocha.log'),
   };
+  try {
+    if (options.build) await buildHostTests(testsDir);
+  } catch (err) {
+    removeBuild(session);
+    rmSync(dir, { recursive: true, force: true });
+    throw new SetupError(`the host suites do not build (see esbuild's messages above): ${err.message.split('\n')[0]}`);
+  }
+  if (!existsSync(`${session.runnerModule}.js`)) throw new SetupError(`${session.runnerModule}.js is missing: run node scripts/host/build-tests.mjs`);
   cpSync(options.workspace, session.workspace, { recursive: true });
   for (const sub of [join(session.userDataDir, 'User'), session.extensionsDir, session.home]) mkdirSync(sub, { recursive: true });
   // files.autoSave: the browser workbench saves after a delay by default; tests expect
@@ -145,8 +156,14 @@ export function verdict(session, reported, timeoutSeconds) {
   return { code: EXIT.passed, summary };
 }
 
+/** Removes this run's build of the suites (a prebuilt out/test/host stays). */
+export function removeBuild(session) {
+  if (session.testsDir !== OUT_DIR) rmSync(session.testsDir, { recursive: true, force: true });
+}
+
 /** Prints the verdict (summary last), removes the run folder after a pass unless kept, and returns the exit code. */
 export function report(session, outcome, keep) {
+  removeBuild(session);
   if (outcome.note) console.log(outcome.note);
   if (outcome.code === EXIT.passed && !keep) rmSync(session.dir, { recursive: true, force: true });
   else console.error(`[host] logs and workspace copy kept in ${session.dir}`);

@@ -17,8 +17,10 @@ function requiredEnv(name: string): string {
 }
 
 suite('host harness', () => {
-  test('runs in a VS Code 1.100 extension host', () => {
-    assert.match(vscode.version, /^1\.100\.\d+$/);
+  test('runs in the VS Code the runner started, no older than engines.vscode', () => {
+    const [major, minor] = vscode.version.split('.').map(Number);
+    assert.ok(major === 1 && minor >= 100, `VS Code ${vscode.version} is older than ^1.100.0`);
+    // The code-server host is 1.100.3; run-electron names its version unless asked for 'stable'.
     const expected = process.env.OUTCOME_LENS_HOST_VSCODE_VERSION;
     if (expected) assert.equal(vscode.version, expected);
   });
