@@ -17,8 +17,9 @@ export const VSCODE_VERSION = '1.100.3';
 // auth), native-watchdog, deviceid; @parcel/watcher builds only when no prebuilt fits; and
 // @vscode/ripgrep fetches rg (we seed its cache, below). argon2 (password auth) tries a
 // prebuilt binary from GitHub, then builds. The Windows-only packages stay unapproved: on
-// Linux they build nothing. Names only: npm 11.19 does not match pinned name@version
-// entries in `npm rebuild`, and the versions are fixed by code-server's shrinkwraps anyway.
+// Linux they build nothing. Names only: npm matches pinned name@version entries through
+// the lockfile's resolved URLs, which omit-lockfile-registry-resolved (set on our machines)
+// leaves out; the versions are fixed by code-server's shrinkwraps anyway.
 const ROOT_SCRIPTS = ['code-server', 'argon2'];
 const VSCODE_SCRIPTS = ['@parcel/watcher', '@vscode/deviceid', '@vscode/ripgrep', '@vscode/spdlog', 'kerberos', 'native-watchdog', 'node-pty'];
 

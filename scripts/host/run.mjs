@@ -1,6 +1,7 @@
-// Runs the extension-host suites (out/test/host, built from test/host) inside the real
-// Node extension host of VS Code 1.100.3, served by code-server from npm and driven by
-// headless Chromium through playwright-core. For machines that cannot download VS Code.
+// Runs the extension-host suites (test/host/**/*.test.ts) inside the real Node extension
+// host of VS Code 1.100.3, served by code-server from npm and driven by headless Chromium
+// through playwright-core. For machines that cannot download VS Code. docs/testing.md
+// explains the moving parts.
 //
 //   node scripts/host/run.mjs [--extension DIR] [--workspace DIR] [--grep REGEX] [--timeout SECS] [--keep] [--no-build]
 //
@@ -93,7 +94,7 @@ async function main() {
   const started = Date.now();
   const options = parseOptions(process.argv.slice(2));
   const cache = cacheFolder(REPO_ROOT);
-  ensureDebianPackages(['chromium'], log);
+  if (!process.env.CHROMIUM) ensureDebianPackages(['chromium'], log);
   const executablePath = findChromium();
   const entry = await ensureCodeServer(cache, log);
   const session = await prepareSession(options, { vscodeVersion: VSCODE_VERSION });
