@@ -5,11 +5,15 @@
 import type { SectionRole } from '../types';
 
 const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
+  // Combined and qualified wordings that the general patterns below would misread.
+  ['goals', /^goals?\s*(?:and|&|\/|,)\s*non[- ]?goals?\b/],
+  ['solution', /\b(?:design|ui|ux|interface|technical|engineering|architectur(?:e|al)) (?:goals?|principles|objectives?)\b/],
+  ['needs', /\b(user needs?|needs? statements?|jobs?[- ]to[- ]be[- ]done|jtbd|^stories$)\b/],
   ['non-goals', /\b(non[- ]?goals?|anti[- ]goals?|out of scope|not in scope|what (?:we|this) (?:will not|won't|isn't|is not)|scope exclusions?)\b/],
   ['key-results', /\b(key results?|krs?|okrs?)\b/],
   [
     'success-metrics',
-    /\b(success (?:metrics?|criteria|measures?|indicators?|signals?)|metrics?|kpis?|key performance indicators?|measur(?:es|ing|ement)(?: of success| success| plan| framework)?|how (?:we|will we|we'll|we will|do we) (?:know|measure)|definition of (?:success|done)|what success looks like|defining success|success definition|measures? of success|^success$|evaluation(?: criteria)?|impact measurement|tracking)\b/,
+    /\b(success (?:metrics?|criteria|measures?|indicators?|signals?)|metrics?|kpis?|key performance indicators?|measur(?:es|ing|ement)(?: of success| success| plan| framework)?|how (?:we|will we|we'll|we will|do we) (?:know|measure)|definition of (?:success|done)|what (?:does )?success looks? like|defining success|success definition|measures? of success|^success$|evaluation(?: criteria)?|impact measurement|(?:impact|outcome|success) tracking|tracking plan)\b/,
   ],
   ['goals', /\b(goals?|objectives?|aims?|desired outcomes?|outcomes?|what we want to achieve|purpose|intent)\b/],
   ['problem', /\b(problem(?: statement| definition| space)?s?|pain points?|motivation|why (?:now|this|we)|opportunity|the challenge|challenges?|current (?:pain|issues?)|cost of inaction)\b/],
@@ -30,14 +34,14 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   ['open-questions', /\b(open (?:questions?|issues?)|questions|unresolved|faqs?)\b/],
   ['summary', /\b(summary|executive summary|overview|tl;?dr|abstract|at a glance|elevator pitch)\b/],
   ['background', /\b(background|context|introduction|current state|history|situation)\b/],
-  ['appendix', /\b(appendix|appendices|references?|glossary|resources and links|links|changelog|revision history|document history)\b/],
+  ['appendix', /\b(appendix|appendices|references|^reference$|glossary|resources and links|links|changelog|revision history|document history)\b/],
 ];
 
 /** Lower-case the heading and drop numbering, emoji and punctuation that carry no meaning here. */
 export function normalizeHeading(title: string): string {
   return title
     .toLowerCase()
-    .replace(/^[\s\d.)(-]*(?:section|part|step)?\s*[\d.]*[:.)-]?\s*/, '')
+    .replace(/^[\s\d.)(-]*(?:section|part|step)?\s*[\d.]*\s*[:.)\-–—]?\s*/, '')
     .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
     .replace(/[’']/g, "'")
     .replace(/[^\p{L}\p{N}'&;/ -]+/gu, ' ')
