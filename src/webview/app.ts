@@ -61,8 +61,8 @@ export class ChatApp {
   private readonly retryButtons = new Map<string, HTMLButtonElement>();
   private hints: CommandHint[] = [];
   private activeHint = -1;
-  /** Follow new output while the user is at the bottom of the conversation. */
-  private pinned = true;
+  /** Follow new output while the user is at the bottom (kept by the scroll handler, set on send). */
+  private pinned = false;
   private saveTimer: number | undefined;
   private ticker: number | undefined;
   private scrollFrame: number | undefined;
@@ -113,8 +113,6 @@ export class ChatApp {
     this.input.value = this.state.draft;
     this.renderPickers();
     this.renderFindingChip();
-    // Restore where the user was reading; the scroll handler re-pins at the bottom.
-    this.pinned = false;
     this.renderLog();
     this.log.scrollTop = this.state.scrollTop;
     this.updateBusy();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ToWebview, UserEntry } from '../../src/chat/protocol';
 import { repoRoot, startUi, type ChatPage, type Ui } from './harness';
+import type { RenderLab } from './lab-api';
 
 const init: ToWebview = {
   type: 'init',
@@ -159,7 +160,7 @@ describe('chat webview', () => {
     await image.click();
     assert.equal((await chat.postedOfType('openLink')).length, 2);
 
-    assert.equal(await chat.page.evaluate(() => (window as any).__pwned), undefined);
+    assert.equal(await chat.page.evaluate(() => (globalThis as any).__pwned), undefined);
     assert.equal(chat.page.url(), `${ui.origin}/chat.html`, 'the webview never navigates');
     assert.deepEqual(ui.strayRequests, [], 'nothing in the answer was fetched');
     await assertHealthy(chat);
@@ -168,28 +169,17 @@ describe('chat webview', () => {
 
   it('sanitizes raw HTML on its own, with no CSP behind it', async () => {
     const page = await ui.openLab({ withoutCsp: true });
-    // No named functions inside: tsx would wrap them in a helper the page lacks.
-    const result = await page.evaluate(async () => {
-      const lab = (window as any).renderLab;
-      // Control: without the sanitizer this page runs inline handlers.
-      const control = document.createElement('div');
-      control.innerHTML = '<img src="x" onerror="window.__control = 1">';
-      document.body.append(control);
-      const host = document.createElement('div');
-      host.append(
-        lab.toSafeFragment(
-          '<p style="color:red" onclick="window.__pwned=1" class="error">styled</p>' +
-            '<img src=x onerror="window.__pwned=2"><script>window.__pwned=3</script>' +
-            '<a href="javascript:window.__pwned=4">js</a><a href="data:text/html,hi">data</a>' +
-            '<iframe src="https://example.com"></iframe><form action="https://example.com"><input name=q></form>' +
-            '<svg><a href="javascript:window.__pwned=5"><text>svg</text></a></svg>' +
-            '<ul><li><input type="checkbox" checked> done</li></ul><a href="https://example.com/x">ok</a>',
-        ),
-      );
-      document.body.append(host);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      return { html: host.innerHTML, pwned: (window as any).__pwned, control: (window as any).__control };
-    });
+    const nasty =
+      '<p style="color:red" onclick="window.__pwned=1" class="error">styled</p>' +
+      '<img src=x onerror="window.__pwned=2"><script>window.__pwned=3</script>' +
+      '<a href="javascript:window.__pwned=4">js</a><a href="data:text/html,hi">data</a>' +
+      '<iframe src="https://example.com"></iframe><form action="https://example.com"><input name=q></form>' +
+      '<svg><a href="javascript:window.__pwned=5"><text>svg</text></a></svg>' +
+      '<ul><li><input type="checkbox" checked> done</li></ul><a href="https://example.com/x">ok</a>';
+    const result = await page.evaluate(
+      (html) => (globalThis as unknown as { renderLab: RenderLab }).renderLab.probeSanitizer(html),
+      nasty,
+    );
     assert.equal(result.control, 1, 'the page would run a handler the sanitizer let through');
     assert.equal(result.pwned, undefined);
     assert.equal(
@@ -239,7 +229,7 @@ describe('chat webview', () => {
     await answerFully(chat, question, 'a1', long);
     await chat.page.fill('#input', 'my half-typed follow-up');
     await chat.page.locator('#log').evaluate((log) => (log.scrollTop = 150));
-    await chat.page.waitForFunction(() => (window as any).__test.state?.scrollTop === 150 && (window as any).__test.state?.draft);
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.scrollTop === 150 && (globalThis as any).__test.state?.draft);
     const saved = await chat.savedState();
     await chat.close();
 
@@ -263,7 +253,7 @@ describe('chat webview', () => {
     const question = await ask(chat, 'Question');
     await chat.send({ type: 'streamStart', messageId: 'mid', replyTo: question.id, personaId: 'value', offlineCoach: false });
     await streamText(chat, 'mid', 'Half an ans');
-    await chat.page.waitForFunction(() => (window as any).__test.state?.entries?.length === 2);
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.length === 2);
     const saved = await chat.savedState();
     await chat.close();
 
@@ -299,10 +289,8 @@ describe('chat webview', () => {
     assert.equal(await chat.page.locator('.msg.user .user-text').textContent(), 'What is our north star?');
     assert.equal(await chat.page.inputValue('#input'), 'next question I am typing');
 
-    await chat.page.waitForFunction(() => {
-      const button = document.querySelector<HTMLButtonElement>('article.failed button[data-action="retry"]');
-      return button && !button.disabled && button.textContent === 'Retry';
-    }, undefined, { timeout: 4000 });
+    await failed.locator('button[data-action="retry"]:not([disabled])').waitFor({ timeout: 4000 });
+    assert.equal(await retry.textContent(), 'Retry');
     await retry.click();
     assert.deepEqual((await chat.waitForPosted('retry')).personaId, 'value');
     await assertHealthy(chat);
@@ -420,7 +408,7 @@ describe('chat webview', () => {
     await chat.waitForPosted('newConversation');
     assert.equal(await count(chat, 'article'), 0);
     assert.match((await chat.page.locator('.empty').textContent()) ?? '', /Ask 💰 Value Realization/);
-    await chat.page.waitForFunction(() => (window as any).__test.state?.entries?.length === 0);
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.length === 0);
     await chat.close();
   });
 

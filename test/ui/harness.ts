@@ -135,7 +135,7 @@ export async function startUi(): Promise<Ui> {
       const page = await newPage();
       await page.addInitScript({ content: doubleScript });
       await page.goto(`${origin}/${options.withoutCsp ? 'lab-no-csp' : 'lab'}.html`);
-      await page.waitForFunction(() => 'renderLab' in window);
+      await page.waitForFunction(() => 'renderLab' in globalThis);
       return page;
     },
     async close() {
@@ -146,7 +146,11 @@ export async function startUi(): Promise<Ui> {
   };
 }
 
-/** One chat page and the test's side of the host: messages in, messages out. */
+/**
+ * One chat page and the test's side of the host: messages in, messages out.
+ * Callbacks that run in the page say `globalThis` (the page's window), since
+ * this file is type-checked without the DOM library.
+ */
 export class ChatPage {
   readonly consoleMessages: string[] = [];
   readonly pageErrors: string[] = [];
@@ -162,11 +166,14 @@ export class ChatPage {
    * handled it when this resolves.
    */
   async send(message: ToWebview | unknown): Promise<void> {
-    await this.page.evaluate((data) => window.dispatchEvent(new MessageEvent('message', { data })), message);
+    await this.page.evaluate((data) => {
+      const page = globalThis as any;
+      page.dispatchEvent(new page.MessageEvent('message', { data }));
+    }, message);
   }
 
   async posted(): Promise<FromWebview[]> {
-    return this.page.evaluate(() => (window as any).__test.posted);
+    return this.page.evaluate(() => (globalThis as any).__test.posted);
   }
 
   async postedOfType<T extends FromWebview['type']>(type: T): Promise<Extract<FromWebview, { type: T }>[]> {
@@ -176,7 +183,7 @@ export class ChatPage {
   /** Waits until the view has posted `count` messages of `type` and returns the last. */
   async waitForPosted<T extends FromWebview['type']>(type: T, count = 1): Promise<Extract<FromWebview, { type: T }>> {
     await this.page.waitForFunction(
-      ([wanted, n]) => (window as any).__test.posted.filter((m: { type: string }) => m.type === wanted).length >= n,
+      ([wanted, n]) => (globalThis as any).__test.posted.filter((m: { type: string }) => m.type === wanted).length >= n,
       [type, count] as const,
       { timeout: 5000 },
     );
@@ -185,11 +192,11 @@ export class ChatPage {
   }
 
   async savedState(): Promise<any> {
-    return this.page.evaluate(() => (window as any).__test.state);
+    return this.page.evaluate(() => (globalThis as any).__test.state);
   }
 
   async violations(): Promise<unknown[]> {
-    return this.page.evaluate(() => (window as any).__test.violations);
+    return this.page.evaluate(() => (globalThis as any).__test.violations);
   }
 
   async close(): Promise<void> {

@@ -4,16 +4,8 @@ import '../../../src/webview/zod-jitless';
 import { markdownToHtml } from '../../../src/webview/markdown';
 import { StreamingMarkdown } from '../../../src/webview/markdown-view';
 import { toSafeFragment } from '../../../src/webview/sanitize';
+import type { RenderLab, RenderTiming } from '../lab-api';
 import { chunkText, sampleAnswer } from '../sample-answer';
-
-export interface RenderTiming {
-  /** Sum of the time spent in each chunk's render, forced layout included. */
-  workMs: number;
-  /** Tasks over 50 ms the browser reported while rendering, and their total duration. */
-  longTasks: number;
-  longTaskMs: number;
-  wallMs: number;
-}
 
 type Renderer = (host: HTMLElement) => (chunk: string) => void;
 
@@ -41,7 +33,12 @@ function nextTask(): Promise<void> {
   });
 }
 
-async function timeRender(kind: keyof typeof renderers, chunks: string[]): Promise<RenderTiming> {
+function settle(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function timeRender(kind: keyof typeof renderers, size: number, count: number): Promise<RenderTiming> {
+  const chunks = chunkText(sampleAnswer(size), count);
   const host = document.createElement('div');
   host.className = 'markdown';
   document.body.replaceChildren(host);
@@ -65,24 +62,28 @@ async function timeRender(kind: keyof typeof renderers, chunks: string[]): Promi
     await nextTask();
   }
   const wallMs = performance.now() - started;
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await settle(100);
   for (const entry of observer.takeRecords()) {
     longTasks++;
     longTaskMs += entry.duration;
   }
   observer.disconnect();
-  return { workMs, longTasks, longTaskMs, wallMs };
-}
-
-/** The rendered HTML of a chunked stream through one renderer, to compare renderers. */
-function renderedHtml(kind: keyof typeof renderers, chunks: string[]): string {
-  const host = document.createElement('div');
-  const render = renderers[kind](host);
-  for (const chunk of chunks) render(chunk);
+  // The streaming renderer wraps its output in two display:contents parts.
   const parts = host.querySelectorAll(':scope > .md-part');
-  return parts.length > 0 ? [...parts].map((part) => part.innerHTML).join('') : host.innerHTML;
+  const html = parts.length > 0 ? [...parts].map((part) => part.innerHTML).join('') : host.innerHTML;
+  return { workMs, longTasks, longTaskMs, wallMs, html };
 }
 
-const lab = { toSafeFragment, sampleAnswer, chunkText, timeRender, renderedHtml };
-export type RenderLab = typeof lab;
+async function probeSanitizer(html: string) {
+  const flags = window as unknown as { __pwned?: unknown; __control?: unknown };
+  const control = document.createElement('div');
+  control.innerHTML = '<img src="x" onerror="window.__control = 1">';
+  const host = document.createElement('div');
+  host.append(toSafeFragment(html));
+  document.body.replaceChildren(control, host);
+  await settle(200);
+  return { html: host.innerHTML, pwned: flags.__pwned, control: flags.__control };
+}
+
+const lab: RenderLab = { timeRender, probeSanitizer };
 (window as unknown as { renderLab: RenderLab }).renderLab = lab;
