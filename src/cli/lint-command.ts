@@ -185,6 +185,7 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     }
     warnings += countFindings(result.findings).warnings;
     const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    // The engine builds no model for a file excluded by config; its reason then says so itself.
     const skipped = result.kind !== 'none' ? undefined : result.model ? `not a product document (${result.kindReason})` : result.kindReason;
     files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}) });
   }

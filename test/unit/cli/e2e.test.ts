@@ -39,4 +39,14 @@ describe('outcome-lens as a process', () => {
     assert.deepEqual(lines(result.stderr), ['outcome-lens: project/locked-prd.md: permission denied (EACCES)']);
     assert.match(result.stdout, /project\/checkout-prd\.md\n {2}11:3 {2}warning/);
   });
+
+  test('a config found on the way up that cannot be read: exit 2, the file is still linted with defaults', async (t) => {
+    const cwd = workspace(t);
+    chmodSync(join(cwd, 'project/.outcome-lens.json'), 0o000);
+    const result = await spawnCli(['lint', '--format', 'json', 'project/checkout-prd.md'], { cwd, uid: asUnprivileged });
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(lines(result.stderr), ['outcome-lens: project/.outcome-lens.json: cannot read config: permission denied (EACCES)']);
+    const [file] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string }> }>;
+    assert.ok(file!.messages.some((m) => m.ruleId === 'vanity-metric'));
+  });
 });

@@ -96,6 +96,15 @@ describe('lint: configuration', () => {
     assert.deepEqual(byFile.get('bad-config/newsletter-prd.md')!.messages.map((m) => [m.ruleId, m.severity]), [['vanity-metric', 1]]);
   });
 
+  test('a found config that is not a JSON object: reported, defaults apply, not fatal', async (t) => {
+    const cwd = workspace(t);
+    writeFileSync(join(cwd, 'bad-config/.outcome-lens.json'), '["vanity-metric"]\n');
+    const { code, stderr, byFile } = await lintJson(cwd, 'bad-config/newsletter-prd.md');
+    assert.deepEqual(lines(stderr), ['bad-config/.outcome-lens.json:1:1: configuration must be a JSON object']);
+    assert.notEqual(code, 2);
+    assert.ok(byFile.get('bad-config/newsletter-prd.md')!.messages.some((m) => m.ruleId === 'vanity-metric' && m.severity === 1));
+  });
+
   test('each config file is read and reported once, however many files use it', async (t) => {
     const cwd = workspace(t);
     for (const name of ['a-prd.md', 'b-prd.md']) {
