@@ -4,6 +4,7 @@ import { OutcomeLensCodeActions } from './code-actions';
 import { registerLintCommands } from './commands';
 import { ConfigService } from './config';
 import { LintController } from './diagnostics';
+import { registerTemplates } from './templates';
 
 export interface OutcomeLensApi {
   lints: LintController;
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
   context.subscriptions.push(output);
   const log = (message: string) => output.info(message);
   const lints = registerLinting(context, log);
+  registerTemplates(context);
   return { lints };
 }
 

@@ -93,6 +93,8 @@ export function validateConfig(value: unknown): ParsedConfig {
 
 /** Parse `.outcome-lens.json(c)` text: comments and trailing commas allowed. */
 export function parseConfigText(text: string): ParsedConfig {
+  // An empty file is a config that sets nothing, not a syntax error.
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { config: {}, problems: [] };
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((e) => ({
@@ -101,7 +103,6 @@ export function parseConfigText(text: string): ParsedConfig {
     span: { start: e.offset, end: e.offset + Math.max(1, e.length) },
   }));
   if (!tree) {
-    if (text.trim() === '') return { config: {}, problems };
     return { config: {}, problems: problems.length ? problems : [{ message: 'not valid JSON', path: [], span: { start: 0, end: 1 } }] };
   }
   const value = nodeValue(tree);

@@ -15,27 +15,44 @@ function lineText(model: DocumentModel, line: number): string {
   return model.text.slice(start, end).replace(/\r?\n$|\r$/, '');
 }
 
-export function disableLineFix(model: DocumentModel, ruleId: string, line: number): Fix {
+/**
+ * Builds "disable for this line" fixes for one lint. Table bounds are found
+ * once per table and remembered, so thousands of findings in one table stay linear.
+ */
+export function lineDisabler(model: DocumentModel): (ruleId: string, line: number) => Fix {
   const nl = eol(model.text);
-  if (TABLE_LINE.test(lineText(model, line))) {
-    let first = line;
-    while (first > 0 && TABLE_LINE.test(lineText(model, first - 1))) first--;
-    let last = line;
-    while (last + 1 < model.lineCount && TABLE_LINE.test(lineText(model, last + 1))) last++;
-    const endOfTable = model.lineStart(last) + lineText(model, last).length;
+  const tableOf = new Map<number, { first: number; last: number }>();
+  const tableAt = (line: number) => {
+    let table = tableOf.get(line);
+    if (!table) {
+      let first = line;
+      while (first > 0 && TABLE_LINE.test(lineText(model, first - 1))) first--;
+      let last = line;
+      while (last + 1 < model.lineCount && TABLE_LINE.test(lineText(model, last + 1))) last++;
+      table = { first, last };
+      for (let l = first; l <= last; l++) tableOf.set(l, table);
+    }
+    return table;
+  };
+  return (ruleId, line) => {
+    const text = lineText(model, line);
+    if (TABLE_LINE.test(text)) {
+      const { first, last } = tableAt(line);
+      const endOfTable = model.lineStart(last) + lineText(model, last).length;
+      return {
+        title: `Disable ${ruleId} for this table`,
+        edits: [
+          { start: model.lineStart(first), end: model.lineStart(first), text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
+          { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
+        ],
+      };
+    }
+    const start = model.lineStart(line);
+    const indent = /^\s*/.exec(text)![0];
     return {
-      title: `Disable ${ruleId} for this table`,
-      edits: [
-        { start: model.lineStart(first), end: model.lineStart(first), text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
-        { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
-      ],
+      title: `Disable ${ruleId} for this line`,
+      edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
     };
-  }
-  const start = model.lineStart(line);
-  const indent = /^\s*/.exec(lineText(model, line))![0];
-  return {
-    title: `Disable ${ruleId} for this line`,
-    edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
   };
 }
 
