@@ -1,6 +1,6 @@
 // Markdown parsing with unified + remark. Sections are parsed one at a time and
 // memoised by their text, so an edit re-parses only the section it touched.
-import type { Root } from 'mdast';
+import type { Node, Root, Table } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -8,8 +8,84 @@ import { unified } from 'unified';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
+/**
+ * micromark's GFM table resolver is quadratic in the number of cells, so a
+ * table of thousands of rows takes minutes. Rows past the first batch are
+ * parsed in batches of their own (behind a copy of the header) and appended to
+ * the table with their positions moved to where they really are.
+ */
+const ROWS_PER_BATCH = 64;
+const TABLE_ROW = /^ {0,3}\|/;
+const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+interface LongTable {
+  /** Line index of the header row. */
+  header: number;
+  /** One past the last row's line index. */
+  end: number;
+}
+
+function findLongTables(lines: readonly string[]): LongTable[] {
+  const tables: LongTable[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!TABLE_ROW.test(lines[i]!) || !DELIMITER_ROW.test(lines[i + 1]!)) continue;
+    let end = i + 2;
+    while (end < lines.length && TABLE_ROW.test(lines[end]!)) end++;
+    if (end - (i + 2) > ROWS_PER_BATCH) tables.push({ header: i, end });
+    i = end - 1;
+  }
+  return tables;
+}
+
+function shift(node: Node, offset: number, line: number): void {
+  const p = node.position;
+  if (p) {
+    p.start = { ...p.start, line: p.start.line + line, offset: (p.start.offset ?? 0) + offset };
+    p.end = { ...p.end, line: p.end.line + line, offset: (p.end.offset ?? 0) + offset };
+  }
+  for (const child of (node as { children?: Node[] }).children ?? []) shift(child, offset, line);
+}
+
+function parseWithBatchedTables(text: string): Root {
+  if (!text.includes('|')) return processor.parse(text);
+  const lines = text.split('\n');
+  const tables = findLongTables(lines);
+  if (tables.length === 0) return processor.parse(text);
+
+  const lineStart: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    lineStart.push(at);
+    at += l.length + 1;
+  }
+  // The main parse sees only each table's first batch; later rows become blank
+  // lines of the same length, so every other offset stays where it is.
+  const masked = lines.slice();
+  for (const t of tables) for (let l = t.header + 2 + ROWS_PER_BATCH; l < t.end; l++) masked[l] = ' '.repeat(lines[l]!.length);
+  const root = processor.parse(masked.join('\n'));
+
+  for (const t of tables) {
+    const table = root.children.find((n): n is Table => n.type === 'table' && n.position?.start.line === t.header + 1);
+    if (!table) continue;
+    const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
+    for (let first = t.header + 2 + ROWS_PER_BATCH; first < t.end; first += ROWS_PER_BATCH) {
+      const last = Math.min(first + ROWS_PER_BATCH, t.end);
+      const batch = processor.parse(head + lines.slice(first, last).join('\n'));
+      const part = batch.children[0];
+      if (part?.type !== 'table') break;
+      for (const row of part.children.slice(1)) {
+        shift(row, lineStart[first]! - head.length, first - 2);
+        table.children.push(row);
+      }
+    }
+    const lastRow = table.children[table.children.length - 1];
+    if (table.position && lastRow?.position) table.position.end = { ...lastRow.position.end };
+  }
+  return root;
+}
+
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return parseWithBatchedTables(text);
 }
 
 /**

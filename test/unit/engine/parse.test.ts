@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Table } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parseMarkdown } from '../../../src/engine/parse';
+
+const plain = unified().use(remarkParse).use(remarkGfm);
+
+function strip(node: unknown): unknown {
+  return JSON.parse(JSON.stringify(node, (key, value) => (key === 'position' && value ? { s: value.start, e: value.end } : value)));
+}
+
+test('long tables parsed in batches give the same tree as one remark parse', () => {
+  const rows = Array.from({ length: 300 }, (_, i) => `| Metric ${i} **bold** | ${i}% | \`code\` |`).join('\n');
+  for (const text of [
+    `# T\n\nIntro.\n\n| Metric | Target | Note |\n| --- | ---: | :-- |\n${rows}\n\nAfter the table.\n`,
+    `| Metric | Target | Note |\n|---|---|---|\n${rows}`,
+  ]) {
+    const batched = parseMarkdown(text);
+    const table = batched.children.find((n): n is Table => n.type === 'table')!;
+    assert.equal(table.children.length, 301);
+    assert.deepEqual(strip(batched), strip(plain.parse(text)));
+  }
+});
+
+test('a 10,000-row table parses in linear time (time printed, bound generous)', (t) => {
+  const text = `| Metric | Target |\n| --- | --- |\n${'| Page views | |\n'.repeat(10000)}`;
+  const started = performance.now();
+  const tree = parseMarkdown(text);
+  const ms = performance.now() - started;
+  t.diagnostic(`10,000 rows in ${ms.toFixed(0)} ms`);
+  assert.equal((tree.children[0] as Table).children.length, 10001);
+  assert.ok(ms < 30000);
+});
