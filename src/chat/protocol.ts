@@ -5,7 +5,7 @@
 //
 // This file is shared by the extension (Node) and the webview bundle (browser):
 // keep it free of Node, DOM and 'vscode' imports.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChatErrorCode } from './providers/types';
 
 const id = z.string().min(1).max(200);

@@ -297,12 +297,14 @@ export class ChatApp {
       this.state.panelMode = false;
       this.renderPickers();
     }
-    this.input.value = text;
-    this.state.draft = text;
+    // Whatever the user had typed stays, above the new question.
+    const draft = this.input.value.trim() ? `${this.input.value.trimEnd()}\n\n${text}` : text;
+    this.input.value = draft;
+    this.state.draft = draft;
     this.state.draftFinding = finding;
     this.renderFindingChip();
     this.input.focus();
-    this.input.setSelectionRange(text.length, text.length);
+    this.input.setSelectionRange(draft.length, draft.length);
     this.save();
   }
 

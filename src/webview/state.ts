@@ -2,7 +2,7 @@
 // host's getState/setState. Saved state is validated like any message: a
 // state written by an older build, or damaged, starts the view fresh rather
 // than breaking it.
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   contextChoiceSchema,
   conversationEntrySchema,

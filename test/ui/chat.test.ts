@@ -352,8 +352,9 @@ describe('chat webview', () => {
   it('prefills a question about a finding, completes slash commands and asks a panel', async () => {
     const chat = await openReady();
     const finding = { ruleId: 'vanity-metric', message: '"page views" is a vanity metric', line: 12 };
+    await chat.page.fill('#input', 'half a thought');
     await chat.send({ type: 'prefill', text: 'Why is this a problem?', personaId: 'owner', finding });
-    assert.equal(await chat.page.inputValue('#input'), 'Why is this a problem?');
+    assert.equal(await chat.page.inputValue('#input'), 'half a thought\n\nWhy is this a problem?', 'the draft stays');
     assert.equal(await chat.page.inputValue('#persona'), 'owner');
     assert.match((await chat.page.locator('#finding').textContent()) ?? '', /vanity-metric \(line 12\)/);
     const aboutFinding = await ask(chat, 'Why is this a problem?');
