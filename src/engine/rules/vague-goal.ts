@@ -1,14 +1,98 @@
-// PLACEHOLDER until the rule is written: registered so the catalogue is complete.
+// Goals nobody can measure: "Improve onboarding", "Delight users", "A seamless
+// checkout". A goal passes when it (or the list item, row or objective it sits
+// in) carries a number, a measurable comparison, or a link to a named metric.
 import { z } from 'zod';
+import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
+import type { DocumentModel, SectionRole } from '../types';
+import { blankPlaceholders } from './placeholder-left';
 import { defineRule } from './rule';
+import { clausesIn, type Clause } from './util/clauses';
+
+const GOAL_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['goals']);
+
+// A quantity: any digit, or the words that state one ("halve", "double").
+const QUANTITY = /\d|\b(?:doubl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|twice|half|zero)\b/i;
+// A comparison against a stated reference point.
+const COMPARISON =
+  /\b(?:more|fewer|less|faster|slower|higher|lower|shorter|longer|cheaper)\s+than\s+(?:today|now|before|currently|the current|our current|baseline|last (?:year|quarter|month|release))\b/i;
+// An explicit pointer to one metric ("measured by weekly active teams", "KR2", "metric: activation rate").
+const LINK = /\b(?:measured (?:by|as|with)|tracked (?:by|as|in|via)|(?:metric|kpi|indicator|measure)\s*:|kr\s*#?\d|key result\s*#?\d)\s*([^\n]{0,60})/i;
+// A pointer to the metrics in general is not a link to a metric.
+const GENERIC_POINTER = /^(?:the |our |these |those )?(?:success metrics?|metrics?|kpis?|success criteria|measures?)(?:\s+(?:below|above|section|table|later))?\s*(?:[.;)\]]|$)/i;
+// OKR objectives are qualitative by design; their key results carry the numbers.
+const OBJECTIVE_LABEL = /^\s*(?:[*_]{1,2})?(?:objective|obj|o)\s*#?\d*\s*[*_]{0,2}\s*[:.)\-–—]/i;
+const KEY_RESULTS = /\b(?:key results?|krs?\s*#?\d*)\b/i;
+// Numbers that name a list item, label or date rather than measure anything: "1.", "KR2:", "Q3", "Phase 2", "2025".
+const NOT_A_MEASURE =
+  /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+|\b(?:kr|o|g|objective|goal|key result)\s*#?\d+(?:\.\d+)*|\b(?:q[1-4]|h[12]|fy\s?\d{2,4}|(?:19|20)\d\d|v\d+(?:\.\d+)*|(?:phase|stage|step|milestone|release|sprint|week|month|day|wave)\s*\d+)\b/gim;
+
+const normalize = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+
+/** Names of metrics the document defines with a target; a goal naming one is backed by it. */
+function targetedMetricNames(model: DocumentModel): string[] {
+  return model
+    .metrics()
+    .filter((m) => m.target !== undefined)
+    .map((m) => normalize(m.name.text))
+    .filter((name) => name.length >= 12);
+}
 
 export default defineRule({
   meta: {
     id: 'vague-goal',
-    description: 'Not written yet.',
+    description: 'A goal uses improvement words ("improve", "seamless", "delight users") with no number, comparison or metric to measure it by.',
     defaultSeverity: 'warning',
     kinds: ['prd', 'business-case'],
-    options: z.object({}).strict(),
+    options: z
+      .object({
+        phrases: z.array(z.string()).default([]).describe('More vague words or phrases to report in goals.'),
+        allow: z.array(z.string()).default([]).describe('Built-in phrases that are acceptable in your goals.'),
+      })
+      .strict(),
   },
-  check() {},
+  check({ model, options, report }) {
+    const allowed = new Set(options.allow.map((p) => p.trim().toLowerCase()));
+    const phrases = [...VAGUE_GOAL_PHRASES, ...options.phrases].filter((p) => !allowed.has(p.trim().toLowerCase()));
+    if (phrases.length === 0) return;
+    const vague = phraseRegExp(phrases);
+    let metricNames: string[] | undefined;
+
+    // One finding per block: a list item, row or paragraph is one goal, however many sentences it has.
+    const units = new Map<number, Clause[]>();
+    for (const clause of clausesIn(model, GOAL_ROLES)) {
+      if (clause.origin === 'cell') continue;
+      const list = units.get(clause.unit.start) ?? [];
+      list.push(clause);
+      units.set(clause.unit.start, list);
+    }
+
+    for (const clauses of units.values()) {
+      const { unit, section } = clauses[0]!;
+      const unitText = blankPlaceholders(model.text.slice(unit.start, unit.end));
+      if (QUANTITY.test(unitText.replace(NOT_A_MEASURE, ' ')) || COMPARISON.test(unitText)) continue;
+      // A lead-in to a list ("We will improve onboarding:") is judged by its items.
+      if (clauses[0]!.origin === 'sentence' && unitText.trimEnd().endsWith(':')) continue;
+      if (OBJECTIVE_LABEL.test(unitText) && KEY_RESULTS.test(model.text.slice(section.body.start, section.span.end))) continue;
+      const link = LINK.exec(unitText);
+      if (link && !GENERIC_POINTER.test(link[1]!.trim())) continue;
+
+      let hit: { start: number; text: string } | undefined;
+      for (const clause of clauses) {
+        vague.lastIndex = 0;
+        const m = vague.exec(blankPlaceholders(clause.text));
+        if (m) {
+          hit = { start: clause.start + m.index, text: m[0] };
+          break;
+        }
+      }
+      if (!hit) continue;
+      metricNames ??= targetedMetricNames(model);
+      const goal = normalize(unitText);
+      if (metricNames.some((name) => goal.includes(name))) continue;
+      report({
+        span: { start: hit.start, end: hit.start + hit.text.length },
+        message: `"${hit.text}" cannot be measured as written. Say who does what differently, from what to what, by when (e.g. "raise the share of new admins who finish setup on day one from 40% to 60% by Q3"), or name the metric that tracks it.`,
+      });
+    }
+  },
 });
