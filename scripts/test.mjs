@@ -3,6 +3,7 @@
 // the last line sums the test counts of all suites ("N passed, N failed").
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { ensureDebianPackages } from './host/code-server.mjs';
 
 const node = process.execPath;
 const uiTests = existsSync('test/ui') ? readdirSync('test/ui').filter((f) => f.endsWith('.test.ts')).map((f) => `test/ui/${f}`) : [];
@@ -29,6 +30,14 @@ function run(step) {
     child.stderr.on('data', (d) => process.stderr.write(d));
     child.on('close', (code) => resolve({ code: code ?? 1, out }));
   });
+}
+
+// Chromium (UI tests) and code-server's native-module headers (host tests) come from
+// Debian; install them once when missing, so a fresh machine needs only `npm test`.
+try {
+  ensureDebianPackages(['chromium', 'libkrb5-dev', 'ripgrep'], (m) => console.log(m));
+} catch (error) {
+  console.log(`could not install system packages: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 let passed = 0;

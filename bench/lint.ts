@@ -1,0 +1,115 @@
+// Linter speed, as ratios against baselines measured in the same run on the
+// same text (absolute times swing with the machine; ratios much less):
+//   1. full lint / remark parse                       target <= 1.3
+//   2. full lint / markdownlint (default rules)       target <= 1.0
+//   3. re-lint after a 1-char edit / full lint        target <= 0.15 (largest corpus document)
+//   4. longest main-thread block while typing in a 1 MB document (lint in a worker)  target <= 50 ms
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { lint as markdownlint } from 'markdownlint/sync';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { Linter } from '../src/engine';
+import { LintClient } from '../src/worker/lint-client';
+import { median, report, type BenchResult } from './report';
+
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+/** A 1 MB PRD-shaped document of our own making: prose, lists, metric tables, code. */
+export function syntheticPrd(bytes = 1024 * 1024): string {
+  let text = '---\ntype: prd\ntitle: Synthetic\n---\n\n# PRD: Synthetic Workspace Suite\n\n';
+  for (let i = 0; text.length < bytes; i++) {
+    text += `## Area ${i}: Problem\n\nTeams in segment ${i} wait ${i % 9} days for a first answer, and ${i % 40}% of trials lapse before anyone invites a colleague. We heard this in ${i % 17} interviews.\n\n`;
+    text += `### Goals\n\n- Support leads see who owns every conversation in area ${i}.\n- Launch the area ${i} dashboard by Q${(i % 4) + 1}.\n- Improve the onboarding experience.\n\n`;
+    text += `### Success Metrics\n\n| Metric | Type | Baseline | Target | Timeframe | Source |\n| --- | --- | --- | --- | --- | --- |\n`;
+    text += `| % of new teams who assign a conversation within 7 days | leading | ${i % 30}% | ${(i % 30) + 20}% | by end of Q3 | analytics |\n`;
+    text += `| Median first reply time | lagging | ${i % 20} h | 4 h | | event log |\n| Total sign-ups | | 10k | 20k | Q4 | billing |\n\n`;
+    text += `### Requirements\n\n1. Connect a shared mailbox (area ${i}).\n2. Assign conversations; release behind a flag.\n3. Ship the audit log.\n\n\`\`\`json\n{ "area": ${i}, "flag": "inbox-${i}" }\n\`\`\`\n\n`;
+    text += `### Notes\n\nSee the [design doc](https://example.com/${i}) and the *research summary* for area ${i}. TBD: pricing for this tier.\n\n`;
+  }
+  return text;
+}
+
+function time(fn: () => void, runs: number): number {
+  if (runs > 1) fn(); // warm-up (JIT); a single run of a big input needs none
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+function documents(): Array<{ name: string; text: string }> {
+  const docs: Array<{ name: string; text: string }> = [];
+  const corpus = resolve('../shared/corpus');
+  if (existsSync(corpus)) {
+    for (const f of readdirSync(corpus).filter((n) => n.endsWith('.md')).sort()) docs.push({ name: f, text: readFileSync(join(corpus, f), 'utf8') });
+  }
+  docs.push({ name: 'synthetic-1mb.md', text: syntheticPrd() });
+  return docs;
+}
+
+async function typingBlock(text: string): Promise<{ worker: number; inProcess: number }> {
+  const measure = async (client: LintClient, edits: number) => {
+    await client.lint(text, { fileName: 'synthetic.md' });
+    const histogram = monitorEventLoopDelay({ resolution: 1 });
+    histogram.enable();
+    let doc = text;
+    for (let i = 0; i < edits; i++) {
+      const at = Math.floor((doc.length * (i + 1)) / (edits + 1));
+      doc = `${doc.slice(0, at)}x${doc.slice(at)}`;
+      await client.lint(doc, { fileName: 'synthetic.md' });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    histogram.disable();
+    client.dispose();
+    return histogram.max / 1e6;
+  };
+  const workerPath = resolve('dist/lint-worker.js');
+  if (!existsSync(workerPath)) throw new Error('dist/lint-worker.js is missing: run npm run build');
+  return { worker: await measure(new LintClient(workerPath), 20), inProcess: await measure(new LintClient(undefined), 3) };
+}
+
+export async function lintBench(): Promise<BenchResult[]> {
+  const docs = documents();
+  let lintTotal = 0;
+  let parseTotal = 0;
+  let mdlTotal = 0;
+  for (const { name, text } of docs) {
+    const runs = text.length > 200_000 ? 1 : 7;
+    const lintMs = time(() => new Linter().lint(text, { fileName: name }), runs);
+    const parseMs = time(() => remark.parse(text), runs);
+    const mdlMs = time(() => markdownlint({ strings: { [name]: text } }), runs);
+    lintTotal += lintMs;
+    parseTotal += parseMs;
+    mdlTotal += mdlMs;
+    console.log(`  ${name.padEnd(52)} ${(text.length / 1024).toFixed(0).padStart(5)} KB  lint ${lintMs.toFixed(1).padStart(7)} ms  parse ${parseMs.toFixed(1).padStart(7)} ms  markdownlint ${mdlMs.toFixed(1).padStart(7)} ms`);
+  }
+
+  const largest = docs.filter((d) => d.name !== 'synthetic-1mb.md').sort((a, b) => b.text.length - a.text.length)[0] ?? docs[0]!;
+  const linter = new Linter();
+  linter.lint(largest.text, { fileName: largest.name });
+  const fullMs = time(() => new Linter().lint(largest.text, { fileName: largest.name }), 7);
+  let n = 0;
+  const editMs = time(() => {
+    const at = Math.floor(largest.text.length / 2);
+    linter.lint(`${largest.text.slice(0, at)}${String.fromCharCode(97 + (n++ % 26))}${largest.text.slice(at)}`, { fileName: largest.name });
+  }, 15);
+
+  const block = await typingBlock(docs[docs.length - 1]!.text);
+  return [
+    { name: 'full lint / remark parse (corpus + 1 MB)', value: lintTotal / parseTotal, target: 1.3, detail: `${lintTotal.toFixed(0)} ms vs ${parseTotal.toFixed(0)} ms` },
+    { name: 'full lint / markdownlint default rules', value: lintTotal / mdlTotal, target: 1.0, detail: `${lintTotal.toFixed(0)} ms vs ${mdlTotal.toFixed(0)} ms` },
+    { name: `re-lint after 1-char edit / full lint (${largest.name})`, value: editMs / fullMs, target: 0.15, detail: `${editMs.toFixed(1)} ms vs ${fullMs.toFixed(1)} ms` },
+    { name: 'longest main-thread block, typing in 1 MB (worker), ms', value: block.worker, target: 50, detail: `in-process lint for comparison: ${block.inProcess.toFixed(0)} ms` },
+  ];
+}
+
+if (process.argv[1]?.endsWith('lint.ts')) {
+  void lintBench().then((results) => report('lint', results));
+}
