@@ -277,19 +277,19 @@ describe('chat webview', () => {
       code: 'rate-limited',
       message: 'The server answered 429 Too Many Requests.',
       hint: 'Wait a moment, then retry.',
-      retryAfterMs: 1500,
+      retryAfterMs: 2500,
     });
     await chat.send({ type: 'turnComplete', replyTo: question.id });
     const failed = chat.page.locator('article.failed');
     assert.equal(await failed.locator('.error strong').textContent(), 'Too many requests (429)');
     assert.match((await failed.locator('.error').textContent()) ?? '', /429 Too Many Requests\..*Wait a moment, then retry\./s);
     const retry = failed.getByRole('button', { name: /Retry/ });
-    assert.match((await retry.textContent()) ?? '', /^Retry in [12]s$/);
+    assert.match((await retry.textContent()) ?? '', /^Retry in [1-3]s$/);
     assert.equal(await retry.isDisabled(), true);
     assert.equal(await chat.page.locator('.msg.user .user-text').textContent(), 'What is our north star?');
     assert.equal(await chat.page.inputValue('#input'), 'next question I am typing');
 
-    await failed.locator('button[data-action="retry"]:not([disabled])').waitFor({ timeout: 4000 });
+    await failed.locator('button[data-action="retry"]:not([disabled])').waitFor({ timeout: 10_000 });
     assert.equal(await retry.textContent(), 'Retry');
     await retry.click();
     assert.deepEqual((await chat.waitForPosted('retry')).personaId, 'value');

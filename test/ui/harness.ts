@@ -185,7 +185,7 @@ export class ChatPage {
     await this.page.waitForFunction(
       ([wanted, n]) => (globalThis as any).__test.posted.filter((m: { type: string }) => m.type === wanted).length >= n,
       [type, count] as const,
-      { timeout: 5000 },
+      { timeout: 15_000 },
     );
     const all = await this.postedOfType(type);
     return all[all.length - 1]!;
