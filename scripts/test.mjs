@@ -12,6 +12,7 @@ const steps = [
   { name: 'generated templates', cmd: [node, '--import', 'tsx', 'scripts/generate-templates.ts', '--check'], when: existsSync('scripts/generate-templates.ts') },
   { name: 'typecheck', cmd: [node, 'node_modules/typescript/bin/tsc', '-p', '.', '--noEmit'] },
   { name: 'typecheck webview', cmd: [node, 'node_modules/typescript/bin/tsc', '-p', 'src/webview', '--noEmit'] },
+  { name: 'typecheck UI test page', cmd: [node, 'node_modules/typescript/bin/tsc', '-p', 'test/ui/page', '--noEmit'], when: existsSync('test/ui/page/tsconfig.json') },
   { name: 'build', cmd: [node, 'scripts/build.mjs'] },
   { name: 'unit tests', cmd: [node, 'scripts/test-unit.mjs'], counts: true },
   { name: 'chat UI tests (Chromium)', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...uiTests], counts: true, when: uiTests.length > 0 },

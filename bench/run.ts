@@ -1,0 +1,11 @@
+// `npm run bench`: every speed target, each reported as a ratio (or a bound)
+// against a baseline measured in the same run. Reports; never fails a build.
+import { formatChatRender, runChatRenderBench } from './chat-render';
+import { lintBench } from './lint';
+import { report } from './report';
+
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+if (wanted('lint')) report('lint', await lintBench());
+if (wanted('chat')) console.log(`\nchat:\n${formatChatRender(await runChatRenderBench())}`);
