@@ -203,7 +203,8 @@ export function truncateMiddle(text: string, limit: number): { text: string; not
   const headEnd = lineBreakBefore(text, Math.floor(limit * 0.75));
   const tailStart = lineBreakAfter(text, text.length - Math.floor(limit * 0.25));
   if (tailStart <= headEnd) return { text };
-  const omittedLines = text.slice(headEnd, tailStart).split('\n').length - 1;
+  // The head ends before its line break; the tail starts after one.
+  const omittedLines = text.slice(headEnd, tailStart).replace(/^\n/, '').split('\n').length - 1;
   const firstOmitted = text.slice(0, headEnd).split('\n').length + 1;
   const marker = `[… ${omittedLines} lines left out here (from line ${firstOmitted}) …]`;
   return {

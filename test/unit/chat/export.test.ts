@@ -1,0 +1,95 @@
+// A conversation exported to Markdown: who said what, under headings, with
+// failures and offline-coach answers marked.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { micromark } from 'micromark';
+import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
+import { conversationToMarkdown, demoteHeadings } from '../../../src/chat/export';
+import type { ConversationEntry } from '../../../src/chat/protocol';
+
+const context = { document: true, selection: false, findings: true };
+const at = new Date('2025-03-04T05:06:07Z');
+
+const conversation: ConversationEntry[] = [
+  { role: 'user', id: 'u1', text: 'Are these metrics outcomes?', personaIds: ['value-realization', 'product-owner'], context, command: { name: 'panel' }, at: 1 },
+  { role: 'assistant', id: 'a1', replyTo: 'u1', personaId: 'value-realization', text: '**💰 Value Realization:**\n\n# Verdict\n\nNot yet.', status: 'complete', offlineCoach: true },
+  {
+    role: 'assistant',
+    id: 'a2',
+    replyTo: 'u1',
+    personaId: 'product-owner',
+    text: 'I would start with',
+    status: 'incomplete',
+    offlineCoach: false,
+    error: { code: 'cut-off', message: 'The connection closed mid-answer.', hint: 'Retry for a full answer.' },
+  },
+  {
+    role: 'user',
+    id: 'u2',
+    text: 'Why is this a problem?',
+    personaIds: ['value-realization'],
+    context,
+    finding: { ruleId: 'vanity-metric', message: '"Total sign-ups" counts people, not value', line: 15 },
+    at: 2,
+  },
+  { role: 'assistant', id: 'a3', replyTo: 'u2', personaId: 'value-realization', text: '', status: 'failed', offlineCoach: false, error: { code: 'unauthorized', message: 'The server requires an API key (401).', hint: 'Set the API key.' } },
+  { role: 'assistant', id: 'a4', replyTo: 'u2', text: '', status: 'failed', offlineCoach: false, error: { code: 'untrusted', message: 'A workspace setting was ignored.', hint: 'Trust the workspace.' } },
+];
+
+describe('conversationToMarkdown', () => {
+  const markdown = conversationToMarkdown(conversation, { personas: BUILTIN_PERSONAS, exportedAt: at });
+
+  it('puts each speaker under a heading, in order', () => {
+    const headings = markdown.split('\n').filter((line) => /^#{1,2} /.test(line));
+    assert.deepEqual(headings, [
+      '# Outcome Lens conversation',
+      '## You',
+      '## 💰 Value Realization',
+      '## 🧭 Product Owner',
+      '## You',
+      '## 💰 Value Realization',
+      '## Outcome Lens',
+    ]);
+    assert.match(markdown, /^# Outcome Lens conversation\n\nExported 2025-03-04 05:06 UTC\.\n/);
+  });
+
+  it('says whom a question went to, its command and its finding', () => {
+    assert.match(markdown, /_To 💰 Value Realization, 🧭 Product Owner · \/panel_\n\nAre these metrics outcomes\?/);
+    assert.match(markdown, /_To 💰 Value Realization · about vanity-metric \(line 15\): "Total sign-ups" counts people, not value_/);
+  });
+
+  it('marks offline-coach answers and keeps answers below the speakers in the outline', () => {
+    assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._\n\n\*\*💰 Value Realization:\*\*\n\n### Verdict/);
+  });
+
+  it('notes incomplete and failed answers with the error and what to do', () => {
+    assert.match(markdown, /I would start with\n\n> \*\*Incomplete \(cut-off\):\*\* The answer above is incomplete\. The connection closed mid-answer\. Retry for a full answer\./);
+    assert.match(markdown, /> \*\*Failed \(unauthorized\):\*\* The server requires an API key \(401\)\. Set the API key\./);
+    assert.match(markdown, /## Outcome Lens\n\n> \*\*Failed \(untrusted\):\*\*/);
+  });
+
+  it('is Markdown whose headings render as headings', () => {
+    const html = micromark(markdown);
+    assert.equal((html.match(/<h2>/g) ?? []).length, 6);
+    assert.match(html, /<h3>Verdict<\/h3>/);
+  });
+
+  it('exports an empty conversation with a note', () => {
+    assert.match(conversationToMarkdown([], { personas: [], exportedAt: at }), /_The conversation is empty\._\n$/);
+  });
+
+  it('names a persona that is no longer loaded by its id', () => {
+    assert.match(conversationToMarkdown(conversation.slice(0, 2), { personas: [], exportedAt: at }), /## value-realization/);
+  });
+});
+
+describe('demoteHeadings', () => {
+  it('moves ATX headings down, up to h6, outside code fences only', () => {
+    const text = '# One\n#### Four\n###### Six\n```md\n# not a heading\n```\n~~~\n# still code\n~~~~\n#hashtag\n## Two';
+    assert.equal(demoteHeadings(text, 2), '### One\n###### Four\n###### Six\n```md\n# not a heading\n```\n~~~\n# still code\n~~~~\n#hashtag\n#### Two');
+  });
+
+  it('an info string does not close a fence', () => {
+    assert.equal(demoteHeadings('```\n```js\n# code\n```\n# h', 1), '```\n```js\n# code\n```\n## h');
+  });
+});
