@@ -7,5 +7,9 @@ import { report } from './report';
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
-if (wanted('lint')) report('lint', await lintBench());
-if (wanted('chat')) console.log(`\nchat:\n${formatChatRender(await runChatRenderBench())}`);
+async function main(): Promise<void> {
+  if (wanted('lint')) report('lint', await lintBench());
+  if (wanted('chat')) console.log(`\nchat:\n${formatChatRender(await runChatRenderBench())}`);
+}
+
+void main();
