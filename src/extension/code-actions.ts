@@ -1,6 +1,8 @@
 // Quick fixes come from the findings recorded at lint time (vscode-eslint's
 // habit): the provider only maps them to edits for the same document version.
 import * as vscode from 'vscode';
+import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
+import { personaLabel } from '../chat/personas/persona';
 import { applyFixes, type Finding, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
 
@@ -43,11 +45,8 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
       docs.command = { title: docs.title, command: 'outcomeLens.showRuleDocs', arguments: [finding.ruleId] };
       docs.diagnostics = [diagnostic];
       actions.push(docs);
-      for (const persona of [
-        { id: 'value-realization', label: '💰 Value Realization' },
-        { id: 'product-owner', label: '🎯 Product Owner' },
-      ]) {
-        const ask = new vscode.CodeAction(`Ask ${persona.label} about this`, vscode.CodeActionKind.QuickFix);
+      for (const persona of BUILTIN_PERSONAS) {
+        const ask = new vscode.CodeAction(`Ask ${personaLabel(persona)} about this`, vscode.CodeActionKind.QuickFix);
         ask.command = { title: ask.title, command: 'outcomeLens.askAboutFinding', arguments: [{ uri: document.uri.toString(), ruleId: finding.ruleId, message: finding.message, line: finding.start.line, personaId: persona.id }] };
         ask.diagnostics = [diagnostic];
         actions.push(ask);
