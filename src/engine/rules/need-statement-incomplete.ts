@@ -1,14 +1,163 @@
-// PLACEHOLDER until the rule is written: registered so the catalogue is complete.
+// The Product Owner's need statement: who has the need, what outcome they seek,
+// why it matters to them, how we will know it is met, and what happens if we do
+// nothing. Only explicit statements are judged, so ordinary prose never is:
+// user stories ("As a ..., I want ...") without a "so that", "Need:" paragraphs
+// and items, lists labelled with the parts, and sections titled "Need statement".
+import type { List, ListItem, RootContent } from 'mdast';
 import { z } from 'zod';
+import type { Section, SectionRole, Span } from '../types';
 import { defineRule } from './rule';
+
+const ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['problem', 'users', 'needs']);
+
+const STORY =
+  /\bas an?\s+(?!(?:result|example|whole|rule|side note|first step|last resort|matter of fact)\b)[^,.;:\n]{1,80}?,?\s+I\s+(?:want|need|would like|['’]d like|wish|can|should be able|must be able|expect)\b/gi;
+const STORY_START = new RegExp(STORY.source, 'i');
+const STORY_WHY = /\bso (?:that|i|we|they|it)\b|\bin order to\b|\bbecause\b|\bto ensure\b|\bwhich (?:lets|helps|allows|means)\b/i;
+
+// "Need:", "**User need:**", "Need statement:", "Need 2 -".
+const NEED_LABEL = /^\s*(?:[*_]{1,2})?(?:(?:user|customer|core|primary|key)\s+)?needs?(?:\s+statement)?(?:\s*#?\d+)?\s*(?:[*_]{1,2}\s*)?[:–—-]/i;
+// List items labelled with one of the parts ("**Who has the need:** ...").
+const PART_LABEL =
+  /^\s*(?:[*_]{1,2})?(?:who\b|for whom\b|outcome\b|what they (?:want|need|seek)|why\b|how (?:we(?:['’]ll| will)|will we|do we) (?:know|measure)|(?:what happens )?if we do nothing|cost of inaction)[^:\n]{0,40}:/i;
+const STORY_MESSAGE =
+  'This user story says who and what, but not why: add "so that ..." with the benefit to them, so the team can tell whether a solution serves the need.';
+const NEED_SECTION = /\bneeds?\s+statements?\b/i;
+
+interface Part {
+  name: string;
+  found: RegExp;
+}
+
+const PARTS: readonly Part[] = [
+  {
+    name: 'who has the need',
+    found: /\bwho\b|\bfor whom\b|\b(?:users?|customers?|personas?|segments?|people|teams?|admins?|owners?|buyers?|members?|staff|employees|developers|operators|managers|clients?)\b|\b(?!(?:we|i|it|this|that|there|you)\b)\p{L}[\p{L}'-]*\s+(?:needs?|wants?|struggles?|must|has to|have to)\b/iu,
+  },
+  { name: 'the outcome they seek', found: /\b(?:outcome|seeks?|wants?|needs?|trying to|able to|job to be done)\b/i },
+  {
+    name: 'why it matters to them',
+    found: /\bwhy\b|\bbecause\b|\bsince\b|\bso (?:that|they|he|she|it|we)\b|\bin order to\b|\bmatters?\b|\bimportant\b|\bcosts? them\b|\bpain\b|\bwhich means\b|\bto avoid\b/i,
+  },
+  {
+    name: 'how we will know it is met',
+    found: /\bhow (?:we|we['’]ll|we will|will we|do we|to) (?:know|tell|measure)\b|\bwe(?:['’]ll| will) know\b|\b(?:met|done|solved|achieved) when\b|\bmeasured? (?:by|as|with)\b|\bsignals?\b|\bsuccess (?:looks like|means|is)\b|\bindicators?\b|\bmetrics?\b|\bevidence\b/i,
+  },
+  {
+    name: 'what happens if we do nothing',
+    found: /\bdo(?:ing)? nothing\b|\bif we (?:don['’]t|do not|didn['’]t|did not|wait)\b|\bwithout (?:this|it|a fix|action)\b|\bstatus quo\b|\binaction\b|\botherwise\b|\bif (?:nothing|left alone|this is not)\b/i,
+  },
+];
+const DO_NOTHING_PART = PARTS[4]!;
+// A section that already answers "what if we do nothing" for the whole document.
+const INACTION_SECTION = /\b(?:cost of inaction|do(?:ing)? nothing|why now|status quo|if we do nothing)\b/i;
+
+/** The text of a span with its first line's extent, for reporting. */
+function firstLine(text: string, span: Span): Span {
+  const body = text.slice(span.start, span.end);
+  const lead = body.length - body.trimStart().length;
+  const line = /^[^\r\n]*/.exec(body.slice(lead))![0].trimEnd();
+  return { start: span.start + lead, end: span.start + lead + line.length };
+}
 
 export default defineRule({
   meta: {
     id: 'need-statement-incomplete',
-    description: 'Not written yet.',
-    defaultSeverity: 'warning',
-    kinds: ['prd', 'business-case'],
+    description: 'A user story without "so that", or a need statement that misses who, outcome, why, how we will know, or what happens if we do nothing.',
+    defaultSeverity: 'info',
+    kinds: ['prd'],
     options: z.object({}).strict(),
   },
-  check() {},
+  check({ model, report }) {
+    const { text } = model;
+    const inactionElsewhere = model.sections.some((s) => s.depth > 0 && INACTION_SECTION.test(s.title));
+
+    const checkStories = (span: Span) => {
+      const body = text.slice(span.start, span.end);
+      const starts = [...body.matchAll(STORY)].map((m) => m.index);
+      starts.forEach((at, i) => {
+        const story = body.slice(at, starts[i + 1] ?? body.length);
+        if (STORY_WHY.test(story)) return;
+        const end = at + story.replace(/[\s"”'*_]+$/, '').length;
+        report({
+          span: firstLine(text, { start: span.start + at, end: span.start + end }),
+          message: STORY_MESSAGE,
+        });
+      });
+    };
+
+    const checkNeed = (span: Span, at: Span) => {
+      const statement = text.slice(span.start, span.end);
+      const missing = PARTS.filter((p) => !p.found.test(statement) && !(p === DO_NOTHING_PART && inactionElsewhere)).map((p) => p.name);
+      if (missing.length === 0) return;
+      report({
+        span: at,
+        message: `This need statement does not say ${missing.join(', ').replace(/, ([^,]*)$/, ' or $1')}. Add ${missing.length === 1 ? 'it' : 'them'}, so the team can judge any solution against the need.`,
+      });
+    };
+
+    // "Need:" or "Need statement:" ending in a colon: the list below is part of the statement.
+    const introducesList = (section: Section, paragraph: RootContent) => {
+      const span = section.spanOf(paragraph);
+      return text.slice(span.start, span.end).trimEnd().endsWith(':');
+    };
+
+    const isPartList = (list: List, section: Section) =>
+      list.children.filter((item) => PART_LABEL.test(text.slice(section.spanOf(item).start, section.spanOf(item).end).replace(/^\s*[-*+]\s+|^\s*\d+[.)]\s+/, ''))).length >= 2;
+
+    const visit = (section: Section, nodes: readonly RootContent[], needSection: boolean) => {
+      nodes.forEach((node, i) => {
+        const span = section.spanOf(node);
+        if (node.type === 'paragraph') {
+          checkStories(span);
+          if (!needSection && NEED_LABEL.test(text.slice(span.start, span.end))) {
+            const next = nodes[i + 1];
+            const end = next?.type === 'list' && introducesList(section, node) ? section.spanOf(next).end : span.end;
+            checkNeed({ start: span.start, end }, firstLine(text, span));
+          }
+        } else if (node.type === 'list') {
+          const previous = nodes[i - 1];
+          const introduced =
+            previous?.type === 'paragraph' && introducesList(section, previous) && NEED_LABEL.test(text.slice(section.spanOf(previous).start, section.spanOf(previous).end));
+          if (!needSection && !introduced && isPartList(node, section)) {
+            checkNeed(span, firstLine(text, span));
+            for (const item of node.children) visitItem(section, item, true);
+          } else for (const item of node.children) visitItem(section, item, needSection || introduced);
+        } else if (node.type === 'blockquote') visit(section, node.children, needSection);
+      });
+    };
+
+    const visitItem = (section: Section, item: ListItem, judged: boolean) => {
+      const span = section.spanOf(item);
+      const content = item.children[0]?.type === 'paragraph' ? section.spanOf(item.children[0]) : span;
+      const lead = text.slice(content.start, content.end);
+      if (!judged && NEED_LABEL.test(lead)) checkNeed(span, firstLine(text, content));
+      // "As an admin, I want:" over a list: each sub-item is one want and needs its own why.
+      const storyIntro = STORY_START.test(lead) && lead.trimEnd().endsWith(':');
+      for (const child of item.children) {
+        if (child.type === 'paragraph') {
+          if (!storyIntro) checkStories(section.spanOf(child));
+        } else if (child.type === 'list') {
+          for (const sub of child.children) {
+            const want = section.spanOf(sub);
+            if (storyIntro && !STORY_WHY.test(text.slice(want.start, want.end))) {
+              const first = sub.children[0];
+              report({ span: firstLine(text, first ? section.spanOf(first) : want), message: STORY_MESSAGE });
+            }
+            visitItem(section, sub, judged);
+          }
+        }
+      }
+    };
+
+    for (const section of model.sections) {
+      if (!section.effectiveRole || !ROLES.has(section.effectiveRole)) continue;
+      const needSection = NEED_SECTION.test(section.title);
+      if (needSection && section.body.end > section.body.start) {
+        const body = text.slice(section.body.start, section.body.end);
+        if (body.trim()) checkNeed(section.body, section.titleSpan);
+      }
+      visit(section, section.nodes(), needSection);
+    }
+  },
 });
