@@ -30,7 +30,9 @@ export function chatCsp(cspSource: string, nonce: string): string {
 export function buildChatHtml(options: ChatHtmlOptions): string {
   // A nonce is spliced into the policy itself, so it must not be able to end it.
   if (!/^[A-Za-z0-9+/=_-]{16,}$/.test(options.nonce)) throw new Error('the CSP nonce must be 16+ base64 characters');
-  if (/[;,\s]/.test(options.cspSource)) throw new Error('cspSource must be a single source expression');
+  // VS Code on the web (code-server) gives a list such as "'self' https://*.vscode-cdn.net":
+  // spaces separate sources; a ';' or ',' would start another directive or policy.
+  if (/[;,\r\n]/.test(options.cspSource)) throw new Error('cspSource must be a list of source expressions');
   const nonce = escapeAttribute(options.nonce);
   return `<!DOCTYPE html>
 <html lang="en">
