@@ -1,5 +1,6 @@
 // Entry point: one registerX(context) per feature.
 import * as vscode from 'vscode';
+import { registerChat, type ChatApi } from './chat';
 import { OutcomeLensCodeActions } from './code-actions';
 import { registerLintCommands } from './commands';
 import { ConfigService } from './config';
@@ -8,6 +9,7 @@ import { registerTemplates } from './templates';
 
 export interface OutcomeLensApi {
   lints: LintController;
+  chat: ChatApi;
 }
 
 function registerLinting(context: vscode.ExtensionContext, log: (message: string) => void): LintController {
@@ -28,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
   const log = (message: string) => output.info(message);
   const lints = registerLinting(context, log);
   registerTemplates(context);
-  return { lints };
+  return { lints, chat: registerChat(context, lints, log) };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,246 @@
+// The persona chat in a real extension host: the view resolves and its page
+// asks for its state, questions go through the same path as the webview's
+// messages, the code action opens the chat with the finding, history
+// survives the view being torn down, persona files are watched, and the API
+// key lives in SecretStorage only.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ToWebview, UserEntry } from '../../src/chat/protocol';
+import type { OutcomeLensApi } from '../../src/extension/extension';
+import { startSseServer, streamReply, type SseTestServer } from '../support/sse-server';
+
+const EXTENSION_ID = 'outcome-lens.outcome-lens';
+const PERSONA_DIR = '.outcome-lens/personas';
+
+let api: OutcomeLensApi;
+const posted: ToWebview[] = [];
+
+function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first, 'the fixture workspace is open');
+  return first.uri;
+}
+
+/** Polls `find` every 20 ms until it returns something, for at most `ms`. */
+async function waitFor<T>(what: string, find: () => T | undefined, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = find();
+    if (found !== undefined && found !== false) return found;
+    if (Date.now() > deadline) assert.fail(`timed out after ${ms} ms waiting for ${what}; posted: ${posted.map((m) => m.type).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function lastPosted<T extends ToWebview['type']>(type: T, where: (message: Extract<ToWebview, { type: T }>) => boolean = () => true) {
+  return posted.filter((message): message is Extract<ToWebview, { type: T }> => message.type === type).reverse().find(where);
+}
+
+let questions = 0;
+function question(text: string, extra: Partial<UserEntry> = {}): UserEntry {
+  questions += 1;
+  return {
+    role: 'user',
+    id: `host-question-${questions}`,
+    text,
+    personaIds: ['value-realization'],
+    context: { document: true, selection: false, findings: true },
+    at: Date.now(),
+    ...extra,
+  };
+}
+
+/** Sends as the view does and returns the answer text streamed back for it. */
+async function ask(message: UserEntry, modelId?: string): Promise<{ text: string; messages: ToWebview[] }> {
+  const from = posted.length;
+  await api.chat.receive({ type: 'send', message, ...(modelId ? { modelId } : {}) });
+  const messages = posted.slice(from);
+  const text = messages.map((m) => (m.type === 'streamChunk' ? m.text : '')).join('');
+  return { text, messages };
+}
+
+async function openBadPrd(): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'docs/bad-prd.md'));
+  await vscode.window.showTextDocument(document);
+  await waitFor('lint diagnostics on bad-prd.md', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'outcome-lens'));
+  return document;
+}
+
+suite('chat', () => {
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    api = await extension.activate();
+    api.chat.onDidPost((message) => posted.push(message));
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), PERSONA_DIR), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the view resolves and its page asks for the personas, models and templates', async function () {
+    this.timeout(40_000);
+    posted.length = 0;
+    await vscode.commands.executeCommand('outcomeLens.openChat');
+    const init = await waitFor('the webview to load and post "ready"', () => lastPosted('init'), 15_000);
+    assert.deepEqual(
+      init.personas.slice(0, 2).map((p) => `${p.emoji} ${p.name}`),
+      ['💰 Value Realization', '🧭 Product Owner'],
+    );
+    assert.ok(init.models.some((m) => m.id === 'offline-coach' && m.kind === 'offline-coach'));
+    assert.equal(init.selectedModelId, 'offline-coach', 'with nothing configured the offline coach answers');
+    assert.ok(init.templates.includes('prd'));
+  });
+
+  test('a question to the offline coach about the fixture PRD round-trips', async () => {
+    await openBadPrd();
+    await api.chat.receive({ type: 'newConversation' });
+    const { text, messages } = await ask(question('Are our success metrics outcomes?'), 'offline-coach');
+    const types = messages.map((m) => m.type);
+    assert.equal(types[0], 'streamStart');
+    assert.deepEqual(types.slice(-2), ['streamEnd', 'turnComplete']);
+    const start = messages[0];
+    assert.ok(start?.type === 'streamStart' && start.offlineCoach && start.personaId === 'value-realization');
+    assert.match(text, /^\*\*💰 Value Realization:\*\*/);
+    // Grounded in the open document and its findings.
+    assert.match(text, /"Total sign-ups"/);
+    assert.match(text, /"Launch the new dashboard"/);
+    assert.match(text, /not an AI model/);
+  });
+
+  test('/review quotes become diagnostics on the document, with the persona as source', async () => {
+    const document = await openBadPrd();
+    const { text } = await ask(question('/review', { command: { name: 'review' } }), 'offline-coach');
+    assert.match(text, /> "Total sign-ups"/);
+    const notes = await waitFor('review diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === '💰 Value Realization');
+      return found.length > 0 ? found : undefined;
+    });
+    const quoted = notes.map((d) => document.getText(d.range));
+    assert.ok(quoted.includes('Total sign-ups'), quoted.join(' | '));
+    assert.ok(quoted.includes('Launch the new dashboard'), quoted.join(' | '));
+    assert.ok(notes.every((d) => d.severity === vscode.DiagnosticSeverity.Information && d.message.length > 0));
+  });
+
+  test('the "Ask … about this" code action opens the chat with the finding', async function () {
+    this.timeout(40_000);
+    const document = await openBadPrd();
+    const vanity = vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'outcome-lens' && /sign-ups/i.test(document.getText(d.range)));
+    assert.ok(vanity, 'the vanity-metric diagnostic on "Total sign-ups"');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, vanity.range);
+    const askAction = actions.find((a) => a.title === 'Ask 🧭 Product Owner about this');
+    assert.ok(askAction?.command, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const from = posted.length;
+    await vscode.commands.executeCommand(askAction.command.command, ...(askAction.command.arguments ?? []));
+    const prefill = await waitFor('the prefill to reach the view', () =>
+      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'prefill' }> => m.type === 'prefill'),
+    );
+    assert.equal(prefill.personaId, 'product-owner');
+    const code = typeof vanity.code === 'object' ? vanity.code.value : vanity.code;
+    assert.equal(prefill.finding?.ruleId, code);
+    assert.equal(prefill.finding?.line, vanity.range.start.line + 1);
+    assert.equal(prefill.finding?.uri, document.uri.toString());
+    assert.ok(prefill.text.length > 0);
+  });
+
+  test('the history survives the view being closed and opened again', async function () {
+    this.timeout(40_000);
+    await openBadPrd();
+    const kept = question('Which metric should we drop?');
+    await ask(kept, 'offline-coach');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const from = posted.length;
+    await vscode.commands.executeCommand('outcomeLens.openChat');
+    const init = await waitFor('a fresh "init" from the reloaded page', () =>
+      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'init' }> => m.type === 'init'),
+      15_000,
+    );
+    const index = init.history?.findIndex((entry) => entry.id === kept.id) ?? -1;
+    assert.ok(index >= 0, 'the question is in the history');
+    const answer = init.history?.[index + 1];
+    assert.ok(answer?.role === 'assistant' && answer.status === 'complete' && answer.text.startsWith('**💰 Value Realization:**'));
+  });
+
+  test('invalid messages from the view are ignored', async () => {
+    const from = posted.length;
+    await api.chat.receive({ type: 'send', message: { role: 'user', text: 'no id' } });
+    await api.chat.receive({ type: 'openLink', url: 'javascript:alert(1)' });
+    await api.chat.receive('not even an object');
+    assert.equal(posted.length, from);
+  });
+
+  test('persona files in the workspace join the list; a malformed one is skipped', async () => {
+    const dir = vscode.Uri.joinPath(folder(), PERSONA_DIR);
+    await vscode.workspace.fs.createDirectory(dir);
+    const from = posted.length;
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(dir, 'growth-analyst.md'),
+      new TextEncoder().encode('---\nname: growth-analyst\nemoji: 📈\ndescription: Reads every plan for its adoption signal\n---\n\n# Growth Analyst\n\nYou ask which funnel step a feature moves.\n'),
+    );
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'broken.md'), new TextEncoder().encode('---\nname: [unclosed\n---\nBody\n'));
+    const update = await waitFor('the persona list to update', () =>
+      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'update' }> => m.type === 'update' && Boolean(m.personas?.some((p) => p.id === 'growth-analyst'))),
+    );
+    const growth = update.personas!.find((p) => p.id === 'growth-analyst')!;
+    assert.deepEqual({ name: growth.name, emoji: growth.emoji }, { name: 'Growth Analyst', emoji: '📈' });
+    assert.ok(!update.personas!.some((p) => /broken/i.test(p.id)));
+    assert.equal(update.personas!.length, 3, 'the built-ins and the new persona');
+  });
+
+  suite('with an OpenAI-compatible server', () => {
+    let server: SseTestServer;
+    const config = () => vscode.workspace.getConfiguration('outcomeLens');
+
+    suiteSetup(async () => {
+      server = await startSseServer({ models: ['test-model'] });
+      await config().update('chat.openai.baseUrl', server.baseUrl, vscode.ConfigurationTarget.Global);
+      await config().update('chat.openai.model', 'test-model', vscode.ConfigurationTarget.Global);
+    });
+
+    suiteTeardown(async () => {
+      await vscode.commands.executeCommand('outcomeLens.clearApiKey');
+      await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('chat.openai.model', undefined, vscode.ConfigurationTarget.Global);
+      await server.close();
+    });
+
+    test('Set API Key stores the key in SecretStorage, not in settings, and the server receives it', async () => {
+      const key = 'sk-host-test-5f2c';
+      await vscode.commands.executeCommand('outcomeLens.setApiKey', key);
+      await waitFor('the server model in the picker', () =>
+        lastPosted('update', (m) => Boolean(m.models?.some((model) => model.id === 'openai:test-model'))),
+      );
+
+      server.replyToChat(streamReply(['**💰 Value Realization:**\n', 'Streamed from the server.']));
+      const { text } = await ask(question('Hello server'), 'openai:test-model');
+      assert.equal(text, '**💰 Value Realization:**\nStreamed from the server.');
+      const chat = server.requests.filter((r) => r.path === '/v1/chat/completions');
+      assert.equal(chat.at(-1)?.headers.authorization, `Bearer ${key}`);
+
+      // Nowhere in the settings, and never sent to the view.
+      const settings = JSON.stringify(['chat.openai.baseUrl', 'chat.openai.model', 'chat.openai.headers'].map((k) => config().inspect(k)));
+      assert.ok(!settings.includes(key), 'the key is not in any settings scope');
+      assert.ok(!JSON.stringify(posted).includes(key), 'the key never went to the view');
+
+      await vscode.commands.executeCommand('outcomeLens.clearApiKey');
+      server.replyToChat(streamReply(['No key now.']));
+      await ask(question('Again'), 'openai:test-model');
+      const last = server.requests.filter((r) => r.path === '/v1/chat/completions').at(-1);
+      assert.equal(last?.headers.authorization, undefined);
+    });
+  });
+
+  test('Export Conversation writes the conversation as Markdown to the given file', async () => {
+    const target = vscode.Uri.joinPath(folder(), 'chat-export.md');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('outcomeLens.exportConversation', target);
+    assert.equal(written?.toString(), target.toString());
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.match(markdown, /^# Outcome Lens conversation\n/);
+    assert.match(markdown, /## You\n\n_To 💰 Value Realization_\n\nWhich metric should we drop\?/);
+    assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._/);
+    await vscode.workspace.fs.delete(target);
+  });
+});
