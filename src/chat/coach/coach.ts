@@ -1,0 +1,198 @@
+// The offline coach: deterministic answers in a persona's voice, built from the
+// open document's lint findings and structure. It is what the chat uses when no
+// model is configured, so it must be useful on its own and honest about being
+// rules, not a model. Pure: no vscode, no file system, no network, no clock.
+import type { Finding } from '../../engine';
+import type { Persona } from '../personas/persona';
+import { personaLabel } from '../personas/persona';
+import { analyse, byCatalogue, within, type Facts, type Group } from './analysis';
+import { metricsTable, proposeMetrics } from './outcomes';
+import { rulesFor, TOPIC_NAMES, topicsIn } from './talk';
+import { count, firstSentence, lowerFirst, plain, quotable, quoteList } from './text';
+import { mention, mentionList, strengthsOf, talkFor, voiceFor, type Voice } from './voices';
+
+export interface CoachContext {
+  persona: Persona;
+  document?: { text: string; fileName?: string; selection?: string };
+  /** Findings for `document.text`; when absent the coach lints the text itself with the default configuration. */
+  findings?: Finding[];
+  command?: 'review' | 'metrics' | 'ask';
+  question: string;
+}
+
+/** The last line of every answer. */
+export const COACH_LABEL = "_Offline coach: built-in guidance from Outcome Lens's rules, not an AI model._";
+
+/** The first line of every answer: the persona's name in bold, as the personas open their answers. */
+export function coachOpening(persona: Persona): string {
+  return `**${personaLabel(persona)}:**\n\n`;
+}
+
+export function coachAnswer(context: CoachContext): string {
+  return `${coachOpening(context.persona)}${coachBody(context).trim()}\n\n${COACH_LABEL}\n`;
+}
+
+/** Everything between the opening and the label. */
+export function coachBody(context: CoachContext): string {
+  const voice = voiceFor(context.persona);
+  const document = context.document;
+  if (!document || !document.text.trim()) return voice.introduce(context.persona);
+  const facts = analyse(document, context.findings);
+  if (facts.kind === 'none' && facts.findings.length === 0) return notProductDocument(facts);
+  switch (context.command) {
+    case 'review':
+      return review(facts, voice);
+    case 'metrics':
+      return metrics(facts, voice);
+    default:
+      return ask(facts, voice, context.question);
+  }
+}
+
+const HONEST =
+  "I'm the offline coach: this comes from Outcome Lens's checks and the document's structure, not from a model that understood your question. For open-ended questions, pick a language model in the chat's model picker (a VS Code language model, or an OpenAI-compatible server set in the `outcomeLens.chat.openai` settings).";
+
+function notProductDocument(facts: Facts): string {
+  return (
+    `I don't think this is a PRD or a business case, so Outcome Lens's checks didn't run on it (${facts.kindReason}). ` +
+    "If it is one, give it a title or front matter that says so (for example `type: prd`), or sections such as Problem, Goals and Success Metrics, and ask me again.\n\n" +
+    HONEST
+  );
+}
+
+/** Groups in the order the persona raises them: its priorities first, then the catalogue. */
+function ordered(groups: readonly Group[], voice: Voice): Group[] {
+  const rank = (g: Group) => {
+    const i = voice.priorities.indexOf(g.ruleId);
+    return i < 0 ? voice.priorities.length : i;
+  };
+  return [...groups].sort((a, b) => rank(a) - rank(b) || byCatalogue(a, b));
+}
+
+function overview(facts: Facts): string {
+  const kind = facts.kind === 'business-case' ? 'a business case' : facts.kind === 'prd' ? 'a PRD' : 'a document';
+  const title = facts.title ? `${mention(facts.title)}, ${kind}` : `this ${kind.replace(/^an? /, '')}`;
+  const heads = facts.headings.slice(0, 6).map((h) => h.text);
+  const sections = facts.headings.length === 0 ? ' with no sections yet' : ` with ${count(facts.headings.length, 'section')} (${mentionList(heads)}${facts.headings.length > 6 ? ', ...' : ''})`;
+  const lintGroups = facts.groups.filter((g) => g.count > 0);
+  const total = lintGroups.reduce((n, g) => n + g.count, 0);
+  const flags =
+    total === 0
+      ? "Outcome Lens's rules flag nothing in it."
+      : `Outcome Lens flags ${count(total, 'thing')} in it: ${lintGroups.map((g) => `${g.count} × \`${g.ruleId}\``).join(', ')}.`;
+  return `I read ${title}${sections}. ${flags}`;
+}
+
+const MAX_QUOTES = 3;
+
+/**
+ * What the findings the quotes cannot show say for themselves (a missing section
+ * is reported at the title; a table without a Target column at its delimiter):
+ * the first sentence of each message, with its quotes made single.
+ */
+function unplacedMessages(group: Group): string {
+  const said = [...new Set(group.unplaced.map((f) => firstSentence(f.message).replace(/[.!]$/, '').replace(/"([^"]*)"/g, '‘$1’')).filter(Boolean))];
+  if (said.length === 0) return '';
+  const more = said.length > 3 ? `; and ${said.length - 3} more` : '';
+  return ` Outcome Lens says: ${said.slice(0, 3).join('; ')}${more}.`;
+}
+
+/** A concern as a review shows it: the quoted passages, then what worries the persona (what to do is listed after). */
+function concernBlock(facts: Facts, voice: Voice, group: Group): string {
+  const talk = talkFor(voice, group);
+  const shown = group.passages.slice(0, MAX_QUOTES);
+  const quotes = shown.map((p) => `> "${quotable(p.text)}"`).join('\n>\n');
+  const more = group.passages.length > MAX_QUOTES ? ` (${group.passages.length - MAX_QUOTES} more like ${group.passages.length - MAX_QUOTES === 1 ? 'it' : 'these'} in the document.)` : '';
+  const detail = group.detail ? ` Missing: ${group.detail}.` : unplacedMessages(group);
+  const example = voice.examples[group.ruleId]?.(facts, group);
+  const source = group.count > 0 ? ` _(\`${group.ruleId}\`, ${count(group.count, 'finding')})_` : ' _(from the document’s structure)_';
+  const text = `${talk.concern(Math.max(group.passages.length, group.count, 1))}${detail}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
+  return quotes ? `${quotes}\n\n${text}` : text;
+}
+
+/** The groups for a selection, or all of them with a note when the selection has none. */
+function scoped(facts: Facts): { groups: Group[]; note: string; narrowed: boolean } {
+  if (!facts.selection) return { groups: facts.groups, note: '', narrowed: false };
+  const selected = plain(facts.text.slice(facts.selection.start, facts.selection.end));
+  const inside = within(facts.groups, facts.selection);
+  if (inside.length > 0) return { groups: inside, note: `I'm looking at the passage you selected, ${mention(selected)}.`, narrowed: true };
+  return { groups: facts.groups, narrowed: false, note: `Outcome Lens finds nothing to raise in the passage you selected (${mention(selected)}), so I'm looking at the whole document.` };
+}
+
+function recommendations(voice: Voice, groups: readonly Group[]): string[] {
+  return [...new Set(groups.map((g) => talkFor(voice, g).advice))].slice(0, 5);
+}
+
+function review(facts: Facts, voice: Voice): string {
+  const { groups, note } = scoped(facts);
+  const worries = ordered(groups, voice);
+  const strengths = strengthsOf(voice, facts).slice(0, 4);
+  const steps = recommendations(voice, worries);
+  const parts = [overview(facts) + (note ? ` ${note}` : '')];
+  const focus = voice.focus?.(facts);
+  if (focus) parts.push(focus.text);
+  parts.push(`**${voice.sections.strong}**\n\n${strengths.length > 0 ? strengths.map((s) => `- ${s}`).join('\n') : voice.nothingStrong}`);
+  parts.push(`**${voice.sections.worries}**\n\n${worries.length > 0 ? worries.map((g) => concernBlock(facts, voice, g)).join('\n\n') : voice.nothingWrong}`);
+  if (steps.length > 0) parts.push(`**${voice.sections.recommend}**\n\n${steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`);
+  parts.push(voice.nextStep(steps[0] ?? focus?.step));
+  return parts.join('\n\n');
+}
+
+function metrics(facts: Facts, voice: Voice): string {
+  const proposal = proposeMetrics(facts);
+  const parts = [voice.metricsLead];
+  if (proposal.notes.length > 0) parts.push(proposal.notes.map((n) => `- ${n}`).join('\n'));
+  parts.push(metricsTable(proposal.rows));
+  parts.push(
+    proposal.rows.some((row) => Object.values(row).some((cell) => cell.includes('[')))
+      ? "The bracketed cells are placeholders: I won't invent numbers. Measure each baseline now, before anything ships; agree on the targets with whoever owns the result; and paste the table under your Success Metrics heading, where Outcome Lens will check it."
+      : 'Every cell is filled in. Keep the table where it is, and look at it again at the first outcome review.',
+  );
+  parts.push(voice.nextStep(undefined));
+  return parts.join('\n\n');
+}
+
+/** A concern in a conversational answer: the quoted passages, then the persona's point. */
+function concernLine(facts: Facts, voice: Voice, group: Group): string {
+  const talk = talkFor(voice, group);
+  const shown = group.passages.slice(0, MAX_QUOTES).map((p) => p.text);
+  const example = voice.examples[group.ruleId]?.(facts, group);
+  const lead = voice.lead?.(facts, group);
+  if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  const point = `${talk.concern(shown.length || 1)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
+}
+
+function ask(facts: Facts, voice: Voice, question: string): string {
+  const { groups, note, narrowed } = scoped(facts);
+  // A question about a selected passage with no topic of its own ("Is this OK?") is about the passage as a whole.
+  const asked = topicsIn(question);
+  const topics = asked.length === 0 && facts.selection ? (['overall'] as const) : asked;
+  const all = ordered(groups, voice);
+  if (topics.length === 0) {
+    const top = all.slice(0, 2);
+    return [
+      `I can't answer that one properly: I'm the offline coach, not a model, so I only know what Outcome Lens's checks and the document's structure tell me. ${note}`.trim(),
+      top.length > 0 ? `What I can tell you is what I'd look at first in ${facts.title ? mention(facts.title) : 'this document'}:\n\n${top.map((g) => concernLine(facts, voice, g)).join('\n')}` : voice.nothingWrong,
+      `Ask me about ${Object.values(TOPIC_NAMES).slice(0, 7).join(', ')}, or use \`/review\` or \`/metrics\`. For a question like yours, pick a language model in the chat's model picker.`,
+    ].join('\n\n');
+  }
+  const wanted = rulesFor(topics);
+  const relevant = wanted === 'all' ? all : all.filter((g) => wanted.has(g.ruleId));
+  const parts: string[] = [];
+  if (note) parts.push(note);
+  // The persona's own check is about the whole document: not for a question about a selected passage.
+  const focus = voice.focus && !narrowed && topics.some((t) => voice.focusTopics.includes(t)) ? voice.focus(facts) : undefined;
+  if (focus) parts.push(focus.text);
+  const about = narrowed && topics[0] === 'overall' ? ['the passage you selected'] : topics.map((t) => TOPIC_NAMES[t]);
+  if (relevant.length > 0) {
+    parts.push(`On ${about.join(' and ')}, here's what I see:\n\n${relevant.slice(0, 4).map((g) => concernLine(facts, voice, g)).join('\n')}`);
+    if (relevant.length > 4) parts.push(`There's more: ${count(relevant.length - 4, 'other concern')} in the same vein; \`/review\` lists them all.`);
+  } else if (!focus) {
+    const strengths = strengthsOf(voice, facts).slice(0, 2);
+    parts.push(`Outcome Lens's checks find nothing to raise about ${about.join(' or ')} here.${strengths.length > 0 ? ` ${strengths.join(' ')}` : ''}`);
+  }
+  parts.push(voice.nextStep(relevant[0] ? talkFor(voice, relevant[0]).advice : focus?.step));
+  parts.push(HONEST);
+  return parts.join('\n\n');
+}
