@@ -102,6 +102,8 @@ export interface Section {
   children: Section[];
   /** Index in `DocumentModel.sections` (document order). */
   index: number;
+  /** Why the body was not parsed (nesting beyond the limit), or undefined when it was. */
+  unparsed: string | undefined;
   /** The body's block nodes, parsed on first use; positions are relative to `body.start`. */
   nodes(): readonly RootContent[];
   /** Absolute span of a node returned by `nodes()`. */

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { DocumentModel, FrontMatter, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
+import { MAX_NESTING, nestingDepth } from '../text/nesting';
 import { scan } from '../text/scan';
 import { extractMetrics } from './metrics';
 import { createRoleMatcher } from './roles';
@@ -50,15 +51,22 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
 
-  const makeSection = (init: Omit<Section, 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole'>): Section => {
+  const makeSection = (init: Omit<Section, 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
     let nodes: readonly RootContent[] | undefined;
     const section: Section = {
       ...init,
       effectiveRole: init.role ?? init.parent?.effectiveRole,
       children: [],
       index: sections.length,
+      unparsed: undefined,
       nodes() {
         if (nodes === undefined) {
+          const depth = nestingDepth(text, section.body.start, section.body.end, scanned.codeSpans);
+          if (depth > MAX_NESTING) {
+            section.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
+            nodes = [];
+            return nodes;
+          }
           const body = text.slice(section.body.start, section.body.end);
           try {
             nodes = cache.parse(body).children;

@@ -13,6 +13,7 @@ import problemStatementMissing from './problem-statement-missing';
 import needStatementIncomplete from './need-statement-incomplete';
 import businessCaseSectionMissing from './business-case-section-missing';
 import placeholderLeft from './placeholder-left';
+import uncheckedSection from './unchecked-section';
 
 export const rules: readonly Rule[] = [
   successMetricsMissing,
@@ -28,6 +29,8 @@ export const rules: readonly Rule[] = [
   needStatementIncomplete,
   businessCaseSectionMissing,
   placeholderLeft,
+  // Last: it reports sections the rules above could not parse.
+  uncheckedSection,
 ];
 
 const byId = new Map(rules.map((r) => [r.meta.id, r]));
