@@ -3,7 +3,7 @@
 // message is stored before anything can fail; each persona's answer streams
 // into the conversation and to the view; failures stay in the conversation
 // with what to do about them, and whatever text arrived before one is kept.
-import type { Finding } from '../engine/types';
+import type { CoachContext } from './coach';
 import type { Persona } from './personas/persona';
 import { personaLabel } from './personas/persona';
 import { buildMessages, type Grounding, type PanelPosition } from './prompt';
@@ -19,13 +19,11 @@ import type {
 import { ChatError, type ChatMessage, type ChatProvider } from './providers/types';
 import { interpretMessage } from './slash';
 
-/** What a provider may need beyond the messages; the offline coach answers from this. */
-export interface AskContext {
-  persona: Persona;
-  document?: { text: string; fileName?: string; selection?: string };
-  findings?: Finding[];
-  command?: 'review' | 'metrics' | 'ask';
-  question: string;
+/**
+ * What a provider may need beyond the messages: the offline coach answers
+ * from the persona, grounding and command alone.
+ */
+export interface AskContext extends CoachContext {
   /** The full slash command, for providers that treat one specially (`/template`). */
   slash?: SlashCommand;
   template?: TurnContext['template'];

@@ -1,6 +1,7 @@
 // What a model receives: persona, grounding as the user chose it, the
 // command's task and the question, within size limits.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { lint } from '../../../src/engine';
 import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
@@ -9,19 +10,7 @@ import type { ContextChoice } from '../../../src/chat/protocol';
 
 const valueRealization = BUILTIN_PERSONAS[0]!;
 
-const PRD = `# PRD: Team Insights Dashboard
-
-## Goals
-
-- Launch the new dashboard
-
-## Success Metrics
-
-| Metric | Baseline | Target | Timeframe |
-| --- | --- | --- | --- |
-| Total sign-ups | 0 | 10,000 | Q3 |
-| Weekly active team leads | 120 | | by end of Q3 |
-`;
+const PRD = readFileSync(new URL('../../host/workspace/docs/bad-prd.md', import.meta.url), 'utf8');
 
 function build(input: Partial<PromptInput>) {
   return buildMessages({ persona: valueRealization, question: 'What do you think?', grounding: {}, ...input });

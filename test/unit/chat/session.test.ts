@@ -2,7 +2,7 @@
 // 127.0.0.1 that streams Server-Sent Events and fails on cue: every turn
 // must keep the user's message, whatever happens to the answer.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
 import type { AssistantEntry, ConversationEntry, ErrorInfo, ToWebview, UserEntry } from '../../../src/chat/protocol';
@@ -11,18 +11,8 @@ import { ChatError } from '../../../src/chat/providers/types';
 import { ChatSession, pickModel, type AskContext, type SessionOptions, type TurnContext } from '../../../src/chat/session';
 import { errorReply, startSseServer, streamReply, type SseTestServer } from '../../support/sse-server';
 
-const PRD = `# PRD: Team Insights Dashboard
-
-## Goals
-
-- Launch the new dashboard
-
-## Success Metrics
-
-| Metric | Baseline | Target | Timeframe |
-| --- | --- | --- | --- |
-| Total sign-ups | 0 | 10,000 | Q3 |
-`;
+// The fixture PRD the extension-host tests use too.
+const PRD = readFileSync(new URL('../../host/workspace/docs/bad-prd.md', import.meta.url), 'utf8');
 
 let server: SseTestServer;
 
@@ -42,7 +32,7 @@ interface Harness {
   asks: AskContext[];
 }
 
-function harness(options: Partial<SessionOptions> & { baseUrl?: string } = {}): Harness {
+function harness(options: Partial<SessionOptions> = {}): Harness {
   const posted: ToWebview[] = [];
   const saves: Harness['saves'] = [];
   const asks: AskContext[] = [];
@@ -52,7 +42,7 @@ function harness(options: Partial<SessionOptions> & { baseUrl?: string } = {}): 
     providerFor: (_modelId, ask) => {
       asks.push(ask);
       const provider = new OpenAICompatibleProvider({
-        baseUrl: options.baseUrl ?? server.baseUrl,
+        baseUrl: server.baseUrl,
         model: 'test-model',
         timeoutMs: 5000,
         idleTimeoutMs: 5000,
@@ -103,20 +93,6 @@ function postedError(h: Harness): Extract<ToWebview, { type: 'error' }> {
   const error = h.posted.find((message) => message.type === 'error');
   assert.ok(error && error.type === 'error', `an error was posted: ${types(h).join(', ')}`);
   return error;
-}
-
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
 }
 
 /** Resolves when `check` holds, polling every 5 ms for at most 3 s. */
@@ -202,7 +178,8 @@ describe('chat session against a streaming server', { timeout: 15_000 }, () => {
   });
 
   it('reports a server that is down, and keeps the question', async () => {
-    const h = harness({ baseUrl: `http://127.0.0.1:${await closedPort()}/v1` });
+    const h = harness();
+    await server.close();
     const user = userEntry('Anyone there?');
     await h.session.send(user);
 
@@ -241,8 +218,7 @@ describe('chat session against a streaming server', { timeout: 15_000 }, () => {
 
   it('stops mid-answer: the partial text stays, marked stopped, and the connection is closed', async () => {
     const h = harness();
-    const hold = gate();
-    server.replyToChat(streamReply(['Before the stop. ', { until: hold.promise }, 'Never sent.']));
+    server.replyToChat(streamReply(['Before the stop. ', { until: new Promise(() => {}) }, 'Never sent.']));
     const user = userEntry('Tell me everything');
     const turn = h.session.send(user);
     await until(() => h.posted.some((message) => message.type === 'streamChunk'), 'the first chunk');
@@ -319,8 +295,7 @@ describe('chat session against a streaming server', { timeout: 15_000 }, () => {
 
   it('starts a new conversation: the running answer stops and the conversation empties', async () => {
     const h = harness();
-    const hold = gate();
-    server.replyToChat(streamReply(['Half ', { until: hold.promise }, 'rest']));
+    server.replyToChat(streamReply(['Half ', { until: new Promise(() => {}) }, 'rest']));
     const turn = h.session.send(userEntry('Long answer please'));
     await until(() => h.posted.some((message) => message.type === 'streamChunk'), 'the first chunk');
     await h.session.newConversation();
