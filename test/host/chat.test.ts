@@ -6,6 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ToWebview, UserEntry } from '../../src/chat/protocol';
+import { ChatError } from '../../src/chat/providers/types';
+import { mapLmError, VsCodeLmProvider } from '../../src/chat/providers/vscode-lm';
 import type { OutcomeLensApi } from '../../src/extension/extension';
 import { startSseServer, streamReply, type SseTestServer } from '../support/sse-server';
 
@@ -242,5 +244,73 @@ suite('chat', () => {
     assert.match(markdown, /## You\n\n_To 💰 Value Realization_\n\nWhich metric should we drop\?/);
     assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._/);
     await vscode.workspace.fs.delete(target);
+  });
+});
+
+// No language model is installed in the test host, so the model below is a
+// stand-in with the shape of vscode.LanguageModelChat; errors and tokens are VS Code's own.
+suite('chat: VS Code language models', () => {
+  test('LanguageModelErrors and failures become ChatErrors with hints', () => {
+    const cases: [unknown, boolean, string][] = [
+      [vscode.LanguageModelError.NoPermissions('the user said no'), false, 'consent'],
+      [vscode.LanguageModelError.Blocked('quota'), false, 'forbidden'],
+      [vscode.LanguageModelError.NotFound('gone'), false, 'no-model'],
+      [new vscode.CancellationError(), false, 'cancelled'],
+      [new Error('socket hang up'), true, 'cut-off'],
+      [new Error('socket hang up'), false, 'unknown'],
+    ];
+    for (const [error, started, code] of cases) {
+      const mapped = mapLmError(error, 'GPT-4o', started);
+      assert.equal(mapped.code, code, String(error));
+      assert.ok(mapped.hint.length > 0);
+    }
+    assert.match(mapLmError(vscode.LanguageModelError.NoPermissions(), 'GPT-4o').hint, /Allow/);
+  });
+
+  test('a model that is not available is reported as no-model', async () => {
+    await assert.rejects(VsCodeLmProvider.forId('vscode-lm:nobody/nothing'), (error: unknown) => error instanceof ChatError && error.code === 'no-model');
+  });
+
+  test('streams the answer, sends the persona first, and stop cancels the request token', async () => {
+    let seen: vscode.LanguageModelChatMessage[] = [];
+    let token: vscode.CancellationToken | undefined;
+    const model = {
+      id: 'stand-in',
+      vendor: 'test',
+      name: 'Stand-in',
+      family: 'test',
+      version: '1',
+      maxInputTokens: 1000,
+      countTokens: async () => 1,
+      sendRequest: async (messages: vscode.LanguageModelChatMessage[], _options: unknown, given: vscode.CancellationToken) => {
+        seen = messages;
+        token = given;
+        async function* text() {
+          yield 'First. ';
+          await new Promise<void>((resolve) => given.onCancellationRequested(() => resolve()));
+          yield 'Never shown.';
+        }
+        return { text: text(), stream: text() };
+      },
+    } as unknown as vscode.LanguageModelChat;
+    const provider = new VsCodeLmProvider(model);
+    assert.equal(provider.id, 'vscode-lm:test/stand-in');
+    const controller = new AbortController();
+    const pieces: string[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const piece of provider.stream({ messages: [{ role: 'system', content: 'You are X.' }, { role: 'user', content: 'Hi' }], signal: controller.signal })) {
+          pieces.push(piece);
+          controller.abort();
+        }
+      })(),
+      (error: unknown) => error instanceof ChatError && error.code === 'cancelled',
+    );
+    assert.deepEqual(pieces, ['First. ']);
+    assert.equal(token?.isCancellationRequested, true);
+    assert.deepEqual(
+      seen.map((m) => m.role),
+      [vscode.LanguageModelChatMessageRole.User, vscode.LanguageModelChatMessageRole.User],
+    );
   });
 });
