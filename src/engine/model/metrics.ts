@@ -76,6 +76,8 @@ const OTHER_LABEL = /\b(?:baseline|current(?:ly)?|today|as[- ]is|now|time ?frame
 // "1,000 paying teams", "$7,000+ monthly recurring revenue": a leading number is the target.
 const LEADING_VALUE = new RegExp(String.raw`^\s*(?:\*\*|__|\*|_)?(${VALUE})(?:\*\*|__|\*|_)?\s+(?=\p{L})`, 'iu');
 
+const KR_LABEL = /^\s*(?:\*\*|__)?(?:kr\s*\d*|key result\s*\d*)(?:\*\*|__)?\s*[:.)-]\s*(?:\*\*|__)?\s*/i;
+
 interface AttributeSpans {
   baseline?: MetricField;
   target?: MetricField;
@@ -103,11 +105,14 @@ export function attributesFromText(text: string, base: number): AttributeSpans {
     if (m) take(key, m, 0);
   }
   if (!found.target) {
-    const named = NAMED_VALUE.exec(text);
-    if (named && !OTHER_LABEL.test(named[1]!)) take('target', named, 2);
-    else {
-      const leading = LEADING_VALUE.exec(text);
-      if (leading) take('target', leading, 1);
+    // Read past a key-result label: "KR2: 4,000 teams", "KR1: Retention: 60%".
+    const skip = KR_LABEL.exec(text)?.[0].length ?? 0;
+    const rest = text.slice(skip);
+    const named = NAMED_VALUE.exec(rest);
+    const [match, group] = named && !OTHER_LABEL.test(named[1]!) ? [named, 2] : [LEADING_VALUE.exec(rest), 1];
+    if (match) {
+      match.index += skip;
+      take('target', match, group);
     }
   }
   return found;
@@ -221,6 +226,9 @@ function listItemShape(item: ListItem): 'metric' | 'objective' | 'other' {
   return 'metric';
 }
 
+const MIXED_TITLE = /\b(?:goals?|objectives?|aims?)\b/i;
+const METRICS_LEAD_IN = /\b(?:metrics?|kpis?|measures?|measured|indicators?|key results?|success criteria)\b/i;
+
 function isKeyResultItem(item: ListItem): boolean {
   const first = item.children[0];
   return first?.type === 'paragraph' && /^\s*(?:kr\s*\d*|key result)\b/i.test(toString(first));
@@ -233,6 +241,8 @@ export function extractMetrics(sections: readonly Section[], text: string): { it
     const role = section.effectiveRole;
     const metricSection = role !== undefined && METRIC_ROLES.has(role);
     if (!metricSection && role !== 'goals') continue;
+    // "Goals & Success Metrics": its lists are goals until a lead-in ("Success metrics:") says otherwise.
+    let listsAreMetrics = metricSection && !(section.role === 'success-metrics' && MIXED_TITLE.test(section.title));
     const visit = (nodes: readonly RootContent[], depth: number) => {
       for (const node of nodes) {
         if (node.type === 'table') {
@@ -242,23 +252,25 @@ export function extractMetrics(sections: readonly Section[], text: string): { it
             items.push(...table.rows);
           }
         } else if (node.type === 'list') {
-          readList(node, depth);
+          readList(node, depth, listsAreMetrics);
+        } else if (node.type === 'paragraph' && metricSection && METRICS_LEAD_IN.test(toString(node))) {
+          listsAreMetrics = true;
         }
       }
     };
-    const readList = (list: List, depth: number) => {
+    const readList = (list: List, depth: number, asMetrics: boolean) => {
       for (const item of list.children) {
-        if (metricSection || isKeyResultItem(item)) {
+        if (asMetrics || isKeyResultItem(item)) {
           const shape = listItemShape(item);
           if (shape === 'objective') {
-            for (const child of item.children) if (child.type === 'list') readList(child, depth + 1);
+            for (const child of item.children) if (child.type === 'list') readList(child, depth + 1, true);
           } else if (shape === 'metric') {
             const metric = readListItem(section, item, text);
             if (metric) items.push(metric);
           }
         } else if (depth === 0) {
           // An objective with key results nested under it.
-          for (const child of item.children) if (child.type === 'list') readList(child, depth + 1);
+          for (const child of item.children) if (child.type === 'list') readList(child, depth + 1, false);
         }
       }
     };
