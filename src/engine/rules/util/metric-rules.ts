@@ -1,0 +1,324 @@
+// Shared by the metric rules. For metric-missing-target, -baseline and
+// -timeframe: does a metric state the attribute (in its cell, elsewhere in its
+// row or item, or for its whole table or list through a heading or lead-in),
+// and what to report when not. For no-leading-indicator and no-guardrail-metric:
+// what reads as a leading or guardrail metric, and which heading to report on.
+import { z } from 'zod';
+import { attributesFromText } from '../../model/metrics';
+import type { DocumentModel, MetricColumn, MetricItem, MetricTable, Section, Span } from '../../types';
+import { defineRule, type Rule, type RuleContext } from '../rule';
+import { addColumnsEdits, readRowLine, trimmedCell, type NewColumn } from './table-edit';
+
+export type Attribute = 'baseline' | 'target' | 'timeframe';
+
+interface AttributeInfo {
+  ruleId: string;
+  column: MetricColumn;
+  header: string;
+  placeholder: string;
+}
+
+export const ATTRIBUTES: Record<Attribute, AttributeInfo> = {
+  baseline: { ruleId: 'metric-missing-baseline', column: 'baseline', header: 'Baseline', placeholder: '[baseline]' },
+  target: { ruleId: 'metric-missing-target', column: 'target', header: 'Target', placeholder: '[target]' },
+  timeframe: { ruleId: 'metric-missing-timeframe', column: 'timeframe', header: 'Timeframe', placeholder: '[by when]' },
+};
+
+/** Options every missing-attribute rule has. */
+export const sourcesOption = z
+  .array(z.enum(['table', 'list']))
+  .default(['table', 'list'])
+  .describe('Where the attribute is required: rows of metric tables, items of metric lists, or both.');
+
+export interface AttributeOptions {
+  sources: readonly ('table' | 'list')[];
+  allowUnstatedBaselineForNew?: boolean;
+}
+
+// A baseline stated in words: "no baseline yet", "from zero", "not measured today".
+const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s*(?:is\s*)?[:=]?\s*(?:0|zero|none|n\/?a|new)\b|\b(?:from|starting (?:at|from))\s+(?:0|zero|nothing|scratch)\b|\bnot (?:measured|tracked) (?:today|yet|before|until now)\b/i;
+// The metric is about something that does not exist yet, so today's value is zero.
+const NEW_THING = /\(new\)|\bnet[- ]new\b|\bnew (?:capability|feature|metric|measure|product|flow)\b|\b(?:does not|doesn't) exist (?:yet|today)\b/i;
+// A period named in a heading or lead-in applies to every metric under it:
+// "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
+const CONTEXT_TIMEFRAME = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase)\s*\d+(?:\s*[-–+]\s*\d*)?|\d+[- ](?:day|week|month|year)s?\b|first \d+ (?:days|weeks|months)|first (?:week|month|quarter|year)|post[- ]launch|at launch|launch day)\b/i;
+// A guardrail holds for a period rather than being reached by a date.
+const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
+
+/** Cached per model: the timeframe a heading or lead-in gives each block of a section. */
+const contextCache = new WeakMap<Section, Array<{ span: Span; timeframe: boolean }>>();
+
+/** A period for a group of metrics; "after launch" alone is too vague to count. */
+function namesPeriod(words: string): boolean {
+  if (CONTEXT_TIMEFRAME.test(words)) return true;
+  const stated = attributesFromText(words, 0).timeframe;
+  return stated !== undefined && !/\b(?:launch|ga|release|pilot|beta)$/i.test(stated.text);
+}
+
+function headingTimeframe(section: Section): boolean {
+  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) if (namesPeriod(s.title)) return true;
+  return false;
+}
+
+function leadInTimeframe(model: DocumentModel, section: Section, at: number): boolean {
+  let blocks = contextCache.get(section);
+  if (!blocks) {
+    blocks = [];
+    let lead = false;
+    for (const node of section.nodes()) {
+      const span = section.spanOf(node);
+      if (node.type === 'paragraph') {
+        lead = namesPeriod(model.text.slice(span.start, span.end));
+      } else {
+        blocks.push({ span, timeframe: lead });
+        lead = false;
+      }
+    }
+    contextCache.set(section, blocks);
+  }
+  return blocks.some((b) => b.span.start <= at && at < b.span.end && b.timeframe);
+}
+
+/**
+ * Text of a table row's cells, other than the attribute's own, that may state it
+ * in passing: "20% by Q3" in the target cell, unlabelled columns, and the metric
+ * cell when it is a whole statement ("Activation from 12% to 20% by Q3"). A
+ * baseline cell's "12%" is no target, and "within 7 days" in a metric's name is
+ * its measurement window, not a deadline.
+ */
+function otherCells(model: DocumentModel, item: MetricItem, table: MetricTable, own: number): string[] {
+  const row = readRowLine(model.text, item.span.start, item.span.end);
+  const out: string[] = [];
+  row.cells.forEach((cell, i) => {
+    const column = table.columns[i];
+    const words = model.text.slice(cell.start, cell.end);
+    if (i === own || (column !== undefined && column !== 'target' && column !== 'metric')) return;
+    if (column === 'metric' && !attributesFromText(words, 0).target) return;
+    out.push(words);
+  });
+  return out;
+}
+
+/** A list item's own words: from its text to the end of its nested details, without the list marker. */
+function itemText(model: DocumentModel, item: MetricItem): string {
+  return model.text.slice(item.name.span.start, item.span.end);
+}
+
+// Numbers that name a period or a label rather than an amount: "Q3", "2025", "Day 7", "30-day", "KR2".
+const NOT_AN_AMOUNT = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase|step|kr|o)\s*\d+|\d+[- ](?:day|week|month|quarter|year)s?|[dwm]\d+)\b/gi;
+
+/** Whether a list item names an amount to reach anywhere outside its baseline and timeframe: "Support 25 concurrent users". */
+function namesAmount(model: DocumentModel, item: MetricItem): boolean {
+  let words = itemText(model, item);
+  const base = item.name.span.start;
+  for (const field of [item.baseline, item.timeframe]) {
+    if (field) words = words.slice(0, field.span.start - base) + ' '.repeat(field.span.end - field.span.start) + words.slice(field.span.end - base);
+  }
+  return /\d|\bzero\b/i.test(words.replace(NOT_AN_AMOUNT, ' '));
+}
+
+export function isGuardrailText(text: string): boolean {
+  return GUARD_PHRASE.test(text) || (GUARD_SUBJECT.test(text) && LIMIT.test(text));
+}
+
+// Early usage behaviour: activation, adoption, "% of X who Y", time to first value, active use.
+const LEADING_TEXT = /\b(?:activat\w*|adopt\w*|onboard\w*|time[- ]to[- ](?:first|value)|first[- ](?:use|session|action|value|run)|(?:daily|weekly|monthly) active|[dwm]au|usage|engag\w*|trial starts?|set ?up completion)\b|(?:%|\b(?:percent(?:age)?|share|proportion|fraction|number|count|rate)) of (?:[\w-]+ ){1,6}?(?:who|that) [\w-]+/i;
+
+/** Whether a metric is a guardrail: its type says so, or (with no type) its wording does. */
+export function isGuardrail(model: DocumentModel, item: MetricItem): boolean {
+  return item.type === 'guardrail' || (item.type === undefined && isGuardrailText(model.text.slice(item.span.start, item.span.end)));
+}
+
+/** Whether a metric is a leading indicator: its type says so, or (with no type) it reads as early usage. */
+export function isLeading(model: DocumentModel, item: MetricItem): boolean {
+  return item.type === 'leading' || (item.type === undefined && LEADING_TEXT.test(item.source === 'table' ? item.name.text : model.text.slice(item.span.start, item.span.end)));
+}
+
+/** The heading to report a finding about all the metrics on: the first success-metrics or key-results heading that holds one. */
+export function metricsHeading(model: DocumentModel): Span | undefined {
+  const { items } = judged(model);
+  if (items.length === 0) return undefined;
+  for (const item of items) {
+    let top: Section | undefined;
+    for (let s: Section | undefined = item.section; s && s.depth > 0; s = s.parent) {
+      if (s.role === 'success-metrics' || s.role === 'key-results') top = s;
+    }
+    if (top) return top.titleSpan;
+  }
+  return items[0]!.section.depth > 0 ? items[0]!.section.titleSpan : undefined;
+}
+
+const GUARD_PHRASE = /\bwithout (?:increasing|raising|hurting|harming|reducing|lowering|degrading|worsening)\b|\bno (?:increase|rise|drop|decrease|regression|degradation|worsening)\b|\b(?:does|do|must|should|will)(?: not|n't) (?:increase|rise|exceed|drop|fall|decrease|regress|worsen|get worse)\b|\b(?:stays?|remains?|kept|keep|holds?) (?:below|under|above|within|at or|steady|flat)\b|\bno (?:more|worse) than\b|\bat or (?:below|above)\b|\bguard ?rails?\b|\bcounter[- ]?metrics?\b/i;
+const GUARD_SUBJECT = /\b(?:errors?|error rates?|failures?|failure rates?|latency|response times?|load times?|p9\d|crash\w*|uptime|availability|downtime|incidents?|churn\w*|cancell?ations?|refunds?|support (?:tickets|contacts|volume|requests|calls)|tickets|complaints?|unsubscribe\w*|opt[- ]?outs?|spam|bounce rates?|abandonment|chargebacks?|escalations?)\b/i;
+const LIMIT = /[<>≤≥]|\b(?:below|under|above|at (?:most|least)|max(?:imum)?|min(?:imum)?|(?:less|fewer|more) than|limit|cap|ceiling|within)\b/i;
+
+/** Whether `item` states `attribute`, reading its own slot first and then its surroundings. */
+export function states(model: DocumentModel, item: MetricItem, attribute: Attribute, options: AttributeOptions): boolean {
+  if (item[attribute]) return true;
+  const table = item.table;
+  const texts = table ? otherCells(model, item, table, table.columns.indexOf(ATTRIBUTES[attribute].column)) : [itemText(model, item)];
+  if (table && texts.some((t) => attributesFromText(t, 0)[attribute] !== undefined)) return true;
+  switch (attribute) {
+    case 'target':
+      return !table && namesAmount(model, item);
+    case 'baseline': {
+      const whole = model.text.slice(item.span.start, item.span.end);
+      return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew === true && NEW_THING.test(whole));
+    }
+    case 'timeframe': {
+      if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (table ?? item).span.start)) return true;
+      return isGuardrail(model, item) && texts.some((t) => CADENCE.test(t));
+    }
+  }
+}
+
+/** A glossary of metric definitions, not a statement of success: no attribute columns, a formula or definition column. */
+function isDefinitionTable(model: DocumentModel, table: MetricTable): boolean {
+  if (table.columns.some((c) => c === 'baseline' || c === 'target' || c === 'timeframe')) return false;
+  const header = model.text.slice(table.headerSpan.start, table.headerSpan.end);
+  return /\b(?:definitions?|formulas?|calculations?|how (?:it is |it's )?calculated|meaning|description)\b/i.test(header);
+}
+
+// A checklist of things to finish ("Definition of done", "Acceptance criteria") holds criteria, not metrics.
+const CHECKLIST = /\b(?:definition of done|done when|acceptance criteria|exit criteria)\b/i;
+
+function inChecklist(section: Section): boolean {
+  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) if (CHECKLIST.test(s.title)) return true;
+  return false;
+}
+
+const judgedCache = new WeakMap<DocumentModel, { items: MetricItem[]; tables: MetricTable[] }>();
+
+/** The metrics the metric rules judge: not glossary rows, not checklist items. */
+export function judged(model: DocumentModel): { items: readonly MetricItem[]; tables: readonly MetricTable[] } {
+  let found = judgedCache.get(model);
+  if (!found) {
+    const tables = model.metricTables().filter((t) => !isDefinitionTable(model, t) && !inChecklist(t.section));
+    const items = model.metrics().filter((i) => (i.table ? tables.includes(i.table) : !inChecklist(i.section)));
+    found = { items, tables };
+    judgedCache.set(model, found);
+  }
+  return found;
+}
+
+/** Short name of a metric for messages. */
+export function metricLabel(item: MetricItem): string {
+  const name = item.name.text.replace(/\s+/g, ' ').trim();
+  return name.length > 60 ? `${name.slice(0, 57).trimEnd()}...` : name;
+}
+
+const KR_ONLY = /^(?:kr\s*\d*|key result\s*\d*|o\d+|objective)$/i;
+
+/** The span of a list item's metric name: its label before a colon, else its first line. */
+export function nameSpan(model: DocumentModel, item: MetricItem): Span {
+  const { start, end } = item.name.span;
+  const raw = model.text.slice(start, end);
+  const lineEnd = raw.search(/\r?\n|\r/);
+  const first = lineEnd < 0 ? raw : raw.slice(0, lineEnd);
+  const label = /^([^:]{1,60}?):\s/.exec(first);
+  let from = 0;
+  let to = first.length;
+  if (label && !KR_ONLY.test(label[1]!.replace(/[*_`]/g, '').trim())) to = label[1]!.length;
+  else if (label) from = label[0].length;
+  while (from < to && /[\s*_`]/.test(first[from]!)) from++;
+  while (to > from && /[\s*_`:]/.test(first[to - 1]!)) to--;
+  return to > from ? { start: start + from, end: start + to } : { start, end: start + first.length };
+}
+
+interface Wording {
+  /** "target", "baseline", "timeframe" */
+  noun: string;
+  /** What to write instead, said once for the whole table. */
+  tableAdvice: string;
+  /** What to write instead for one metric. */
+  itemAdvice: string;
+}
+
+/** The other missing-attribute rules whose column the joint fix may add for them too. */
+function columnsToAdd(ctx: RuleContext<AttributeOptions>, table: MetricTable, mine: Attribute): Attribute[] {
+  return (Object.keys(ATTRIBUTES) as Attribute[]).filter((attribute) => {
+    if (table.columns.includes(ATTRIBUTES[attribute].column)) return false;
+    if (attribute === mine) return true;
+    const setting = ctx.config.rules[ATTRIBUTES[attribute].ruleId];
+    if (!setting || setting.severity === 'off') return false;
+    const options = setting.options as Partial<AttributeOptions>;
+    const sources = options.sources ?? ['table', 'list'];
+    if (!sources.includes('table')) return false;
+    return table.rows.some((row) => !states(ctx.model, row, attribute, { sources, allowUnstatedBaselineForNew: options.allowUnstatedBaselineForNew }));
+  });
+}
+
+function columnFix(ctx: RuleContext<AttributeOptions>, table: MetricTable, attributes: readonly Attribute[], options: AttributeOptions) {
+  const rowAt = new Map(table.rows.map((r) => [r.span.start, r]));
+  const added: NewColumn[] = attributes.map((attribute) => ({
+    column: ATTRIBUTES[attribute].column,
+    header: ATTRIBUTES[attribute].header,
+    cell(lineStart) {
+      const row = rowAt.get(lineStart);
+      // Rows that already say it elsewhere keep an empty cell; metric rows that do not get a placeholder.
+      return row && !states(ctx.model, row, attribute, options) ? ATTRIBUTES[attribute].placeholder : '';
+    },
+  }));
+  const names = attributes.map((a) => ATTRIBUTES[a].header);
+  const title = names.length === 1 ? `Add a ${names[0]} column` : `Add ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} columns`;
+  return { title, edits: addColumnsEdits(ctx.model.text, table, added) };
+}
+
+function checkTable(ctx: RuleContext<AttributeOptions>, table: MetricTable, attribute: Attribute, wording: Wording): void {
+  const { model, options, report } = ctx;
+  const missing = table.rows.filter((row) => !states(model, row, attribute, options));
+  if (missing.length === 0) return;
+  const column = table.columns.indexOf(ATTRIBUTES[attribute].column);
+  if (column < 0) {
+    const joint = columnsToAdd(ctx, table, attribute);
+    const preferred = columnFix(ctx, table, joint, options);
+    const fixes = [{ ...preferred, isPreferred: true }];
+    if (joint.length > 1) fixes.push({ ...columnFix(ctx, table, [attribute], options), isPreferred: false });
+    report({
+      span: table.headerSpan,
+      message: `This metrics table has no ${ATTRIBUTES[attribute].header} column, and ${missing.length === table.rows.length ? 'no row states' : `${missing.length} of its ${table.rows.length} rows do not state`} a ${wording.noun} anywhere else. ${wording.tableAdvice}`,
+      fixes,
+    });
+    return;
+  }
+  for (const row of missing) {
+    const line = readRowLine(model.text, row.span.start, row.span.end);
+    const cell = line.cells[column];
+    report({
+      span: cell ? trimmedCell(model.text, cell) : row.span,
+      message: `"${metricLabel(row)}" has no ${wording.noun}. ${wording.itemAdvice}`,
+    });
+  }
+}
+
+/** One missing-attribute rule: table rows and list items in metric sections. */
+export function missingAttributeRule<S extends z.ZodType<AttributeOptions>>(spec: {
+  attribute: Attribute;
+  description: string;
+  options: S;
+  wording: Wording;
+}): Rule<S> {
+  const { attribute, wording } = spec;
+  return defineRule({
+    meta: {
+      id: ATTRIBUTES[attribute].ruleId,
+      description: spec.description,
+      defaultSeverity: 'warning',
+      kinds: ['prd', 'business-case'],
+      options: spec.options,
+    },
+    check(ctx) {
+      const { model, options, report } = ctx;
+      const { items, tables } = judged(model);
+      if (options.sources.includes('table')) for (const table of tables) checkTable(ctx, table, attribute, wording);
+      if (!options.sources.includes('list')) return;
+      for (const item of items) {
+        if (item.source !== 'list' || states(model, item, attribute, options)) continue;
+        // An item with no amount at all gets one finding, from metric-missing-target, whose
+        // advice covers the whole shape ("from 18% to 35% by end of Q3").
+        if (attribute !== 'target' && !states(model, item, 'target', options)) continue;
+        report({ span: nameSpan(model, item), message: `"${metricLabel(item)}" has no ${wording.noun}. ${wording.itemAdvice}` });
+      }
+    },
+  });
+}
