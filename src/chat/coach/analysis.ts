@@ -50,6 +50,8 @@ export interface Facts {
   metrics: readonly MetricItem[];
   /** Statements (list items and sentences) in the sections with that role. */
   statements(role: SectionRole): Passage[];
+  /** Every sentence of the document outside code, in plain words. */
+  sentences(): Passage[];
   /** The user's selection, when it was found in the text. */
   selection: Span | undefined;
 }
@@ -213,6 +215,7 @@ export function analyse(document: { text: string; fileName?: string; selection?:
 
   const metrics = model.metrics();
   const cache = new Map<SectionRole, Passage[]>();
+  let sentences: Passage[] | undefined;
   const titleSection = model.sections.find((s) => s.depth > 0 && s.title === model.title);
   const base: Omit<Facts, 'groups'> = {
     text,
@@ -230,6 +233,12 @@ export function analyse(document: { text: string; fileName?: string; selection?:
       if (!list) cache.set(role, (list = statementsOf(model, role)));
       return list;
     },
+    sentences() {
+      sentences ??= sentenceSpans(text)
+        .filter((s) => !model.codeSpans.some((c) => c.start <= s.start && s.start < c.end))
+        .map((s) => ({ text: plain(text.slice(s.start, s.end)), offset: s.start, end: s.end }));
+      return sentences;
+    },
     selection: locate(text, document.selection),
   };
 
@@ -237,13 +246,10 @@ export function analyse(document: { text: string; fileName?: string; selection?:
   for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   const groups: Group[] = [...byRule].map(([ruleId, list]) => {
     const placed = list.map((f) => passageAt(model, metrics, f.start.offset));
-    const taken = new Set<string>();
-    const unplaced = list.filter((_, i) => {
-      const key = placed[i]?.text.toLowerCase();
-      if (key === undefined || taken.has(key)) return true;
-      taken.add(key);
-      return false;
-    });
+    const keys = placed.map((p) => p?.text.toLowerCase());
+    const uses = new Map<string | undefined, number>();
+    for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
+    const unplaced = list.filter((_, i) => keys[i] === undefined || uses.get(keys[i])! > 1);
     return { ruleId, count: list.length, passages: uniquePassages(placed), findings: list, unplaced };
   });
   groups.sort(byCatalogue);

@@ -76,19 +76,22 @@ function align(quote: readonly string[], doc: readonly Token[], from: number, to
     nextCost[0] = 0;
     nextStart[0] = i + 1;
     for (let j = 1; j <= m; j++) {
-      const diagonal = cost[j - 1]! + substitution(quote[j - 1]!, doc[i]!.word);
-      const skipDoc = cost[j]! + 1;
-      const skipQuote = nextCost[j - 1]! + 1;
-      if (diagonal <= skipDoc && diagonal <= skipQuote) {
-        nextCost[j] = diagonal;
-        nextStart[j] = start[j - 1]!;
-      } else if (skipDoc <= skipQuote) {
-        nextCost[j] = skipDoc;
-        nextStart[j] = start[j]!;
-      } else {
-        nextCost[j] = skipQuote;
-        nextStart[j] = nextStart[j - 1]!;
+      // Three ways to get here: match or substitute, skip a document word, skip a quote word.
+      // On equal cost the earlier start wins: a quote's first word that differs is more
+      // likely a paraphrase inside the passage than the passage starting one word later.
+      let bestCost = cost[j - 1]! + substitution(quote[j - 1]!, doc[i]!.word);
+      let bestStart = start[j - 1]!;
+      for (const [c, st] of [
+        [cost[j]! + 1, start[j]!],
+        [nextCost[j - 1]! + 1, nextStart[j - 1]!],
+      ] as const) {
+        if (c < bestCost || (c === bestCost && st < bestStart)) {
+          bestCost = c;
+          bestStart = st;
+        }
       }
+      nextCost[j] = bestCost;
+      nextStart[j] = bestStart;
     }
     cost = nextCost;
     start = nextStart;
@@ -117,7 +120,10 @@ function locate(quote: string, text: string, doc: readonly Token[], minWords: nu
   return span && withEdges(quote, span, text);
 }
 
-/** The span widened by punctuation the quote and the document share at its edges ("≥20%", "(beta)"). */
+/**
+ * The span widened by punctuation the quote and the document share at its edges
+ * ("≥20%", "(beta)"), and by emphasis or code marks hugging it ("**Launch**").
+ */
 function withEdges(quote: string, span: { start: number; end: number }, text: string): { start: number; end: number } {
   const lead = /^[^\p{L}\p{N}\s]+/u.exec(quote.trim())?.[0] ?? '';
   const tail = /[^\p{L}\p{N}\s.,;:!?]+$/u.exec(quote.trim())?.[0] ?? '';
@@ -134,6 +140,8 @@ function withEdges(quote: string, span: { start: number; end: number }, text: st
       break;
     }
   }
+  while (start > 0 && /[*_`~]/.test(text[start - 1]!)) start--;
+  while (end < text.length && /[*_`~]/.test(text[end]!)) end++;
   return { start, end };
 }
 

@@ -79,12 +79,7 @@ const COST_OF_INACTION = /\bif we do nothing\b|\bcost of (?:inaction|delay|doing
 
 /** The first sentence of the document (outside code) that matches, with at least five words. */
 export function sentenceMatching(facts: Facts, pattern: RegExp): Passage | undefined {
-  for (const s of sentenceSpans(facts.text)) {
-    if (facts.model.codeSpans.some((c) => c.start <= s.start && s.start < c.end)) continue;
-    const text = plain(facts.text.slice(s.start, s.end));
-    if (pattern.test(text) && text.split(/\s+/).length >= 5) return { text, offset: s.start, end: s.end };
-  }
-  return undefined;
+  return facts.sentences().find((s) => pattern.test(s.text) && s.text.split(/\s+/).length >= 5);
 }
 
 function outcomeGoals(facts: Facts): Passage[] {
