@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ToWebview, UserEntry } from '../../src/chat/protocol';
 import { ChatError } from '../../src/chat/providers/types';
 import { mapLmError, VsCodeLmProvider } from '../../src/chat/providers/vscode-lm';
+import { serverSettings } from '../../src/extension/chat/server-settings';
 import type { OutcomeLensApi } from '../../src/extension/extension';
 import { startSseServer, streamReply, type SseTestServer } from '../support/sse-server';
 
@@ -166,6 +167,20 @@ suite('chat', () => {
     assert.ok(answer?.role === 'assistant' && answer.status === 'complete' && answer.text.startsWith('**💰 Value Realization:**'));
   });
 
+  test('/template with the offline coach gives the template, ready to insert; an unknown name lists the templates', async () => {
+    await openBadPrd();
+    const { text } = await ask(question('/template success-metrics', { command: { name: 'template', template: 'success-metrics' } }), 'offline-coach');
+    assert.match(text, /^\*\*💰 Value Realization:\*\*\n\nHere is the Success metrics table template/);
+    assert.match(text, /\| Metric \|/);
+    assert.doesNotMatch(text, /\$\{\d/, 'snippet syntax is expanded');
+
+    const { messages } = await ask(question('/template roadmap', { command: { name: 'template', template: 'roadmap' } }), 'offline-coach');
+    const error = messages.find((m): m is Extract<ToWebview, { type: 'error' }> => m.type === 'error');
+    assert.ok(error, messages.map((m) => m.type).join(', '));
+    assert.match(error.message, /There is no template "roadmap"/);
+    assert.match(error.hint, /prd, prd-outline, business-case/);
+  });
+
   test('invalid messages from the view are ignored', async () => {
     const from = posted.length;
     await api.chat.receive({ type: 'send', message: { role: 'user', text: 'no id' } });
@@ -207,6 +222,20 @@ suite('chat', () => {
       await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Global);
       await config().update('chat.openai.model', undefined, vscode.ConfigurationTarget.Global);
       await server.close();
+    });
+
+    test('an untrusted workspace uses only the user settings for the server, and names what it ignored', async () => {
+      await config().update('chat.openai.baseUrl', 'http://127.0.0.1:9/v1', vscode.ConfigurationTarget.Workspace);
+      try {
+        const untrusted = serverSettings(false);
+        assert.equal(untrusted.baseUrl, server.baseUrl, 'the user value');
+        assert.deepEqual(untrusted.ignored, ['outcomeLens.chat.openai.baseUrl']);
+        const trusted = serverSettings(true);
+        assert.equal(trusted.baseUrl, 'http://127.0.0.1:9/v1', 'a trusted workspace may override it');
+        assert.deepEqual(trusted.ignored, []);
+      } finally {
+        await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+      }
     });
 
     test('Set API Key stores the key in SecretStorage, not in settings, and the server receives it', async () => {

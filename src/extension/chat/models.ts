@@ -1,8 +1,6 @@
 // The models the chat offers and the provider that answers for each: the
 // offline coach (always), VS Code language models, and the OpenAI-compatible
-// server when one is configured. In an untrusted workspace the server's
-// settings come only from the user's own settings: a cloned folder must not
-// be able to send documents or the API key to a server of its choosing.
+// server when one is configured (with the rules of server-settings.ts).
 import * as vscode from 'vscode';
 import { createOfflineCoach, OFFLINE_COACH_ID } from '../../chat/coach';
 import { personaLabel } from '../../chat/personas/persona';
@@ -11,43 +9,14 @@ import { OpenAICompatibleProvider } from '../../chat/providers/openai';
 import { ChatError, type ChatProvider } from '../../chat/providers/types';
 import { listLmModels, lmModelInfo, VsCodeLmProvider } from '../../chat/providers/vscode-lm';
 import { pickModel, type AskContext, type ResolvedProvider } from '../../chat/session';
-import { readSetting } from '../../settings/schema';
 import { setting } from '../config';
 import type { ApiKeys } from './secrets';
+import { serverSettings } from './server-settings';
 
 export const OFFLINE_COACH: ModelInfo = { id: OFFLINE_COACH_ID, label: 'Offline coach', kind: 'offline-coach' };
 const OPENAI_PREFIX = 'openai:';
 /** The server's model list is a convenience; a slow server must not hold up the picker. */
 const LIST_TIMEOUT_MS = 4000;
-
-const SERVER_SETTINGS = ['chat.openai.baseUrl', 'chat.openai.model', 'chat.openai.headers'] as const;
-
-export interface ServerSettings {
-  baseUrl: string;
-  model: string;
-  headers: Record<string, string>;
-  /** Workspace values not used because the workspace is untrusted, as `outcomeLens.*` names. */
-  ignored: string[];
-}
-
-/** The OpenAI-compatible server settings that may be used in this workspace. */
-export function serverSettings(): ServerSettings {
-  const trusted = vscode.workspace.isTrusted;
-  const config = vscode.workspace.getConfiguration('outcomeLens');
-  const ignored: string[] = [];
-  const value = <K extends (typeof SERVER_SETTINGS)[number]>(key: K) => {
-    if (trusted) return setting(key, undefined);
-    const inspected = config.inspect(key);
-    if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) ignored.push(`outcomeLens.${key}`);
-    return readSetting(key, inspected?.globalValue).value;
-  };
-  return {
-    baseUrl: value('chat.openai.baseUrl').trim(),
-    model: value('chat.openai.model').trim(),
-    headers: value('chat.openai.headers'),
-    ignored,
-  };
-}
 
 export class ModelRegistry implements vscode.Disposable {
   private models: ModelInfo[] = [OFFLINE_COACH];
@@ -94,12 +63,15 @@ export class ModelRegistry implements vscode.Disposable {
       return this.refreshing;
     }
     this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        const [lm, server] = await Promise.all([listLmModels(), this.serverModels()]);
-        this.models = [OFFLINE_COACH, ...lm.map(lmModelInfo), ...server];
-      } while (this.refreshAgain);
-      this.refreshing = undefined;
+      try {
+        do {
+          this.refreshAgain = false;
+          const [lm, server] = await Promise.all([listLmModels(), this.serverModels()]);
+          this.models = [OFFLINE_COACH, ...lm.map(lmModelInfo), ...server];
+        } while (this.refreshAgain);
+      } finally {
+        this.refreshing = undefined;
+      }
       this.changed.fire();
     })();
     return this.refreshing;

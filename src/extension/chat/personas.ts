@@ -43,7 +43,9 @@ export class PersonaRegistry implements vscode.Disposable {
 
   /** Reads every persona file again; resolves when the list is current. */
   reload(): Promise<void> {
-    this.loading = (this.loading ?? Promise.resolve()).then(() => this.load());
+    this.loading = (this.loading ?? Promise.resolve())
+      .then(() => this.load())
+      .catch((error: unknown) => this.log(`personas: reading the persona files failed: ${error instanceof Error ? error.message : String(error)}`));
     return this.loading;
   }
 
