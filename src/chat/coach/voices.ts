@@ -12,7 +12,7 @@ import type { Facts, Group, Passage } from './analysis';
 import { findingsIn, goalStatements } from './analysis';
 import { outcomeExample, replacementExample } from './outcomes';
 import { NEUTRAL_TALK, rulesFor, TOPIC_NAMES, topicsIn, type RuleTalk, type Topic } from './talk';
-import { count, lowerFirst, plain, quotable, quoteList, sentenceSpans } from './text';
+import { count, firstSentence, lowerFirst, plain, quotable, quoteList } from './text';
 
 /** A passage mentioned without raising a concern. */
 export function mention(text: string): string {
@@ -62,12 +62,7 @@ export function talkFor(voice: Voice, group: Group): RuleTalk {
   const talk = voice.talk[group.ruleId] ?? NEUTRAL_TALK[group.ruleId];
   if (talk) return talk;
   const message = group.findings[0]?.message ?? group.ruleId;
-  return { concern: () => sentenceOf(message), advice: `The rule's page explains how to fix it: ${group.findings[0]?.docsUrl ?? group.ruleId}.` };
-}
-
-function sentenceOf(text: string): string {
-  const span = sentenceSpans(text)[0];
-  return span ? text.slice(span.start, span.end) : text;
+  return { concern: () => firstSentence(message) || message, advice: `The rule's page explains how to fix it: ${group.findings[0]?.docsUrl ?? group.ruleId}.` };
 }
 
 // --- strengths: facts of the document worth saying out loud ---------------------
