@@ -10,7 +10,7 @@ import { ParseCache } from './parse';
 import { rules } from './rules';
 import type { Report } from './rules/rule';
 import { findControlComments, Suppressions } from './text/controls';
-import { disableFileFix, lineDisabler } from './text/disable-fix';
+import { disablers } from './text/disable-fix';
 import type { DocumentKind, DocumentModel, Finding, Severity } from './types';
 
 export interface LintOptions {
@@ -51,7 +51,7 @@ export class Linter {
 
     const suppressions = new Suppressions(findControlComments(text, model.codeSpans, model.lineOf));
     const findings: Finding[] = [];
-    const disableLine = lineDisabler(model);
+    const disable = disablers(model);
     const push = (ruleId: string, severity: Severity, report: Report) => {
       const start = model.position(report.span.start);
       if (suppressions.isSuppressed(ruleId, report.span.start, start.line - 1)) return;
@@ -61,7 +61,7 @@ export class Linter {
         message: report.message,
         start,
         end: model.position(Math.max(report.span.end, report.span.start)),
-        fixes: [...(report.fixes ?? []), disableLine(ruleId, start.line - 1), disableFileFix(model, ruleId)],
+        fixes: [...(report.fixes ?? []), disable.line(ruleId, start.line - 1), disable.file(ruleId)],
         docsUrl: ruleDocsUrl(ruleId),
       });
     };

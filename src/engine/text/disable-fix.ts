@@ -16,10 +16,10 @@ function lineText(model: DocumentModel, line: number): string {
 }
 
 /**
- * Builds "disable for this line" fixes for one lint. Table bounds are found
- * once per table and remembered, so thousands of findings in one table stay linear.
+ * Builds the "disable here" fixes for one lint. The line ending and table
+ * bounds are found once and remembered, so thousands of findings stay linear.
  */
-export function lineDisabler(model: DocumentModel): (ruleId: string, line: number) => Fix {
+export function disablers(model: DocumentModel): { line(ruleId: string, line: number): Fix; file(ruleId: string): Fix } {
   const nl = eol(model.text);
   const tableOf = new Map<number, { first: number; last: number }>();
   const tableAt = (line: number) => {
@@ -34,7 +34,8 @@ export function lineDisabler(model: DocumentModel): (ruleId: string, line: numbe
     }
     return table;
   };
-  return (ruleId, line) => {
+  const at = model.frontMatter ? model.frontMatter.span.end : model.text.startsWith('\uFEFF') ? 1 : 0;
+  const line = (ruleId: string, line: number): Fix => {
     const text = lineText(model, line);
     if (TABLE_LINE.test(text)) {
       const { first, last } = tableAt(line);
@@ -54,11 +55,15 @@ export function lineDisabler(model: DocumentModel): (ruleId: string, line: numbe
       edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
     };
   };
-}
-
-export function disableFileFix(model: DocumentModel, ruleId: string): Fix {
-  const nl = eol(model.text);
-  const at = model.frontMatter ? model.frontMatter.span.end : model.text.startsWith('\uFEFF') ? 1 : 0;
-  const text = model.frontMatter ? `${nl}<!-- outcome-lens-disable-file ${ruleId} -->` : `<!-- outcome-lens-disable-file ${ruleId} -->${nl}`;
-  return { title: `Disable ${ruleId} for this file`, edits: [{ start: at, end: at, text }] };
+  const file = (ruleId: string): Fix => ({
+    title: `Disable ${ruleId} for this file`,
+    edits: [
+      {
+        start: at,
+        end: at,
+        text: model.frontMatter ? `${nl}<!-- outcome-lens-disable-file ${ruleId} -->` : `<!-- outcome-lens-disable-file ${ruleId} -->${nl}`,
+      },
+    ],
+  });
+  return { line, file };
 }
