@@ -28,10 +28,15 @@ function saysNothing(model: DocumentModel, section: Section): boolean {
   return content === '' || /^(?:tbd|tbc|todo|to be (?:defined|decided|determined|confirmed)|coming soon|n\/?a)$/i.test(content);
 }
 
-/** The document title's text, else the first heading's, else the start of the text. */
+/** The document title's text, else the first heading's, else the first line of text. */
 function titleSpan(model: DocumentModel): Span {
   const heading = model.sections.find((s) => s.depth === 1) ?? model.sections[1];
-  return heading ? heading.titleSpan : { start: 0, end: 0 };
+  if (heading) return heading.titleSpan;
+  const from = model.frontMatter?.span.end ?? 0;
+  const start = from + model.text.slice(from).search(/\S|$/);
+  const line = model.lineOf(start);
+  const end = line + 1 < model.lineCount ? model.lineStart(line + 1) : model.text.length;
+  return { start, end: start + model.text.slice(start, end).trimEnd().length };
 }
 
 export default defineRule({

@@ -19,7 +19,8 @@ export function insertBlock(text: string, offset: number, lines: readonly string
     i--;
   }
   const lead = i === 0 ? '' : eol.repeat(Math.max(0, 2 - breaks));
-  const trail = offset < text.length ? eol : '';
+  // A blank line after the block, unless the text there already starts with one.
+  const trail = offset < text.length && !/^[ \t]*(?:\r?\n|\r)/.test(text.slice(offset, offset + 80)) ? eol : '';
   return { start: offset, end: offset, text: `${lead}${lines.join(eol)}${eol}${trail}` };
 }
 

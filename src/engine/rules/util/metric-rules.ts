@@ -5,7 +5,7 @@
 // what reads as a leading or guardrail metric, and which heading to report on.
 import { z } from 'zod';
 import { attributesFromText } from '../../model/metrics';
-import type { DocumentModel, MetricColumn, MetricItem, MetricTable, Section, Span } from '../../types';
+import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
 import { defineRule, type Rule, type RuleContext } from '../rule';
 import { addColumnsEdits, readRowLine, trimmedCell, type NewColumn } from './table-edit';
 
@@ -55,8 +55,11 @@ function namesPeriod(words: string): boolean {
   return stated !== undefined && !/\b(?:launch|ga|release|pilot|beta)$/i.test(stated.text);
 }
 
+/** A period in the headings over a metric, up to the outermost goals or metrics heading (not the document title). */
 function headingTimeframe(section: Section): boolean {
-  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) if (namesPeriod(s.title)) return true;
+  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) {
+    if (s.effectiveRole !== undefined && OUTCOME_ROLES.has(s.effectiveRole) && namesPeriod(s.title)) return true;
+  }
   return false;
 }
 
@@ -107,6 +110,8 @@ function itemText(model: DocumentModel, item: MetricItem): string {
 // Numbers that name a period or a label rather than an amount: "Q3", "2025", "Day 7", "30-day", "KR2".
 const NOT_AN_AMOUNT = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase|step|kr|o)\s*\d+|\d+[- ](?:day|week|month|quarter|year)s?|[dwm]\d+)\b/gi;
 
+const NOT_APPLICABLE = /^[^:\n]{1,60}:(?:\*\*|__)?\s*(?:\*\*|__)?n\/a\b/i;
+
 /** Whether a list item names an amount to reach anywhere outside its baseline and timeframe: "Support 25 concurrent users". */
 function namesAmount(model: DocumentModel, item: MetricItem): boolean {
   let words = itemText(model, item);
@@ -141,7 +146,8 @@ export function metricsHeading(model: DocumentModel): Span | undefined {
   for (const item of items) {
     let top: Section | undefined;
     for (let s: Section | undefined = item.section; s && s.depth > 0; s = s.parent) {
-      if (s.role === 'success-metrics' || s.role === 'key-results') top = s;
+      // A title such as "# Mobile OKRs" names the document, not its metrics section.
+      if ((s.role === 'success-metrics' || s.role === 'key-results') && (s.depth > 1 || s === item.section)) top = s;
     }
     if (top) return top.titleSpan;
   }
@@ -215,7 +221,7 @@ export function nameSpan(model: DocumentModel, item: MetricItem): Span {
   const raw = model.text.slice(start, end);
   const lineEnd = raw.search(/\r?\n|\r/);
   const first = lineEnd < 0 ? raw : raw.slice(0, lineEnd);
-  const label = /^([^:]{1,60}?):\s/.exec(first);
+  const label = /^([^:]{1,60}?):(?:\*\*|__|\*|_)?(?:\s|$)/.exec(first);
   let from = 0;
   let to = first.length;
   if (label && !KR_ONLY.test(label[1]!.replace(/[*_`]/g, '').trim())) to = label[1]!.length;
@@ -314,6 +320,8 @@ export function missingAttributeRule<S extends z.ZodType<AttributeOptions>>(spec
       if (!options.sources.includes('list')) return;
       for (const item of items) {
         if (item.source !== 'list' || states(model, item, attribute, options)) continue;
+        // "Trial starts: N/A (free during the beta)" says on purpose that the metric does not apply yet.
+        if (NOT_APPLICABLE.test(itemText(model, item))) continue;
         // An item with no amount at all gets one finding, from metric-missing-target, whose
         // advice covers the whole shape ("from 18% to 35% by end of Q3").
         if (attribute !== 'target' && !states(model, item, 'target', options)) continue;

@@ -96,8 +96,13 @@ export function addColumnsEdits(text: string, table: MetricTable, added: readonl
     const texts = columns.map((c) => rows.map((_, i) => (i === 0 ? c.header : i === 1 ? '' : c.cell(lines[i]!.start))));
     const widths = texts.map((t) => (aligned ? Math.max(3, ...t.map((x) => x.length)) : 3));
     rows.forEach((row, i) => {
-      const cells = texts.map((t, c) => (i === 1 ? '-'.repeat(widths[c]!) : aligned ? t[i]!.padEnd(widths[c]!) : t[i]!));
-      edits.push(insertCells(row, Math.min(index, row.cells.length), cells.map((x) => (spaced ? ` ${x} ` : x))));
+      // A delimiter row written without spaces ("|---|") gets its dashes across the whole cell.
+      const tight = i === 1 && spaced && !/\|[ \t]/.test(text.slice(row.line.start, row.line.end));
+      const cells = texts.map((t, c) => {
+        if (i === 1) return tight ? '-'.repeat(widths[c]! + 2) : '-'.repeat(widths[c]!);
+        return aligned ? t[i]!.padEnd(widths[c]!) : t[i]!;
+      });
+      edits.push(insertCells(row, Math.min(index, row.cells.length), cells.map((x) => (spaced && !tight ? ` ${x} ` : x))));
     });
   }
   return edits;
