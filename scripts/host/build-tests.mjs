@@ -35,6 +35,8 @@ export async function buildHostTests(outDir = OUT_DIR) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // jsonc-parser's UMD build (its `main`) breaks when bundled; its ESM build does not.
+    mainFields: ['module', 'main'],
     // The extension host provides 'vscode'; mocha is resolved from the repo's
     // node_modules at run time so that the runner and the suites share one instance.
     external: ['vscode', 'mocha'],

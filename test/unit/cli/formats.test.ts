@@ -40,7 +40,9 @@ describe('format json', () => {
 
   test('info findings count as warnings (severity 1)', async (t) => {
     const cwd = workspace(t);
-    writeFileSync(join(cwd, 'info.json'), JSON.stringify({ rules: { 'vanity-metric': 'info' } }));
+    // Every other rule off, so only vanity-metric's one finding is counted.
+    const only = Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.id === 'vanity-metric' ? 'info' : 'off']));
+    writeFileSync(join(cwd, 'info.json'), JSON.stringify({ rules: only }));
     const result = await run(['lint', '--format', 'json', '--config', 'info.json', 'project/checkout-prd.md'], { cwd });
     const [file] = JSON.parse(result.stdout) as Array<{ messages: Array<{ severity: number }>; warningCount: number; errorCount: number }>;
     assert.deepEqual(file!.messages.map((m) => m.severity), [1]);

@@ -90,7 +90,7 @@ describe('lint: configuration', () => {
     assert.deepEqual(lines(stderr), [
       'bad-config/.outcome-lens.json:3:5: rules.vanity-metrik: unknown rule (did you mean "vanity-metric"?)',
       'bad-config/.outcome-lens.json:4:5: rules.vanity-metric: expected "off", "info", "warning", "error" or { "severity", "options" }',
-      'bad-config/.outcome-lens.json:18:3: colour: unknown setting',
+      'bad-config/.outcome-lens.json:19:3: colour: unknown setting',
     ]);
     assert.equal(code, 0, 'the invalid "loud" falls back to the default severity, a warning');
     assert.deepEqual(byFile.get('bad-config/newsletter-prd.md')!.messages.map((m) => [m.ruleId, m.severity]), [['vanity-metric', 1]]);
