@@ -24,6 +24,9 @@ export class LintClient {
     if (!worker) return Promise.resolve(this.lintInProcess(request));
     return new Promise((resolve) => {
       this.pending.set(request.id, { resolve, request });
+      // Referenced while a reply is owed, so a waiting caller keeps the process alive;
+      // unreferenced when idle, so an idle worker never does.
+      worker.ref();
       worker.postMessage(request);
     });
   }
@@ -49,6 +52,7 @@ export class LintClient {
       worker.on('message', (reply: LintReply) => {
         const pending = this.pending.get(reply.id);
         this.pending.delete(reply.id);
+        if (this.pending.size === 0) worker.unref();
         if (reply.error) this.log(`lint worker error: ${reply.error}`);
         pending?.resolve(reply);
       });
