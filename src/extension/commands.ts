@@ -17,8 +17,7 @@ async function lintWorkspace(lints: LintController): Promise<void> {
         if (token.isCancellationRequested) break;
         progress.report({ message: `${i + 1}/${files.length} ${vscode.workspace.asRelativePath(uri)}`, increment: 100 / files.length });
         try {
-          const document = await vscode.workspace.openTextDocument(uri);
-          const result = await lints.lint(document);
+          const result = await lints.lintFile(uri);
           if (result && result.kind !== 'none') {
             documents++;
             findings += result.findings.length;

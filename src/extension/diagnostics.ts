@@ -106,25 +106,50 @@ export class LintController implements vscode.Disposable {
   /** Lint now and publish; resolves with the result (undefined if the document changed meanwhile). */
   async lint(document: vscode.TextDocument, options: { kind?: 'prd' | 'business-case' } = {}): Promise<LintedDocument | undefined> {
     if (!isLintable(document) || document.isClosed) return undefined;
-    if (!setting('enable', document.uri)) {
-      this.diagnostics.delete(document.uri);
-      return undefined;
-    }
     const version = document.version;
-    const { config, root } = await this.configs.forDocument(document.uri);
-    const relativePath = root && document.uri.scheme !== 'untitled' ? path.posix.relative(root.path, document.uri.path) : undefined;
-    const reply = await this.client.lint(document.getText(), {
-      fileName: document.uri.scheme === 'untitled' ? undefined : path.posix.basename(document.uri.path),
-      relativePath,
-      config,
-      ...(options.kind ? { kind: options.kind } : {}),
-    });
+    const reply = await this.request(document.uri, document.getText(), options.kind);
     // Stale: the user typed (or closed the file) while we were linting.
-    if (document.isClosed || document.version !== version) return undefined;
+    if (!reply || document.isClosed || document.version !== version) return undefined;
     const result: LintedDocument = { version, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings };
     this.results.set(document.uri.toString(), result);
-    this.diagnostics.set(document.uri, reply.findings.map(toDiagnostic));
-    this.changed.fire(document.uri);
+    this.publish(document.uri, reply.findings);
     return result;
+  }
+
+  /**
+   * Lint a file as it is on disk, or its buffer when it is open. Lint Workspace must not
+   * open documents just to lint them: VS Code releases those (the oldest once an extension
+   * holds 60, the others after 3 minutes), and their close would clear the findings.
+   */
+  async lintFile(uri: vscode.Uri): Promise<Pick<LintedDocument, 'kind' | 'findings'> | undefined> {
+    const openDocument = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const open = openDocument();
+    if (open) return this.lint(open);
+    const reply = await this.request(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    // Opened meanwhile: the document's own lint publishes for it.
+    if (!reply || openDocument()) return undefined;
+    this.publish(uri, reply.findings);
+    return reply;
+  }
+
+  /** The worker's reply, or undefined when linting is off for this file (its diagnostics go). */
+  private async request(uri: vscode.Uri, text: string, kind?: 'prd' | 'business-case') {
+    if (!setting('enable', uri)) {
+      this.diagnostics.delete(uri);
+      return undefined;
+    }
+    const { config, root } = await this.configs.forDocument(uri);
+    const untitled = uri.scheme === 'untitled';
+    return this.client.lint(text, {
+      fileName: untitled ? undefined : path.posix.basename(uri.path),
+      relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
+      config,
+      ...(kind ? { kind } : {}),
+    });
+  }
+
+  private publish(uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.diagnostics.set(uri, findings.map(toDiagnostic));
+    this.changed.fire(uri);
   }
 }
