@@ -19,17 +19,8 @@ import { parseOptions, prepareSession, removeBuild, report, runMain, SetupError,
 const log = (message) => console.error(`[host] ${message}`);
 
 // Chromium flags for a container without a GPU, a sandbox, or much /dev/shm, and with
-// nothing to fetch from the network or report on a crash.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-crash-reporter',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// nothing to fetch from the network or report on a crash (shared with the UI tests).
+const CHROMIUM_ARGS = JSON.parse(readFileSync(new URL('../chromium-args.json', import.meta.url), 'utf8'));
 
 /** Prints what the test runner appends to its log file, as it arrives. */
 function follow(file) {

@@ -12,19 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FromWebview, ToWebview } from '../../src/chat/protocol';
+import CHROMIUM_ARGS from '../../scripts/chromium-args.json';
 import { buildChatHtml } from '../../src/chat/webview-html';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The same flags the extension-host runner uses.
+const chromiumArgs: string[] = CHROMIUM_ARGS;
 
 const entries = {
   chat: join(repoRoot, 'src/webview/main.ts'),
