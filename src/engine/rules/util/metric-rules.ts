@@ -55,12 +55,23 @@ function namesPeriod(words: string): boolean {
   return stated !== undefined && !/\b(?:launch|ga|release|pilot|beta)$/i.test(stated.text);
 }
 
-/** A period in the headings over a metric, up to the outermost goals or metrics heading (not the document title). */
+const headingCache = new WeakMap<Section, boolean>();
+
+/** A period in a metric's own heading or the headings above it ("Phase 1 (Q1 2026)" > "Success criteria"). */
 function headingTimeframe(section: Section): boolean {
-  for (let s: Section | undefined = section; s && s.depth > 0; s = s.parent) {
-    if (s.effectiveRole !== undefined && OUTCOME_ROLES.has(s.effectiveRole) && namesPeriod(s.title)) return true;
+  return (section.depth > 0 && namesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
+}
+
+/** Like headingTimeframe for the headings above, except a document title that is not itself about goals or metrics. */
+function aboveTimeframe(section: Section): boolean {
+  if (section.depth === 0) return false;
+  let found = headingCache.get(section);
+  if (found === undefined) {
+    const title = section.depth === 1 && !(section.effectiveRole !== undefined && OUTCOME_ROLES.has(section.effectiveRole));
+    found = (!title && namesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
+    headingCache.set(section, found);
   }
-  return false;
+  return found;
 }
 
 function leadInTimeframe(model: DocumentModel, section: Section, at: number): boolean {
@@ -82,20 +93,50 @@ function leadInTimeframe(model: DocumentModel, section: Section, at: number): bo
   return blocks.some((b) => b.span.start <= at && at < b.span.end && b.timeframe);
 }
 
+/** What a metric says about itself beyond its own slots; computed once per item and shared by the rules. */
+interface Facts {
+  /** Texts that may state an attribute in passing (see `passingCells`), or the list item's words. */
+  texts: string[];
+  /** Attributes those texts state (tables only). */
+  inPassing: { baseline: boolean; target: boolean; timeframe: boolean };
+  /** A list item names an amount outside its baseline and timeframe. */
+  amount: boolean;
+}
+
+const factsCache = new WeakMap<MetricItem, Facts>();
+
+function factsOf(model: DocumentModel, item: MetricItem): Facts {
+  let facts = factsCache.get(item);
+  if (facts) return facts;
+  const texts = item.table ? passingCells(model, item, item.table) : [itemText(model, item)];
+  const inPassing = { baseline: false, target: false, timeframe: false };
+  if (item.table) {
+    for (const words of texts) {
+      const stated = attributesFromText(words, 0);
+      inPassing.baseline ||= stated.baseline !== undefined;
+      inPassing.target ||= stated.target !== undefined;
+      inPassing.timeframe ||= stated.timeframe !== undefined;
+    }
+  }
+  facts = { texts, inPassing, amount: !item.table && namesAmount(model, item) };
+  factsCache.set(item, facts);
+  return facts;
+}
+
 /**
- * Text of a table row's cells, other than the attribute's own, that may state it
- * in passing: "20% by Q3" in the target cell, unlabelled columns, and the metric
- * cell when it is a whole statement ("Activation from 12% to 20% by Q3"). A
- * baseline cell's "12%" is no target, and "within 7 days" in a metric's name is
- * its measurement window, not a deadline.
+ * A table row's cells that may state an attribute in passing: "20% by Q3" in the
+ * target cell, unlabelled columns, and the metric cell when it is a whole statement
+ * ("Activation from 12% to 20% by Q3"). A baseline cell's "12%" is no target, and
+ * "within 7 days" in a metric's name is its measurement window, not a deadline.
+ * An attribute's own cell is blank whenever these are consulted, so it may be among them.
  */
-function otherCells(model: DocumentModel, item: MetricItem, table: MetricTable, own: number): string[] {
+function passingCells(model: DocumentModel, item: MetricItem, table: MetricTable): string[] {
   const row = readRowLine(model.text, item.span.start, item.span.end);
   const out: string[] = [];
   row.cells.forEach((cell, i) => {
     const column = table.columns[i];
     const words = model.text.slice(cell.start, cell.end);
-    if (i === own || (column !== undefined && column !== 'target' && column !== 'metric')) return;
+    if (column !== undefined && column !== 'target' && column !== 'metric') return;
     if (column === 'metric' && !attributesFromText(words, 0).target) return;
     out.push(words);
   });
@@ -161,19 +202,18 @@ const LIMIT = /[<>≤≥]|\b(?:below|under|above|at (?:most|least)|max(?:imum)?|
 /** Whether `item` states `attribute`, reading its own slot first and then its surroundings. */
 export function states(model: DocumentModel, item: MetricItem, attribute: Attribute, options: AttributeOptions): boolean {
   if (item[attribute]) return true;
-  const table = item.table;
-  const texts = table ? otherCells(model, item, table, table.columns.indexOf(ATTRIBUTES[attribute].column)) : [itemText(model, item)];
-  if (table && texts.some((t) => attributesFromText(t, 0)[attribute] !== undefined)) return true;
+  const facts = factsOf(model, item);
+  if (facts.inPassing[attribute]) return true;
   switch (attribute) {
     case 'target':
-      return !table && namesAmount(model, item);
+      return facts.amount;
     case 'baseline': {
       const whole = model.text.slice(item.span.start, item.span.end);
       return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew === true && NEW_THING.test(whole));
     }
     case 'timeframe': {
-      if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (table ?? item).span.start)) return true;
-      return isGuardrail(model, item) && texts.some((t) => CADENCE.test(t));
+      if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (item.table ?? item).span.start)) return true;
+      return isGuardrail(model, item) && facts.texts.some((t) => CADENCE.test(t));
     }
   }
 }
@@ -200,7 +240,8 @@ export function judged(model: DocumentModel): { items: readonly MetricItem[]; ta
   let found = judgedCache.get(model);
   if (!found) {
     const tables = model.metricTables().filter((t) => !isDefinitionTable(model, t) && !inChecklist(t.section));
-    const items = model.metrics().filter((i) => (i.table ? tables.includes(i.table) : !inChecklist(i.section)));
+    const kept = new Set(tables);
+    const items = model.metrics().filter((i) => (i.table ? kept.has(i.table) : !inChecklist(i.section)));
     found = { items, tables };
     judgedCache.set(model, found);
   }
