@@ -88,7 +88,16 @@ interface Compiled {
   passive: RegExp;
 }
 
+// The verb list rarely changes between lints (it comes from config): keep the last compilation.
+let last: { key: string; compiled: Compiled | undefined } | undefined;
+
 function compile(phrases: readonly string[]): Compiled | undefined {
+  const key = phrases.join('\n');
+  if (last?.key !== key) last = { key, compiled: build(phrases) };
+  return last.compiled;
+}
+
+function build(phrases: readonly string[]): Compiled | undefined {
   if (phrases.length === 0) return undefined;
   const { active, past } = verbPatterns(phrases);
   return {

@@ -50,14 +50,17 @@ function inlineCodeSpans(text: string, blocks: readonly Span[]): Span[] {
   if (!text.includes('`')) return spans;
   let block = 0;
   let open: { start: number; length: number } | undefined;
+  let previous = 0; // end of the previous run: each stretch of text is checked for a blank line once
   for (const run of text.matchAll(/`+/g)) {
     const at = run.index;
+    const blankLine = /\n[ \t]*\r?\n/.test(text.slice(previous, at));
+    previous = at + run[0].length;
     while (block < blocks.length && blocks[block]!.end <= at) block++;
     if (block < blocks.length && blocks[block]!.start <= at) {
       open = undefined;
       continue;
     }
-    if (open && /\n[ \t]*\r?\n/.test(text.slice(open.start, at))) open = undefined;
+    if (open && blankLine) open = undefined;
     if (!open) open = { start: at, length: run[0].length };
     else if (run[0].length === open.length) {
       spans.push({ start: open.start, end: at + run[0].length });
