@@ -371,3 +371,14 @@ export function missingAttributeRule<S extends z.ZodType<AttributeOptions>>(spec
     },
   });
 }
+
+/** A rule about the metrics as a set: reports once, on the metrics heading, when none of them is of a kind. */
+export function noneOfKindRule(spec: { id: string; description: string; is: (model: DocumentModel, item: MetricItem) => boolean; message: string }): Rule {
+  return defineRule({
+    meta: { id: spec.id, description: spec.description, defaultSeverity: 'info', kinds: ['prd', 'business-case'], options: z.object({}).strict() },
+    check({ model, report }) {
+      const heading = metricsHeading(model);
+      if (heading && !judged(model).items.some((item) => spec.is(model, item))) report({ span: heading, message: spec.message });
+    },
+  });
+}
