@@ -102,6 +102,17 @@ export default defineRule({
       return text.slice(span.start, span.end).trimEnd().endsWith(':');
     };
 
+    // "As an admin, I want:" over a list: each item is one want and needs its own why.
+    const isStoryIntro = (lead: string) => STORY_START.test(lead) && lead.trimEnd().endsWith(':');
+    const checkWants = (section: Section, list: List) => {
+      for (const item of list.children) {
+        const want = section.spanOf(item);
+        if (STORY_WHY.test(text.slice(want.start, want.end))) continue;
+        const first = item.children[0];
+        report({ span: firstLine(text, first ? section.spanOf(first) : want), message: STORY_MESSAGE });
+      }
+    };
+
     const isPartList = (list: List, section: Section) =>
       list.children.filter((item) => PART_LABEL.test(text.slice(section.spanOf(item).start, section.spanOf(item).end).replace(/^\s*[-*+]\s+|^\s*\d+[.)]\s+/, ''))).length >= 2;
 
@@ -109,9 +120,10 @@ export default defineRule({
       nodes.forEach((node, i) => {
         const span = section.spanOf(node);
         if (node.type === 'paragraph') {
-          checkStories(span);
+          const next = nodes[i + 1];
+          if (next?.type === 'list' && isStoryIntro(text.slice(span.start, span.end))) checkWants(section, next);
+          else checkStories(span);
           if (!needSection && NEED_LABEL.test(text.slice(span.start, span.end))) {
-            const next = nodes[i + 1];
             const end = next?.type === 'list' && introducesList(section, node) ? section.spanOf(next).end : span.end;
             checkNeed({ start: span.start, end }, firstLine(text, span));
           }
@@ -132,20 +144,13 @@ export default defineRule({
       const content = item.children[0]?.type === 'paragraph' ? section.spanOf(item.children[0]) : span;
       const lead = text.slice(content.start, content.end);
       if (!judged && NEED_LABEL.test(lead)) checkNeed(span, firstLine(text, content));
-      // "As an admin, I want:" over a list: each sub-item is one want and needs its own why.
-      const storyIntro = STORY_START.test(lead) && lead.trimEnd().endsWith(':');
+      const storyIntro = isStoryIntro(lead);
       for (const child of item.children) {
         if (child.type === 'paragraph') {
           if (!storyIntro) checkStories(section.spanOf(child));
         } else if (child.type === 'list') {
-          for (const sub of child.children) {
-            const want = section.spanOf(sub);
-            if (storyIntro && !STORY_WHY.test(text.slice(want.start, want.end))) {
-              const first = sub.children[0];
-              report({ span: firstLine(text, first ? section.spanOf(first) : want), message: STORY_MESSAGE });
-            }
-            visitItem(section, sub, judged);
-          }
+          if (storyIntro) checkWants(section, child);
+          for (const sub of child.children) visitItem(section, sub, judged);
         }
       }
     };
