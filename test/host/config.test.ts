@@ -11,12 +11,13 @@ const SOURCE = 'outcome-lens';
 
 let lints: OutcomeLensApi['lints'];
 
-function lintFolder(...segments: string[]): vscode.Uri {
+/** Under test/host/workspace/lint/config/: folders that exist before VS Code starts, so they are
+ * watched from the start (a file written into a just-created folder can escape the watcher). */
+function configFolder(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, 'lint', ...segments);
+  return vscode.Uri.joinPath(folder.uri, 'lint', 'config', ...segments);
 }
-const scratch = (...segments: string[]) => lintFolder('config-scratch', ...segments);
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const vanity = (uri: vscode.Uri) => ours(uri).filter((d) => typeof d.code === 'object' && d.code.value === 'vanity-metric');
@@ -37,12 +38,10 @@ function when(event: vscode.Event<unknown>, ready: () => boolean, what: () => st
   });
 }
 
-/** A copy of the PRD fixture (two vanity metrics) at `segments`, opened and linted. */
+/** Opens one of the fixture PRDs (each with two vanity metrics) and waits for its lint. */
 async function openPrd(...segments: string[]): Promise<vscode.TextDocument> {
-  const uri = scratch(...segments);
-  await vscode.workspace.fs.copy(lintFolder('metrics-prd.md'), uri, { overwrite: true });
-  const document = await vscode.workspace.openTextDocument(uri);
-  await when(lints.onDidLint, () => lints.resultFor(document) !== undefined, () => `the first lint of ${uri.path}`);
+  const document = await vscode.workspace.openTextDocument(configFolder(...segments));
+  await when(lints.onDidLint, () => lints.resultFor(document) !== undefined, () => `the first lint of ${document.uri.path}`);
   return document;
 }
 
@@ -55,7 +54,22 @@ function vanityBecomes(document: vscode.TextDocument, expected: string[]): Promi
   );
 }
 
-const writeText = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+/** Config files the running test wrote, deleted after it. */
+const written = new Map<string, vscode.Uri>();
+
+/** Writes `<folder>/.outcome-lens.json` and returns its URI. */
+async function writeConfig(folder: string, text: string): Promise<vscode.Uri> {
+  const uri = configFolder(folder, '.outcome-lens.json');
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  written.set(uri.toString(), uri);
+  return uri;
+}
+
+async function removeConfig(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri, { useTrash: false });
+  written.delete(uri.toString());
+}
+
 const rulesSetting = (value: Record<string, string> | undefined) =>
   vscode.workspace.getConfiguration('outcomeLens').update('rules', value, vscode.ConfigurationTarget.Workspace);
 
@@ -71,29 +85,27 @@ suite('config', () => {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }
     await rulesSetting(undefined);
-    await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
+    for (const uri of [...written.values()]) await removeConfig(uri);
   });
 
   test('the nearest .outcome-lens.json wins, for the documents below it only; deleting it restores the defaults', async () => {
     const quiet = await openPrd('quiet', 'quiet-prd.md');
     assert.deepEqual(severities(vanity(quiet.uri)), ['Warning', 'Warning']);
 
-    const config = scratch('quiet', '.outcome-lens.json');
-    await writeText(config, '{ "rules": { "vanity-metric": "off" } }\n');
+    const config = await writeConfig('quiet', '{ "rules": { "vanity-metric": "off" } }\n');
     await vanityBecomes(quiet, []);
     assert.ok(ours(quiet.uri).length > 0, 'the other rules still run');
     // beside quiet/, the workspace root's empty config is the nearest
     const loud = await openPrd('loud-prd.md');
     assert.deepEqual(severities(vanity(loud.uri)), ['Warning', 'Warning']);
 
-    await vscode.workspace.fs.delete(config);
+    await removeConfig(config);
     await vanityBecomes(quiet, ['Warning', 'Warning']);
   });
 
   test('a bad severity and an unknown key become diagnostics on the config file naming them; the valid rest applies', async () => {
-    const config = scratch('broken', '.outcome-lens.json');
-    await writeText(
-      config,
+    const config = await writeConfig(
+      'broken',
       '{\n  "rules": {\n    "vanity-metric": "error",\n    "placeholder-left": "loud"\n  },\n  "vanityPhrase": ["room bookings"]\n}\n',
     );
     const prd = await openPrd('broken', 'broken-prd.md');
@@ -112,13 +124,12 @@ suite('config', () => {
     ]);
 
     // once the file is fixed, its problems go
-    await writeText(config, '{ "rules": { "vanity-metric": "error" } }\n');
+    await writeConfig('broken', '{ "rules": { "vanity-metric": "error" } }\n');
     await when(vscode.languages.onDidChangeDiagnostics, () => ours(config).length === 0, () => `the problems on ${config.path} to go`);
   });
 
   test('a syntax error is reported where it is, and linting goes on with the defaults', async () => {
-    const config = scratch('syntax', '.outcome-lens.json');
-    await writeText(config, '{\n  "rules": {\n    "vanity-metric": off\n  }\n}\n');
+    const config = await writeConfig('syntax', '{\n  "rules": {\n    "vanity-metric": off\n  }\n}\n');
     const prd = await openPrd('syntax', 'syntax-prd.md');
     assert.deepEqual(severities(vanity(prd.uri)), ['Warning', 'Warning']);
 
@@ -131,8 +142,7 @@ suite('config', () => {
   });
 
   test('an unsaved edit to a config file applies at once, and reverting it undoes it', async () => {
-    const config = scratch('draft', '.outcome-lens.json');
-    await writeText(config, '{}\n');
+    const config = await writeConfig('draft', '{}\n');
     const prd = await openPrd('draft', 'draft-prd.md');
     assert.equal(vanity(prd.uri).length, 2);
 
