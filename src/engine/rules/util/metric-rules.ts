@@ -18,7 +18,7 @@ interface AttributeInfo {
   placeholder: string;
 }
 
-export const ATTRIBUTES: Record<Attribute, AttributeInfo> = {
+const ATTRIBUTES: Record<Attribute, AttributeInfo> = {
   baseline: { ruleId: 'metric-missing-baseline', column: 'baseline', header: 'Baseline', placeholder: '[baseline]' },
   target: { ruleId: 'metric-missing-target', column: 'target', header: 'Target', placeholder: '[target]' },
   timeframe: { ruleId: 'metric-missing-timeframe', column: 'timeframe', header: 'Timeframe', placeholder: '[by when]' },
@@ -163,7 +163,12 @@ function namesAmount(model: DocumentModel, item: MetricItem): boolean {
   return /\d|\bzero\b/i.test(words.replace(NOT_AN_AMOUNT, ' '));
 }
 
-export function isGuardrailText(text: string): boolean {
+const GUARD_PHRASE = /\bwithout (?:increasing|raising|hurting|harming|reducing|lowering|degrading|worsening)\b|\bno (?:increase|rise|drop|decrease|regression|degradation|worsening)\b|\b(?:does|do|must|should|will)(?: not|n't) (?:increase|rise|exceed|drop|fall|decrease|regress|worsen|get worse)\b|\b(?:stays?|remains?|kept|keep|holds?) (?:below|under|above|within|at or|steady|flat)\b|\bno (?:more|worse) than\b|\bat or (?:below|above)\b|\bguard ?rails?\b|\bcounter[- ]?metrics?\b/i;
+const GUARD_SUBJECT = /\b(?:errors?|error rates?|failures?|failure rates?|latency|response times?|load times?|p9\d|crash\w*|uptime|availability|downtime|incidents?|churn\w*|cancell?ations?|refunds?|support (?:tickets|contacts|volume|requests|calls)|tickets|complaints?|unsubscribe\w*|opt[- ]?outs?|spam|bounce rates?|abandonment|chargebacks?|escalations?)\b/i;
+const LIMIT = /[<>≤≥]|\b(?:below|under|above|at (?:most|least)|max(?:imum)?|min(?:imum)?|(?:less|fewer|more) than|limit|cap|ceiling|within)\b/i;
+
+/** Text that sets a limit on something that must not get worse: "churn stays below 3%", "no increase in tickets". */
+function isGuardrailText(text: string): boolean {
   return GUARD_PHRASE.test(text) || (GUARD_SUBJECT.test(text) && LIMIT.test(text));
 }
 
@@ -195,12 +200,8 @@ export function metricsHeading(model: DocumentModel): Span | undefined {
   return items[0]!.section.depth > 0 ? items[0]!.section.titleSpan : undefined;
 }
 
-const GUARD_PHRASE = /\bwithout (?:increasing|raising|hurting|harming|reducing|lowering|degrading|worsening)\b|\bno (?:increase|rise|drop|decrease|regression|degradation|worsening)\b|\b(?:does|do|must|should|will)(?: not|n't) (?:increase|rise|exceed|drop|fall|decrease|regress|worsen|get worse)\b|\b(?:stays?|remains?|kept|keep|holds?) (?:below|under|above|within|at or|steady|flat)\b|\bno (?:more|worse) than\b|\bat or (?:below|above)\b|\bguard ?rails?\b|\bcounter[- ]?metrics?\b/i;
-const GUARD_SUBJECT = /\b(?:errors?|error rates?|failures?|failure rates?|latency|response times?|load times?|p9\d|crash\w*|uptime|availability|downtime|incidents?|churn\w*|cancell?ations?|refunds?|support (?:tickets|contacts|volume|requests|calls)|tickets|complaints?|unsubscribe\w*|opt[- ]?outs?|spam|bounce rates?|abandonment|chargebacks?|escalations?)\b/i;
-const LIMIT = /[<>≤≥]|\b(?:below|under|above|at (?:most|least)|max(?:imum)?|min(?:imum)?|(?:less|fewer|more) than|limit|cap|ceiling|within)\b/i;
-
 /** Whether `item` states `attribute`, reading its own slot first and then its surroundings. */
-export function states(model: DocumentModel, item: MetricItem, attribute: Attribute, options: AttributeOptions): boolean {
+function states(model: DocumentModel, item: MetricItem, attribute: Attribute, options: AttributeOptions): boolean {
   if (item[attribute]) return true;
   const facts = factsOf(model, item);
   if (facts.inPassing[attribute]) return true;
@@ -249,7 +250,7 @@ export function judged(model: DocumentModel): { items: readonly MetricItem[]; ta
 }
 
 /** Short name of a metric for messages. */
-export function metricLabel(item: MetricItem): string {
+function metricLabel(item: MetricItem): string {
   const name = item.name.text.replace(/\s+/g, ' ').trim();
   return name.length > 60 ? `${name.slice(0, 57).trimEnd()}...` : name;
 }
@@ -257,7 +258,7 @@ export function metricLabel(item: MetricItem): string {
 const KR_ONLY = /^(?:kr\s*\d*|key result\s*\d*|o\d+|objective)$/i;
 
 /** The span of a list item's metric name: its label before a colon, else its first line. */
-export function nameSpan(model: DocumentModel, item: MetricItem): Span {
+function nameSpan(model: DocumentModel, item: MetricItem): Span {
   const { start, end } = item.name.span;
   const raw = model.text.slice(start, end);
   const lineEnd = raw.search(/\r?\n|\r/);
