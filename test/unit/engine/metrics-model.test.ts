@@ -130,6 +130,8 @@ describe('metric list items: attributes from phrasing', () => {
     ['Crash-free sessions ≥ 99.8% (currently 99.1%) in H2 2025', { target: '≥ 99.8%', baseline: 'currently 99.1%', timeframe: 'in H2 2025' }],
     ['Paid seats from 2,000 to 3,500 by September 30, 2025', { baseline: 'from 2,000', target: 'to 3,500', timeframe: 'by September 30, 2025' }],
     ['Share of invoices paid on time to 75% by end of Q3 2025', { target: 'to 75%', timeframe: 'by end of Q3 2025' }],
+    ['Exports per team: 3 a week, H2 2025', { target: '3', timeframe: 'H2 2025' }],
+    ['Invoices paid on time: 75%, reviewed 30 Sep 2025', { target: '75%', timeframe: '30 Sep 2025' }],
     ['Owner: Ana; Source: Mixpanel; Timeframe: end of Q3', { owner: 'Ana', source: 'Mixpanel', timeframe: 'end of Q3' }],
     ['Support tickets stay below 4 per 1,000 agents (guardrail)', { target: 'below 4', type: 'guardrail' }],
     ['Invites sent per new team (leading): 3 by Q3', { type: 'leading', target: '3', timeframe: 'by Q3' }],
