@@ -101,6 +101,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     parent: undefined,
   });
 
+  const soleH1 = headings.filter((h) => h.depth === 1).length === 1;
   const stack: Section[] = [preamble];
   headings.forEach((h, i) => {
     const headingStart = lines.starts[h.firstLine]!;
@@ -116,7 +117,9 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     const section = makeSection({
       title,
       depth: h.depth,
-      role: roleOf(title),
+      // A lone H1 at the top is the document's title ("Feature Spec: Bond Search"):
+      // its wording names the document, not a section role its children should inherit.
+      role: i === 0 && h.depth === 1 && soleH1 ? undefined : roleOf(title),
       heading: { start: lines.starts[h.firstLine]!, end: lines.lineEnd(h.lastLine) },
       titleSpan: h.titleSpan,
       body: { start: Math.min(bodyStartAfter(h.lastLine), bodyEnd), end: bodyEnd },

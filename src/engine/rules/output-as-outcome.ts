@@ -63,6 +63,8 @@ const OBJECT_START = String.raw`(?=[ \t]+[\p{L}\p{N}"'“*_])`;
 const AMBIGUOUS_VERBS = new Set(['code', 'design', 'add', 'complete', 'finish', 'create']);
 const DETERMINED = /^[*_"'“]*(?:the|a|an|our|all|every|each|its|their|this|these)\b/i;
 // Head nouns that are results, not deliverables: "Add 500 paying customers", "Build trust", "Complete onboarding".
+// They excuse only verbs that can mean "achieve": a launched, shipped or released thing is always a deliverable.
+const DELIVERY_VERBS = /^(?:launch|ship|release|deploy|roll|go|publish)/i;
 const RESULT_OBJECT =
   /(?:^|\s)(?:customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?)$/i;
 
@@ -154,7 +156,8 @@ export default defineRule({
         // "Code Coverage: >80%", "Launch readiness: 100%": a short label naming a metric, not a verb.
         const label = stop?.[0] === ':' && object.split(/\s+/).length <= 3;
         const ambiguous = AMBIGUOUS_VERBS.has(verb.toLowerCase()) && !DETERMINED.test(rest.trimStart());
-        if (!label && !ambiguous && !RESULT_OBJECT.test(object)) {
+        const achievement = RESULT_OBJECT.test(object) && !DELIVERY_VERBS.test(verb);
+        if (!label && !ambiguous && !achievement) {
           span = { start: verbAt, end: imperative[0].length + (stop ? stop.index : rest.trimEnd().length) };
         }
       } else {

@@ -49,3 +49,11 @@ describe('document model', () => {
     assert.equal(model.sections[2]!.role, 'success-metrics');
   });
 });
+
+test('a lone H1 title gives its sections no role; H1s used as sections keep theirs', () => {
+  const titled = buildModel('# Feature Spec: Bond Search\n\n## Notes\n\nx\n');
+  assert.equal(titled.sections[1]!.role, undefined);
+  assert.equal(titled.sections[2]!.effectiveRole, undefined);
+  const sectioned = buildModel('# Problem\n\nx\n\n# Goals\n\ny\n');
+  assert.deepEqual(sectioned.sections.slice(1).map((s) => s.role), ['problem', 'goals']);
+});
