@@ -15,3 +15,4 @@ export { detectKind } from './kind';
 export type { KindDecision } from './kind';
 export { documentsMatch } from './config/documents';
 export { LineIndex } from './text/lines';
+export { disableFixesFor } from './text/disable-fix';

@@ -34,6 +34,8 @@ export interface Fix {
   edits: TextEdit[];
   /** True when the fix resolves the finding completely (eligible for fix-all). */
   isPreferred?: boolean;
+  /** `disable` for the "disable this rule here" fixes every finding gets (derivable from the text). */
+  kind?: 'disable';
 }
 
 export interface Finding {

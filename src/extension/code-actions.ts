@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { applyFixes, type Finding, type TextEdit } from '../engine';
+import { applyFixes, disableFixesFor, type Finding, type Fix, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
@@ -24,7 +24,18 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /** "Disable here" fixes do not travel with lint results; built on demand, once per document version. */
+  private disablers: { uri: string; version: number; fixes: (ruleId: string, line: number) => Fix[] } | undefined;
+
   constructor(private readonly lints: LintController) {}
+
+  private disableFixes(document: vscode.TextDocument, finding: Finding): Fix[] {
+    const uri = document.uri.toString();
+    if (this.disablers?.uri !== uri || this.disablers.version !== document.version) {
+      this.disablers = { uri, version: document.version, fixes: disableFixesFor(document.getText()) };
+    }
+    return this.disablers.fixes(finding.ruleId, finding.start.line - 1);
+  }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.lints.resultFor(document);
@@ -34,7 +45,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     for (const diagnostic of context.diagnostics) {
       const finding = result.findings.find((f) => sameFinding(diagnostic, f));
       if (!finding) continue;
-      for (const fix of finding.fixes) {
+      for (const fix of [...finding.fixes, ...this.disableFixes(document, finding)]) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred === true;

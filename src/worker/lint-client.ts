@@ -3,7 +3,7 @@
 // silently off.
 import { Worker } from 'node:worker_threads';
 import { Linter, type LintOptions } from '../engine';
-import type { LintReply, LintRequest } from './protocol';
+import { withoutDisableFixes, type LintReply, type LintRequest } from './protocol';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest };
 
@@ -42,7 +42,7 @@ export class LintClient {
   private lintInProcess(request: LintRequest): LintReply {
     this.fallback ??= new Linter();
     const { kind, kindReason, findings } = this.fallback.lint(request.text, request.options);
-    return { id: request.id, kind, kindReason, findings };
+    return { id: request.id, kind, kindReason, findings: withoutDisableFixes(findings) };
   }
 
   private ensureWorker(): Worker | undefined {

@@ -1,6 +1,7 @@
 // "Disable this rule here" as a fix, computed at lint time like every other fix.
 // A comment line inside a table would end the table, so for a finding in a
 // table the whole table is wrapped in disable/enable comments instead.
+import { buildModel } from '../model/build';
 import type { DocumentModel, Fix } from '../types';
 
 const TABLE_LINE = /^\s*\|/;
@@ -42,6 +43,7 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
       const endOfTable = model.lineStart(last) + lineText(model, last).length;
       return {
         title: `Disable ${ruleId} for this table`,
+        kind: 'disable',
         edits: [
           { start: model.lineStart(first), end: model.lineStart(first), text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
           { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
@@ -52,11 +54,13 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
     const indent = /^\s*/.exec(text)![0];
     return {
       title: `Disable ${ruleId} for this line`,
+      kind: 'disable',
       edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
     };
   };
   const file = (ruleId: string): Fix => ({
     title: `Disable ${ruleId} for this file`,
+    kind: 'disable',
     edits: [
       {
         start: at,
@@ -66,4 +70,10 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
     ],
   });
   return { line, file };
+}
+
+/** The "disable here" fixes for findings of a text, for callers that dropped them in transit. */
+export function disableFixesFor(text: string): (ruleId: string, line: number) => Fix[] {
+  const disable = disablers(buildModel(text));
+  return (ruleId, line) => [disable.line(ruleId, line), disable.file(ruleId)];
 }
