@@ -192,10 +192,10 @@ suite('lint', () => {
 
       const mismatches: string[] = [];
       let published = 0;
-      const watch = lints.onDidLint((uri) => {
-        if (uri.toString() !== document.uri.toString()) return;
+      const watch = lints.onDidLint((target) => {
+        if (target.toString() !== document.uri.toString()) return;
         published++;
-        for (const d of ofRule(ours(uri), 'vanity-metric')) {
+        for (const d of ofRule(ours(target), 'vanity-metric')) {
           const quoted = /^"([^"]+)"/.exec(d.message)?.[1];
           const underlined = document.getText(d.range);
           if (quoted !== underlined) mismatches.push(`v${document.version}: "${quoted}" reported over "${underlined}"`);
