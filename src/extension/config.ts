@@ -42,14 +42,23 @@ export class ConfigService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.problems, this.changed];
   private settingProblems: string[] = [];
+  private changes = 0;
+
+  /** Goes up on every config change; a lint or read that started under an older value is stale. */
+  get generation(): number {
+    return this.changes;
+  }
 
   constructor(private readonly log: (message: string) => void) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')}}`);
+    const isConfig = (uri: vscode.Uri) => CONFIG_FILE_NAMES.includes(path.basename(uri.path) as (typeof CONFIG_FILE_NAMES)[number]);
     const invalidate = (uri: vscode.Uri) => {
+      this.changes++;
       this.files.delete(uri.toString());
       this.problems.delete(uri);
       this.changed.fire();
     };
+    const invalidateConfigs = (uris: readonly vscode.Uri[]) => uris.filter(isConfig).forEach(invalidate);
     watcher.onDidCreate(invalidate, undefined, this.disposables);
     watcher.onDidChange(invalidate, undefined, this.disposables);
     watcher.onDidDelete(invalidate, undefined, this.disposables);
@@ -57,10 +66,17 @@ export class ConfigService implements vscode.Disposable {
       watcher,
       // An edited config in an editor counts before it is saved: users see their mistakes at once.
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (CONFIG_FILE_NAMES.includes(path.basename(e.document.uri.path) as (typeof CONFIG_FILE_NAMES)[number])) invalidate(e.document.uri);
+        if (isConfig(e.document.uri)) invalidate(e.document.uri);
       }),
+      // File watchers can miss a file created right after its folder; these events cannot.
+      vscode.workspace.onDidSaveTextDocument((d) => invalidateConfigs([d.uri])),
+      vscode.workspace.onDidCreateFiles((e) => invalidateConfigs(e.files)),
+      vscode.workspace.onDidDeleteFiles((e) => invalidateConfigs(e.files)),
+      vscode.workspace.onDidRenameFiles((e) => invalidateConfigs(e.files.flatMap((f) => [f.oldUri, f.newUri]))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('outcomeLens')) this.changed.fire();
+        if (!e.affectsConfiguration('outcomeLens')) return;
+        this.changes++;
+        this.changed.fire();
       }),
     );
   }
@@ -114,6 +130,7 @@ export class ConfigService implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<{ config: OutcomeLensConfig } | undefined> {
+    const started = this.changes;
     let text: string;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) text = open.getText();
@@ -125,6 +142,8 @@ export class ConfigService implements vscode.Disposable {
       }
     }
     const parsed = parseConfigText(text);
+    // The file changed while we read it: a newer read reports its problems.
+    if (this.changes !== started) return { config: parsed.config };
     const lines = new LineIndex(text);
     const at = (offset: number) => {
       const p = lines.position(offset);

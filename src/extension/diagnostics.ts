@@ -138,14 +138,20 @@ export class LintController implements vscode.Disposable {
       this.diagnostics.delete(uri);
       return undefined;
     }
-    const { config, root } = await this.configs.forDocument(uri);
     const untitled = uri.scheme === 'untitled';
-    return this.client.lint(text, {
-      fileName: untitled ? undefined : path.posix.basename(uri.path),
-      relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
-      config,
-      ...(kind ? { kind } : {}),
-    });
+    // A config that changes while we lint makes the result stale: lint again with the new
+    // one (a few times at most; a config rewritten continuously gets the last result).
+    for (let attempt = 0; ; attempt++) {
+      const generation = this.configs.generation;
+      const { config, root } = await this.configs.forDocument(uri);
+      const reply = await this.client.lint(text, {
+        fileName: untitled ? undefined : path.posix.basename(uri.path),
+        relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
+        config,
+        ...(kind ? { kind } : {}),
+      });
+      if (generation === this.configs.generation || attempt === 2) return reply;
+    }
   }
 
   private publish(uri: vscode.Uri, findings: readonly Finding[]): void {
