@@ -11,6 +11,7 @@ import { mapLmError, VsCodeLmProvider } from '../../src/chat/providers/vscode-lm
 import { serverSettings } from '../../src/extension/chat/server-settings';
 import type { OutcomeLensApi } from '../../src/extension/extension';
 import { startSseServer, streamReply, type SseTestServer } from '../support/sse-server';
+import { workspaceUri } from './support';
 
 const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const PERSONA_DIR = '.outcome-lens/personas';
@@ -19,9 +20,7 @@ let api: OutcomeLensApi;
 const posted: ToWebview[] = [];
 
 function folder(): vscode.Uri {
-  const first = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(first, 'the fixture workspace is open');
-  return first.uri;
+  return workspaceUri();
 }
 
 /** Polls `find` every 20 ms until it returns something, for at most `ms`. */

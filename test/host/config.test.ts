@@ -5,49 +5,32 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutcomeLensApi } from '../../src/extension/extension';
+import { ours, until, workspaceUri } from './support';
 
 const EXTENSION_ID = 'outcome-lens.outcome-lens';
-const SOURCE = 'outcome-lens';
 
 let lints: OutcomeLensApi['lints'];
 
 /** Under test/host/workspace/lint/config/: folders that exist before VS Code starts, so they are
  * watched from the start (a file written into a just-created folder can escape the watcher). */
 function configFolder(...segments: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, 'lint', 'config', ...segments);
+  return workspaceUri('lint', 'config', ...segments);
 }
 
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const vanity = (uri: vscode.Uri) => ours(uri).filter((d) => typeof d.code === 'object' && d.code.value === 'vanity-metric');
 const severities = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.map((d) => vscode.DiagnosticSeverity[d.severity]);
 
-/** Resolves once `ready` holds, checked now and after every `event`; fails after 10 s saying what was awaited. */
-function when(event: vscode.Event<unknown>, ready: () => boolean, what: () => string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (error?: Error) => {
-      subscription.dispose();
-      clearTimeout(timer);
-      if (error) reject(error);
-      else resolve();
-    };
-    const subscription = event(() => ready() && done());
-    const timer = setTimeout(() => done(new Error(`timed out waiting for ${what()}`)), 10_000);
-    if (ready()) done();
-  });
-}
 
 /** Opens one of the fixture PRDs (each with two vanity metrics) and waits for its lint. */
 async function openPrd(...segments: string[]): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(configFolder(...segments));
-  await when(lints.onDidLint, () => lints.resultFor(document) !== undefined, () => `the first lint of ${document.uri.path}`);
+  await until(lints.onDidLint, () => lints.resultFor(document) !== undefined, () => `the first lint of ${document.uri.path}`);
   return document;
 }
 
 /** Waits until the document's vanity findings have the given severities (none: the rule is off). */
-function vanityBecomes(document: vscode.TextDocument, expected: string[]): Promise<void> {
-  return when(
+function vanityBecomes(document: vscode.TextDocument, expected: string[]): Promise<unknown> {
+  return until(
     lints.onDidLint,
     () => severities(vanity(document.uri)).join() === expected.join(),
     () => `vanity-metric findings [${expected.join(', ')}] in ${document.uri.path}, got [${severities(vanity(document.uri)).join(', ')}]`,
@@ -111,7 +94,7 @@ suite('config', () => {
     const prd = await openPrd('broken', 'broken-prd.md');
     assert.deepEqual(severities(vanity(prd.uri)), ['Error', 'Error'], 'linting goes on, with the valid rules setting');
 
-    await when(vscode.languages.onDidChangeDiagnostics, () => ours(config).length === 2, () => `two problems on ${config.path}, got ${ours(config).length}`);
+    await until(vscode.languages.onDidChangeDiagnostics, () => ours(config).length === 2, () => `two problems on ${config.path}, got ${ours(config).length}`);
     const file = await vscode.workspace.openTextDocument(config);
     const problems = ours(config).map((d) => ({ message: d.message, at: file.getText(d.range), severity: vscode.DiagnosticSeverity[d.severity] }));
     assert.deepEqual(problems, [
@@ -125,7 +108,7 @@ suite('config', () => {
 
     // once the file is fixed, its problems go
     await writeConfig('broken', '{ "rules": { "vanity-metric": "error" } }\n');
-    await when(vscode.languages.onDidChangeDiagnostics, () => ours(config).length === 0, () => `the problems on ${config.path} to go`);
+    await until(vscode.languages.onDidChangeDiagnostics, () => ours(config).length === 0, () => `the problems on ${config.path} to go`);
   });
 
   test('a syntax error is reported where it is, and linting goes on with the defaults', async () => {
@@ -133,7 +116,7 @@ suite('config', () => {
     const prd = await openPrd('syntax', 'syntax-prd.md');
     assert.deepEqual(severities(vanity(prd.uri)), ['Warning', 'Warning']);
 
-    await when(vscode.languages.onDidChangeDiagnostics, () => ours(config).length > 0, () => `a problem on ${config.path}`);
+    await until(vscode.languages.onDidChangeDiagnostics, () => ours(config).length > 0, () => `a problem on ${config.path}`);
     const file = await vscode.workspace.openTextDocument(config);
     const [first] = ours(config);
     assert.equal(first!.message, 'syntax error: InvalidSymbol. The default applies instead.');

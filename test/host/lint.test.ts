@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ruleById } from '../../src/engine/rules';
 import type { OutcomeLensApi } from '../../src/extension/extension';
+import { closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
 
 const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const SOURCE = 'outcome-lens';
@@ -13,11 +14,6 @@ const FIX_ALL = 'source.fixAll.outcomeLens';
 
 let lints: OutcomeLensApi['lints'];
 
-function workspaceUri(...segments: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, ...segments);
-}
 
 const fixture = (name: string) => workspaceUri('lint', name);
 const scratch = () => workspaceUri('lint', 'scratch');
@@ -31,34 +27,11 @@ async function copyOf(name: string, as: string): Promise<vscode.Uri> {
   return target;
 }
 
-const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
 const ofRule = (diagnostics: readonly vscode.Diagnostic[], ruleId: string) => diagnostics.filter((d) => ruleOf(d) === ruleId);
 /** The text each vanity diagnostic underlines, in document order. */
 const vanityPhrases = (document: vscode.TextDocument, diagnostics = ours(document.uri)) =>
   ofRule(diagnostics, 'vanity-metric').map((d) => document.getText(d.range));
 
-/** Resolves with the first truthy value of `check`, tried now and after every `event`; fails after `ms`. */
-function until<T>(event: vscode.Event<unknown>, check: () => T | undefined | false, what: () => string, ms = 10_000): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => {
-      subscription.dispose();
-      clearTimeout(timer);
-    };
-    const attempt = () => {
-      const value = check();
-      if (value === undefined || value === false) return;
-      stop();
-      resolve(value);
-    };
-    const subscription = event(attempt);
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`timed out after ${ms} ms waiting for ${what()}`));
-    }, ms);
-    attempt();
-  });
-}
 
 /** Our diagnostics once they describe the document's current version. */
 function linted(document: vscode.TextDocument, ms?: number): Promise<vscode.Diagnostic[]> {
@@ -94,12 +67,6 @@ const lineOf = (document: vscode.TextDocument, text: string) => {
   return line;
 };
 
-async function closeAllWithoutSaving(): Promise<void> {
-  // reverting first: closing a dirty editor would ask whether to save (bounded: never loop forever)
-  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-}
 
 const debounceSetting = (value: number | undefined) =>
   vscode.workspace.getConfiguration('outcomeLens').update('debounceMs', value, vscode.ConfigurationTarget.Workspace);

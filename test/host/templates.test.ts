@@ -7,6 +7,7 @@ import { BUILTIN_TEMPLATES } from '../../src/templates/builtin.generated';
 import { snippetFor } from '../../src/templates/catalogue';
 import { expandSnippet } from '../../src/templates/snippet';
 import type { TemplateCommandResult } from '../../src/extension/templates';
+import { closeAllWithoutSaving } from './support';
 
 const PLANS = 'plans-from-templates';
 
@@ -37,16 +38,6 @@ function activeEditor(result: TemplateCommandResult): vscode.TextEditor {
 
 const selected = (editor: vscode.TextEditor) => editor.document.getText(editor.selection);
 
-async function closeAllWithoutSaving(): Promise<void> {
-  for (const editor of vscode.window.visibleTextEditors) {
-    // a reverted untitled document can come back under the same name with its old text
-    if (editor.document.isUntitled) await editor.edit((edit) => edit.delete(new vscode.Range(0, 0, editor.document.lineCount, 0)));
-  }
-  // closing a dirty editor would ask to save; revert first (bounded: never loop forever)
-  for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-}
 
 const folderSetting = (value: string | undefined) =>
   vscode.workspace.getConfiguration('outcomeLens').update('templates.folder', value, vscode.ConfigurationTarget.Workspace);
