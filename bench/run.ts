@@ -1,6 +1,7 @@
 // `npm run bench`: every speed target, each reported as a ratio (or a bound)
 // against a baseline measured in the same run. Reports; never fails a build.
 import { formatChatRender, runChatRenderBench } from './chat-render';
+import { coachLatencyBench } from './coach-latency';
 import { lintBench } from './lint';
 import { report } from './report';
 
@@ -9,6 +10,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 async function main(): Promise<void> {
   if (wanted('lint')) report('lint', await lintBench());
+  if (wanted('coach')) report('chat: offline coach', await coachLatencyBench());
   if (wanted('chat')) console.log(`\nchat:\n${formatChatRender(await runChatRenderBench())}`);
 }
 
