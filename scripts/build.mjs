@@ -1,7 +1,6 @@
 // Bundles the extension, the lint worker, the CLI and the chat webview with
 // esbuild. TypeScript types are checked separately (`npm run typecheck`).
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 // jsonc-parser's UMD build (its `main`) breaks when bundled; its ESM build does not.
@@ -15,8 +14,6 @@ const node = [
 const browser = [{ entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' }];
 
 await Promise.all([
-  ...node.filter((o) => existsSync(o.entryPoints[0])).map((o) => build({ ...common, ...o, platform: 'node', format: 'cjs' })),
-  ...browser
-    .filter((o) => existsSync(o.entryPoints[0]))
-    .map((o) => build({ ...common, ...o, platform: 'browser', format: 'iife', target: 'chrome120' })),
+  ...node.map((o) => build({ ...common, ...o, platform: 'node', format: 'cjs' })),
+  ...browser.map((o) => build({ ...common, ...o, platform: 'browser', format: 'iife', target: 'chrome120' })),
 ]);
