@@ -46,12 +46,17 @@ async function main() {
   });
   let workbench;
   let step = 'starting the workbench';
-  const finish = async (code, message) => {
+  let finishing;
+  // Once only: a timeout or a signal may arrive while a failure is being handled.
+  const finish = (code, message) => (finishing ??= end(code, message));
+  const end = async (code, message) => {
     clearTimeout(watchdog);
+    // What the workbench showed when it went wrong, for whoever reads the failure.
+    if (code !== 0) await workbench?.page.screenshot({ path: join(run.dir, 'failure.png') }).catch(() => {});
     // Before openWorkbench returns, what it started is only known as our children.
     await (workbench ? workbench.stop() : stopOurChildren());
     if (message) console.error(message);
-    if (code !== 0) console.error(`code-server's log and failure.png (the workbench when it failed) are in ${run.dir}`);
+    if (code !== 0) console.error(`code-server's log and failure.png (the workbench at the end) are in ${run.dir}`);
     if (code === 0 && !keep) rmSync(run.dir, { recursive: true, force: true });
     else log(`run folder kept: ${run.dir}`);
     process.exit(code);
@@ -70,8 +75,6 @@ async function main() {
       await take(page, out);
     }
   } catch (err) {
-    // What the workbench showed when it went wrong, for whoever reads the failure.
-    await workbench?.page.screenshot({ path: join(run.dir, 'failure.png') }).catch(() => {});
     if (err instanceof ShotError) await finish(1, `screenshots: while ${step}: ${err.message}`);
     if (err instanceof SetupError) await finish(2, `screenshots: setup failed: ${err.message}`);
     await finish(2, `screenshots: while ${step}: ${err?.stack ?? err}`);
