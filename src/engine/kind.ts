@@ -65,6 +65,12 @@ export function detectKind(
   if (prd >= 3 && (roles.has('goals') || roles.has('problem') || roles.has('success-metrics'))) {
     return { kind: 'prd', reason: `sections for ${prd} PRD topics` };
   }
+  // A short spec with stories or requirements and success criteria ("Stories", "Success
+  // Criteria") is a PRD, however small; a launch plan or a memo with metrics is not.
+  const specBody = roles.has('needs') || roles.has('requirements');
+  if (specBody && (roles.has('success-metrics') || roles.has('key-results'))) {
+    return { kind: 'prd', reason: 'stories or requirements with success criteria' };
+  }
   if (options.included) return { kind: 'prd', reason: 'listed in documents.include' };
   return { kind: 'none', reason: 'no product-document signals (front matter type, file name, title or sections)' };
 }

@@ -48,7 +48,6 @@ export const VANITY_PHRASES: readonly string[] = [
   'press mentions',
   'media coverage',
   'github stars',
-  'stars',
   'views',
   'video views',
   'features shipped',

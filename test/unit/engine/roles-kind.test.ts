@@ -202,8 +202,11 @@ describe('document kind', () => {
     assert.equal(kindOf(PRD_SHAPE).kind, 'prd');
     assert.equal(kindOf(BUSINESS_SHAPE).kind, 'business-case');
     assert.match(kindOf(BUSINESS_SHAPE).reason, /business-case topics/);
-    // Two PRD-ish headings are not enough to call a document a PRD.
+    // Two PRD-ish headings are not enough to call a document a PRD...
     assert.equal(kindOf('# Notes\n\n## Goals\n\n- x\n\n## Requirements\n\n- y\n').kind, 'none');
+    // ...unless one of them states success criteria: a small spec is still a spec.
+    assert.equal(kindOf('# SMS Install Link\n\n## Stories\n\n- x\n\n## Success Criteria\n\n- y\n').kind, 'prd');
+    assert.equal(kindOf('# Notes\n\n## Metrics\n\n- y\n').kind, 'none');
     // A PRD that also lists costs and risks stays a PRD.
     const prdWithCosts = `${PRD_SHAPE}\n## Requirements\n\n- a\n\n## Costs\n\n$1\n\n## Risks\n\n- r\n`;
     assert.equal(kindOf(prdWithCosts).kind, 'prd');
