@@ -189,6 +189,7 @@ export class ChatSession {
       ...(context.grounding.findings ? { findings: [...context.grounding.findings] } : {}),
       command: command?.name === 'review' || command?.name === 'metrics' ? command.name : 'ask',
       question,
+      ...(user.finding ? { finding: user.finding } : {}),
       ...(command ? { slash: command } : {}),
       ...(context.template ? { template: context.template } : {}),
     };

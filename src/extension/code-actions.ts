@@ -40,7 +40,11 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const result = this.lints.resultFor(document);
     if (!result) return [];
-    if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, result.findings);
+    // "Fix All" asks for source.fixAll, which contains our kind; a request for exactly our kind counts too.
+    if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
+      return this.fixAll(document, result.findings);
+    }
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       const finding = result.findings.find((f) => sameFinding(diagnostic, f));

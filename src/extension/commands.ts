@@ -68,7 +68,8 @@ async function showRuleDocs(context: vscode.ExtensionContext, ruleId: unknown): 
   if (!id || !ruleById(id)) return;
   // The docs ship inside the extension, so they open offline, as a rendered preview.
   const page = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${id}.md`);
-  await vscode.commands.executeCommand('markdown.showPreview', page);
+  // Locked, so going back to the document does not turn the preview into a preview of it.
+  await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', page);
 }
 
 export function registerLintCommands(context: vscode.ExtensionContext, lints: LintController): void {

@@ -255,6 +255,9 @@ suite('lint', () => {
       const original = document.getText();
 
       const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      // What the "Fix All" command and editor.codeActionsOnSave ask for: the generic kind.
+      const generic = (await codeActions(document.uri, whole, 'source.fixAll')).filter((a) => a.kind?.value === FIX_ALL);
+      assert.equal(generic.length, 1, 'source.fixAll includes ours');
       const actions = await codeActions(document.uri, whole, FIX_ALL);
       assert.deepEqual(
         actions.map((a) => [a.title, a.kind?.value]),

@@ -18,6 +18,8 @@ export interface CoachContext {
   findings?: Finding[];
   command?: 'review' | 'metrics' | 'ask';
   question: string;
+  /** The finding the user asked about (the "Ask … about this" code action): the answer is about it. */
+  finding?: { ruleId: string; message: string; line?: number };
 }
 
 /** The last line of every answer. */
@@ -45,7 +47,7 @@ export function coachBody(context: CoachContext): string {
     case 'metrics':
       return metrics(facts, voice);
     default:
-      return ask(facts, voice, context.question);
+      return context.finding ? aboutFinding(facts, voice, context.finding) : ask(facts, voice, context.question);
   }
 }
 
@@ -161,6 +163,17 @@ function concernLine(facts: Facts, voice: Voice, group: Group): string {
   if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   const point = `${talk.concern(shown.length || 1)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
+}
+
+/** A question about one finding: that rule's concerns, not whatever the question's words suggest. */
+function aboutFinding(facts: Facts, voice: Voice, finding: NonNullable<CoachContext['finding']>): string {
+  const { groups } = scoped(facts);
+  const same = ordered(groups, voice).filter((g) => g.ruleId === finding.ruleId);
+  const where = finding.line ? ` on line ${finding.line}` : '';
+  const parts = [`You asked about the \`${finding.ruleId}\` finding${where}: ${finding.message}`];
+  if (same.length > 0) parts.push(`Here's how I see it:\n\n${same.slice(0, 4).map((g) => concernLine(facts, voice, g)).join('\n')}`);
+  parts.push(`The rule's page explains it with a bad and a good example: run "Outcome Lens: Show Rule Documentation" and pick \`${finding.ruleId}\`.`);
+  return parts.join('\n\n');
 }
 
 function ask(facts: Facts, voice: Voice, question: string): string {

@@ -373,3 +373,16 @@ describe('offline coach: /review quotes map back to the document', () => {
     assert.equal(notes.get('Address autocomplete: TBD'), 'This is template text that was never filled in.');
   });
 });
+
+describe('a question about one finding (the "Ask … about this" code action)', () => {
+  it('answers about that finding, whatever words the question uses', () => {
+    const finding = { ruleId: 'vanity-metric', message: '"Page views" is a vanity metric.', line: 17 };
+    for (const persona of [valueRealization, productOwner]) {
+      const text = answer(persona, 'weak', 'ask', 'Why is this a problem, and how would you fix it?', { finding });
+      assert.match(text, /`vanity-metric` finding on line 17/);
+      assert.match(text, /Page views/);
+      assert.doesNotMatch(text, /problem-statement|Problem section/i, 'the words "why" and "problem" do not steer it elsewhere');
+      assert.ok(text.trimEnd().endsWith(COACH_LABEL));
+    }
+  });
+});
