@@ -64,7 +64,7 @@ describe('adding missing columns', () => {
     const config = resolveConfig({ rules: { 'metric-missing-baseline': 'off' } }).config;
     const findings = lint(text, { kind: 'prd', config }).findings.filter((f) => f.ruleId === 'metric-missing-target');
     const fix = findings[0]!.fixes.find((f) => f.isPreferred)!;
-    assert.equal(fix.title, 'Add Target and Timeframe columns');
+    assert.equal(fix.title, 'Add Target and Timeframe columns (with placeholders to fill in)');
     assert.match(applyEdits(text, fix.edits), /\| Metric \| Target \| Timeframe \| Owner \|/);
   });
 });

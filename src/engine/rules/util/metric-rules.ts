@@ -308,7 +308,9 @@ function columnFix(ctx: RuleContext<AttributeOptions>, table: MetricTable, attri
     },
   }));
   const names = attributes.map((a) => ATTRIBUTES[a].header);
-  const title = names.length === 1 ? `Add a ${names[0]} column` : `Add ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} columns`;
+  const columns = names.length === 1 ? `a ${names[0]} column` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} columns`;
+  // The new cells hold bracketed placeholders that placeholder-left then lists: say so up front.
+  const title = `Add ${columns} (with placeholders to fill in)`;
   return { title, edits: addColumnsEdits(ctx.model.text, table, added) };
 }
 
