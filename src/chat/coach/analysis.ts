@@ -3,14 +3,15 @@
 // findings grouped by rule, each finding turned into a short passage of the
 // document's own words that an answer can quote.
 //
-// Where a gap is a plain fact of the document's structure (no success metrics
-// at all, a metric row without a target, a business case without a Costs
-// section) and lint reported nothing for the matching rule, the coach adds it
-// as its own observation, so answers stay useful while some rules are switched
-// off or not written yet. Those observations are never counted as findings.
+// Gaps are what the rules report, nothing else: the coach never re-derives a
+// gap from the structure, so it cannot disagree with the Problems panel (a
+// metric list item with no number at all is one missing target, not also a
+// missing baseline), and a rule switched off in the user's configuration stays
+// silent here too.
 import type { RootContent } from 'mdast';
 import { buildModel, detectKind, lint, rules } from '../../engine';
 import type { DocumentKind, DocumentModel, Finding, MetricItem, SectionRole, Span } from '../../engine';
+import { OPEN_DECISION } from './talk';
 import { plain, sentenceSpans } from './text';
 
 /** A piece of the document in plain words, and the span of its source. */
@@ -22,18 +23,17 @@ export interface Passage {
 
 export interface Group {
   ruleId: string;
-  /** Lint findings for the rule; 0 for the coach's own structural observations. */
-  count: number;
-  /** The passages the findings (or the observation) point at, in document order, without repeats. */
+  /** Which talk speaks about the group: the rule id, or OPEN_DECISION for placeholders that are open decisions. */
+  talkKey: string;
+  /** The passages the findings point at, in document order, without repeats. */
   passages: Passage[];
   findings: Finding[];
   /**
-   * Findings the passages do not tell apart: several at one place (missing
-   * sections are all reported at the title) or at none (a table's delimiter row).
+   * Findings the passages do not tell apart, whose messages must: several at one
+   * place (missing sections are all reported at the title), at none, or on a
+   * table's header row (a missing column).
    */
   unplaced: Finding[];
-  /** What exactly is missing, when an observation can say ("Costs, ROI"). */
-  detail?: string;
 }
 
 export interface Facts {
@@ -45,7 +45,7 @@ export interface Facts {
   /** Section headings below the title, in order. */
   headings: Passage[];
   findings: readonly Finding[];
-  /** Lint groups, then the coach's observations; each in the rule catalogue's order. */
+  /** The findings grouped by talk key, in the rule catalogue's order. */
   groups: Group[];
   metrics: readonly MetricItem[];
   /** Statements (list items and sentences) in the sections with that role. */
@@ -64,7 +64,7 @@ function catalogueRank(ruleId: string): number {
 }
 
 export function byCatalogue(a: Group, b: Group): number {
-  return catalogueRank(a.ruleId) - catalogueRank(b.ruleId) || a.ruleId.localeCompare(b.ruleId);
+  return catalogueRank(a.ruleId) - catalogueRank(b.ruleId) || a.talkKey.localeCompare(b.talkKey);
 }
 
 function lineSpan(model: DocumentModel, offset: number): Span {
@@ -75,25 +75,53 @@ function lineSpan(model: DocumentModel, offset: number): Span {
   return { start, end: start + raw.replace(/\r?\n$|\r$/, '').length };
 }
 
-/** The table cell around `offset` when the line is a table row, else the whole line. */
-function cellOrLine(model: DocumentModel, offset: number): Span {
+/** The table cell around `offset` and its column index when the line is a table row, else the whole line. */
+function cellOrLine(model: DocumentModel, offset: number): Span & { column?: number } {
   const line = lineSpan(model, offset);
   const raw = model.text.slice(line.start, line.end);
   if (!/^\s*\|/.test(raw)) return line;
   let start = line.start;
+  let column = -1;
   for (const m of raw.matchAll(/(?<!\\)\|/g)) {
     const at = line.start + m.index;
-    if (at >= offset) return { start, end: at };
+    if (at >= offset) return { start, end: at, column };
     start = at + 1;
+    column++;
   }
-  return { start, end: line.end };
+  return { start, end: line.end, column };
 }
 
-/** The document's words around a finding: its metric's name, else its sentence or cell. */
-function passageAt(model: DocumentModel, metrics: readonly MetricItem[], offset: number): Passage | undefined {
+/** The header row of the metrics table whose header holds `offset`: where the rules report a missing column. */
+function headerAt(metrics: readonly MetricItem[], offset: number): Span | undefined {
+  return metrics.find((m) => m.table && m.table.headerSpan.start <= offset && offset < m.table.headerSpan.end)?.table?.headerSpan;
+}
+
+const OPEN_WORDS = /^(?:tbd|tbc|tba|todo|\?+)$/i;
+
+/** Whether a placeholder finding marks an open decision ("TBD") rather than template text ("[target]"). */
+function isOpenDecision(text: string, finding: Finding): boolean {
+  return OPEN_WORDS.test(text.slice(finding.start.offset, finding.end.offset).replace(/[*_`\s]/g, ''));
+}
+
+/**
+ * The document's words around a finding. A placeholder is quoted as itself: its
+ * line, or in a metrics table its metric's name and its cell ("Checkout page
+ * views … TBD"). Anything else inside a metric is the metric's name; else the
+ * finding's sentence or cell.
+ */
+function passageAt(model: DocumentModel, metrics: readonly MetricItem[], finding: Finding): Passage | undefined {
+  const offset = finding.start.offset;
+  const header = headerAt(metrics, offset);
+  if (header) return { text: plain(model.text.slice(header.start, header.end)), offset: header.start, end: header.end };
   const metric = metrics.find((m) => m.span.start <= offset && offset < m.span.end);
-  if (metric) return metricPassage(metric);
-  let span = cellOrLine(model, offset);
+  if (metric && finding.ruleId === 'placeholder-left') {
+    const cell = cellOrLine(model, offset);
+    if (metric.table && !(cell.start <= metric.name.span.start && metric.name.span.start < cell.end)) {
+      const text = `${plain(metric.name.text)} … ${plain(model.text.slice(cell.start, cell.end))}`;
+      return { text, offset: metric.name.span.start, end: cell.end };
+    }
+  } else if (metric) return metricPassage(metric);
+  let span: Span = cellOrLine(model, offset);
   const raw = model.text.slice(span.start, span.end);
   if (raw.length > 160) {
     const sentence = sentenceSpans(raw).find((s) => span.start + s.end >= offset);
@@ -150,45 +178,6 @@ function uniquePassages(passages: Array<Passage | undefined>): Passage[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-const BUSINESS_CASE_ROLES: ReadonlyArray<readonly [SectionRole, string]> = [
-  ['problem', 'Problem'],
-  ['options', 'Options'],
-  ['costs', 'Costs'],
-  ['benefits', 'Benefits'],
-  ['roi', 'ROI'],
-  ['recommendation', 'Recommendation'],
-];
-
-/** Gaps that are plain facts of the structure, for rules that reported nothing. */
-function observations(facts: Omit<Facts, 'groups'>, reported: ReadonlySet<string>): Group[] {
-  const { model, metrics } = facts;
-  const out: Group[] = [];
-  const first = model.sections.find((s) => s.depth > 0);
-  const anchor: Passage[] = first ? [{ text: plain(first.title), offset: first.titleSpan.start, end: first.titleSpan.end }] : [];
-  const observe = (ruleId: string, passages: Passage[], detail?: string) => {
-    if (!reported.has(ruleId)) out.push({ ruleId, count: 0, passages, findings: [], unplaced: [], ...(detail ? { detail } : {}) });
-  };
-  const has = (role: SectionRole) => model.sectionsWithRole(role).length > 0;
-
-  if (metrics.length === 0 && !has('success-metrics') && !has('key-results')) observe('success-metrics-missing', anchor);
-  const lacking = (field: 'target' | 'baseline' | 'timeframe') =>
-    uniquePassages(metrics.filter((m) => m[field] === undefined).map(metricPassage));
-  for (const [ruleId, field] of [
-    ['metric-missing-target', 'target'],
-    ['metric-missing-baseline', 'baseline'],
-    ['metric-missing-timeframe', 'timeframe'],
-  ] as const) {
-    const passages = lacking(field);
-    if (passages.length > 0) observe(ruleId, passages);
-  }
-  if (facts.kind === 'prd' && !has('problem')) observe('problem-statement-missing', anchor);
-  if (facts.kind === 'business-case') {
-    const missing = BUSINESS_CASE_ROLES.filter(([role]) => !has(role)).map(([, name]) => name);
-    if (missing.length > 0) observe('business-case-section-missing', anchor, missing.join(', '));
-  }
-  return out;
-}
-
 function locate(text: string, selection: string | undefined): Span | undefined {
   const wanted = selection?.trim();
   if (!wanted) return undefined;
@@ -242,19 +231,21 @@ export function analyse(document: { text: string; fileName?: string; selection?:
     selection: locate(text, document.selection),
   };
 
-  const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  const groups: Group[] = [...byRule].map(([ruleId, list]) => {
-    const placed = list.map((f) => passageAt(model, metrics, f.start.offset));
+  const byKey = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.ruleId === 'placeholder-left' && isOpenDecision(text, f) ? OPEN_DECISION : f.ruleId;
+    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+  }
+  const groups: Group[] = [...byKey].map(([talkKey, list]) => {
+    const placed = list.map((f) => passageAt(model, metrics, f));
     const keys = placed.map((p) => p?.text.toLowerCase());
     const uses = new Map<string | undefined, number>();
     for (const key of keys) uses.set(key, (uses.get(key) ?? 0) + 1);
-    const unplaced = list.filter((_, i) => keys[i] === undefined || uses.get(keys[i])! > 1);
-    return { ruleId, count: list.length, passages: uniquePassages(placed), findings: list, unplaced };
+    // A finding on a table header is about a whole column: its message says which.
+    const unplaced = list.filter((f, i) => keys[i] === undefined || uses.get(keys[i])! > 1 || headerAt(metrics, f.start.offset));
+    return { ruleId: list[0]!.ruleId, talkKey, passages: uniquePassages(placed), findings: list, unplaced };
   });
-  groups.sort(byCatalogue);
-  const observed = kind === 'none' ? [] : observations(base, new Set(byRule.keys())).sort(byCatalogue);
-  return { ...base, groups: [...groups, ...observed] };
+  return { ...base, groups: groups.sort(byCatalogue) };
 }
 
 /** The groups, limited to passages and findings inside a span (empty groups dropped). */
@@ -264,7 +255,7 @@ export function within(groups: readonly Group[], span: Span): Group[] {
     .map((g) => {
       const findings = g.findings.filter((f) => inside(f.start.offset));
       const unplaced = g.unplaced.filter((f) => inside(f.start.offset));
-      return { ...g, findings, unplaced, count: g.count === 0 ? 0 : findings.length, passages: g.passages.filter((p) => inside(p.offset)) };
+      return { ...g, findings, unplaced, passages: g.passages.filter((p) => inside(p.offset)) };
     })
     .filter((g) => g.passages.length > 0);
 }
@@ -278,4 +269,50 @@ export function findingsIn(facts: Facts, passage: Passage, ruleIds: readonly str
 export function goalStatements(facts: Facts): Passage[] {
   const goals = facts.statements('goals');
   return goals.length > 0 ? goals : facts.statements('benefits');
+}
+
+export type MetricField = 'baseline' | 'target' | 'timeframe';
+
+export interface MetricGaps {
+  /** Metrics a metric-missing-* rule reports as lacking the field. */
+  missing: MetricItem[];
+  /** Metrics whose cell for the field holds a placeholder ("TBD", "[target]"), with its text. */
+  open: Array<{ metric: MetricItem; text: string }>;
+}
+
+/**
+ * What each metric lacks, exactly as the rules report it: a finding on a row or
+ * list item is that metric's; a finding on a table's header (no such column) is
+ * every row of that table that states no value; a placeholder finding in the
+ * field's column leaves that field open.
+ */
+export function metricGaps(facts: Facts, findings: readonly Finding[] = facts.findings): Record<MetricField, MetricGaps> {
+  const { model, metrics } = facts;
+  const out: Record<MetricField, MetricGaps> = { baseline: { missing: [], open: [] }, target: { missing: [], open: [] }, timeframe: { missing: [], open: [] } };
+  const inside = (span: Span, offset: number) => span.start <= offset && offset < span.end;
+  for (const field of ['baseline', 'target', 'timeframe'] as const) {
+    const missing = new Set<MetricItem>();
+    for (const f of findings) {
+      if (f.ruleId === `metric-missing-${field}`) {
+        const own = metrics.find((m) => inside(m.span, f.start.offset));
+        if (own) missing.add(own);
+        else for (const m of metrics) if (m.table && inside(m.table.headerSpan, f.start.offset) && m[field] === undefined) missing.add(m);
+      } else if (f.ruleId === 'placeholder-left') {
+        const metric = metrics.find((m) => m.table && inside(m.span, f.start.offset));
+        const cell = metric && cellOrLine(model, f.start.offset);
+        if (metric && cell?.column !== undefined && metric.table!.columns[cell.column] === field) {
+          out[field].open.push({ metric, text: plain(model.text.slice(f.start.offset, f.end.offset)) });
+        }
+      }
+    }
+    out[field].missing = metrics.filter((m) => missing.has(m));
+  }
+  return out;
+}
+
+/** How many passages or metrics a group is about: a missing column counts each row that lacks the value. */
+export function reach(facts: Facts, group: Group): number {
+  const field = /^metric-missing-(baseline|target|timeframe)$/.exec(group.ruleId)?.[1] as MetricField | undefined;
+  const metrics = field ? metricGaps(facts, group.findings)[field].missing.length : 0;
+  return Math.max(group.passages.length, group.findings.length, metrics);
 }

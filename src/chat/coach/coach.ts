@@ -5,11 +5,11 @@
 import type { Finding } from '../../engine';
 import type { Persona } from '../personas/persona';
 import { personaLabel } from '../personas/persona';
-import { analyse, byCatalogue, within, type Facts, type Group } from './analysis';
+import { analyse, byCatalogue, reach, within, type Facts, type Group } from './analysis';
 import { metricsTable, proposeMetrics } from './outcomes';
-import { rulesFor, TOPIC_NAMES, topicsIn } from './talk';
-import { count, firstSentence, lowerFirst, plain, quotable, quoteList } from './text';
-import { mention, mentionList, strengthsOf, talkFor, voiceFor, type Voice } from './voices';
+import { asksReadiness, RULE_AREA, rulesFor, TOPIC_NAMES, topicsIn } from './talk';
+import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
+import { strengthsOf, talkFor, voiceFor, type Voice } from './voices';
 
 export interface CoachContext {
   persona: Persona;
@@ -51,14 +51,10 @@ export function coachBody(context: CoachContext): string {
   }
 }
 
-const HONEST =
-  "I'm the offline coach: this comes from Outcome Lens's checks and the document's structure, not from a model that understood your question. For open-ended questions, pick a language model in the chat's model picker (a VS Code language model, or an OpenAI-compatible server set in the `outcomeLens.chat.openai` settings).";
-
 function notProductDocument(facts: Facts): string {
   return (
     `I don't think this is a PRD or a business case, so Outcome Lens's checks didn't run on it (${facts.kindReason}). ` +
-    "If it is one, give it a title or front matter that says so (for example `type: prd`), or sections such as Problem, Goals and Success Metrics, and ask me again.\n\n" +
-    HONEST
+    "If it is one, give it a title or front matter that says so (for example `type: prd`), or sections such as Problem, Goals and Success Metrics, and ask me again."
   );
 }
 
@@ -71,17 +67,20 @@ function ordered(groups: readonly Group[], voice: Voice): Group[] {
   return [...groups].sort((a, b) => rank(a) - rank(b) || byCatalogue(a, b));
 }
 
+/** Finding counts by rule, in the catalogue's order: "3 × `vanity-metric`, 2 × `output-as-outcome`". */
+function countsByRule(facts: Facts): string {
+  const counts = new Map<string, number>();
+  for (const g of facts.groups) counts.set(g.ruleId, (counts.get(g.ruleId) ?? 0) + g.findings.length);
+  return [...counts].map(([ruleId, n]) => `${n} × \`${ruleId}\``).join(', ');
+}
+
 function overview(facts: Facts): string {
   const kind = facts.kind === 'business-case' ? 'a business case' : facts.kind === 'prd' ? 'a PRD' : 'a document';
   const title = facts.title ? `${mention(facts.title)}, ${kind}` : `this ${kind.replace(/^an? /, '')}`;
   const heads = facts.headings.slice(0, 6).map((h) => h.text);
   const sections = facts.headings.length === 0 ? ' with no sections yet' : ` with ${count(facts.headings.length, 'section')} (${mentionList(heads)}${facts.headings.length > 6 ? ', ...' : ''})`;
-  const lintGroups = facts.groups.filter((g) => g.count > 0);
-  const total = lintGroups.reduce((n, g) => n + g.count, 0);
-  const flags =
-    total === 0
-      ? "Outcome Lens's rules flag nothing in it."
-      : `Outcome Lens flags ${count(total, 'thing')} in it: ${lintGroups.map((g) => `${g.count} × \`${g.ruleId}\``).join(', ')}.`;
+  const total = facts.findings.length;
+  const flags = total === 0 ? "Outcome Lens's rules flag nothing in it." : `Outcome Lens flags ${count(total, 'thing')} in it: ${countsByRule(facts)}.`;
   return `I read ${title}${sections}. ${flags}`;
 }
 
@@ -105,10 +104,9 @@ function concernBlock(facts: Facts, voice: Voice, group: Group): string {
   const shown = group.passages.slice(0, MAX_QUOTES);
   const quotes = shown.map((p) => `> "${quotable(p.text)}"`).join('\n>\n');
   const more = group.passages.length > MAX_QUOTES ? ` (${group.passages.length - MAX_QUOTES} more like ${group.passages.length - MAX_QUOTES === 1 ? 'it' : 'these'} in the document.)` : '';
-  const detail = group.detail ? ` Missing: ${group.detail}.` : unplacedMessages(group);
   const example = voice.examples[group.ruleId]?.(facts, group);
-  const source = group.count > 0 ? ` _(\`${group.ruleId}\`, ${count(group.count, 'finding')})_` : ' _(from the document’s structure)_';
-  const text = `${talk.concern(Math.max(group.passages.length, group.count, 1))}${detail}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
+  const source = ` _(\`${group.ruleId}\`, ${count(group.findings.length, 'finding')})_`;
+  const text = `${talk.concern(reach(facts, group))}${unplacedMessages(group)}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
   return quotes ? `${quotes}\n\n${text}` : text;
 }
 
@@ -161,7 +159,7 @@ function concernLine(facts: Facts, voice: Voice, group: Group): string {
   const example = voice.examples[group.ruleId]?.(facts, group);
   const lead = voice.lead?.(facts, group);
   if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
-  const point = `${talk.concern(shown.length || 1)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  const point = `${talk.concern(reach(facts, group))}${unplacedMessages(group)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
 }
 
@@ -176,6 +174,31 @@ function aboutFinding(facts: Facts, voice: Voice, finding: NonNullable<CoachCont
   return parts.join('\n\n');
 }
 
+/**
+ * For a question about the whole document: the most important concern of each
+ * part of it (goals, metrics, problem, unfinished parts, ...) in the persona's
+ * order, then the next most important ones, up to `max`.
+ */
+function acrossAreas(groups: readonly Group[], max: number): Group[] {
+  const areaOf = (g: Group) => RULE_AREA[g.ruleId] ?? g.ruleId;
+  const picked = new Set(groups.filter((g, i) => groups.findIndex((h) => areaOf(h) === areaOf(g)) === i).slice(0, max));
+  for (const g of groups) if (picked.size < max) picked.add(g);
+  return groups.filter((g) => picked.has(g));
+}
+
+/** The opening of an answer about the whole document: how much is flagged and where; for "is it ready?", a verdict. */
+function verdict(facts: Facts, groups: readonly Group[], readiness: boolean): string {
+  const total = facts.findings.length;
+  if (total === 0) return readiness ? "As far as Outcome Lens's checks go, yes: they flag nothing in it." : "Outcome Lens's checks flag nothing in it.";
+  const areas = [...new Set(groups.map((g) => RULE_AREA[g.ruleId]).filter((t) => t !== undefined))].map((t) => TOPIC_NAMES[t]);
+  const flagged = `Outcome Lens flags ${count(total, 'thing')} in it${areas.length > 0 ? `, about ${andList(areas)}` : ''}.`;
+  if (!readiness) return `Overall: ${flagged}`;
+  return facts.findings.some((f) => f.severity !== 'info') ? `Not yet, I'd say. ${flagged}` : `Nearly: what's left are suggestions. ${flagged}`;
+}
+
+const MAX_CONCERNS = 4;
+const MAX_OVERALL = 5;
+
 function ask(facts: Facts, voice: Voice, question: string): string {
   const { groups, note, narrowed } = scoped(facts);
   // A question about a selected passage with no topic of its own ("Is this OK?") is about the passage as a whole.
@@ -187,25 +210,28 @@ function ask(facts: Facts, voice: Voice, question: string): string {
     return [
       `I can't answer that one properly: I'm the offline coach, not a model, so I only know what Outcome Lens's checks and the document's structure tell me. ${note}`.trim(),
       top.length > 0 ? `What I can tell you is what I'd look at first in ${facts.title ? mention(facts.title) : 'this document'}:\n\n${top.map((g) => concernLine(facts, voice, g)).join('\n')}` : voice.nothingWrong,
-      `Ask me about ${Object.values(TOPIC_NAMES).slice(0, 7).join(', ')}, or use \`/review\` or \`/metrics\`. For a question like yours, pick a language model in the chat's model picker.`,
+      `Ask me about ${Object.values(TOPIC_NAMES).slice(0, 7).join(', ')}, or use \`/review\` or \`/metrics\`. For a question like yours, pick a language model in the chat's model picker (a VS Code language model, or an OpenAI-compatible server set in the \`outcomeLens.chat.openai\` settings).`,
     ].join('\n\n');
   }
   const wanted = rulesFor(topics);
   const relevant = wanted === 'all' ? all : all.filter((g) => wanted.has(g.ruleId));
+  const whole = topics[0] === 'overall' && !narrowed;
+  const shown = whole ? acrossAreas(relevant, MAX_OVERALL) : relevant.slice(0, MAX_CONCERNS);
   const parts: string[] = [];
   if (note) parts.push(note);
+  if (whole) parts.push(verdict(facts, relevant, asksReadiness(question)));
   // The persona's own check is about the whole document: not for a question about a selected passage.
   const focus = voice.focus && !narrowed && topics.some((t) => voice.focusTopics.includes(t)) ? voice.focus(facts) : undefined;
   if (focus) parts.push(focus.text);
   const about = narrowed && topics[0] === 'overall' ? ['the passage you selected'] : topics.map((t) => TOPIC_NAMES[t]);
-  if (relevant.length > 0) {
-    parts.push(`On ${about.join(' and ')}, here's what I see:\n\n${relevant.slice(0, 4).map((g) => concernLine(facts, voice, g)).join('\n')}`);
-    if (relevant.length > 4) parts.push(`There's more: ${count(relevant.length - 4, 'other concern')} in the same vein; \`/review\` lists them all.`);
-  } else if (!focus) {
+  if (shown.length > 0) {
+    const lines = shown.map((g) => concernLine(facts, voice, g)).join('\n');
+    parts.push(whole ? `What I'd deal with first:\n\n${lines}` : `On ${about.join(' and ')}, here's what I see:\n\n${lines}`);
+    if (relevant.length > shown.length) parts.push(`There's more: ${count(relevant.length - shown.length, 'other concern')}; \`/review\` lists them all.`);
+  } else if (!focus && !whole) {
     const strengths = strengthsOf(voice, facts).slice(0, 2);
     parts.push(`Outcome Lens's checks find nothing to raise about ${about.join(' or ')} here.${strengths.length > 0 ? ` ${strengths.join(' ')}` : ''}`);
   }
-  parts.push(voice.nextStep(relevant[0] ? talkFor(voice, relevant[0]).advice : focus?.step));
-  parts.push(HONEST);
+  parts.push(voice.nextStep(shown[0] ? talkFor(voice, shown[0]).advice : focus?.step));
   return parts.join('\n\n');
 }

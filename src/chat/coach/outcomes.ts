@@ -5,12 +5,14 @@
 // Unknown values stay as [bracketed placeholders]: the coach never invents numbers.
 import type { Facts, Group } from './analysis';
 import { findingsIn, goalStatements, metricPassage } from './analysis';
-import { plain, quotable } from './text';
+import { mention, mentionList, plain, quotable, quoteList } from './text';
 
 interface Theme {
   words: RegExp;
   /** A rate or behaviour that shows the theme's result (never a raw count). */
   outcome: string;
+  /** The names of metrics that already measure that result ("Checkout conversion rate"). */
+  measuredBy: RegExp;
   /** What must not get worse while the outcome is pushed. */
   guardrail: string;
 }
@@ -19,41 +21,49 @@ const THEMES: readonly Theme[] = [
   {
     words: /\b(?:check ?outs?|payments?|pay|paying|purchas\w*|carts?|orders?|basket)\b/i,
     outcome: '% of started checkouts that end in a paid order',
+    measuredBy: /\b(?:check ?outs?|carts?|orders?|purchases?|payments?)\b[^.]*\b(?:conver\w*|complet\w*|paid|success\w*|abandon\w*)|\b(?:conver\w*|abandon\w*)\b[^.]*\b(?:check ?outs?|carts?|orders?|purchases?|payments?)\b/i,
     guardrail: 'Refunds and chargebacks per 1,000 orders',
   },
   {
     words: /\b(?:onboard\w*|set ?up|activat\w*|sign[- ]?ups?|trials?|first[- ]run|getting started)\b/i,
     outcome: '% of new accounts that complete setup within 7 days',
+    measuredBy: /\b(?:activation|set ?up completion|onboarding completion)\b|\b(?:complet\w*|finish\w*)\b[^.]*\b(?:set ?up|onboarding)\b/i,
     guardrail: 'Support contacts per 100 new accounts',
   },
   {
     words: /\b(?:retention|retain\w*|churn\w*|renew\w*|cancel\w*)\b/i,
     outcome: '% of accounts active in month 1 that are still active in month 3',
+    measuredBy: /\b(?:retention|retained|churn\w*|still active)\b/i,
     guardrail: 'Discount cost per retained account',
   },
   {
     words: /\b(?:support|tickets?|refunds?|help ?desk|self[- ]service)\b/i,
     outcome: '% of [requests] completed without contacting support',
+    measuredBy: /\b(?:self[- ]service rate|deflect\w*|without contacting support|contact rate)\b/i,
     guardrail: '% of self-service [requests] reopened or escalated within 7 days',
   },
   {
     words: /\b(?:search\w*|findability|discover\w*)\b/i,
     outcome: '% of searches followed by opening a result within 30 seconds',
+    measuredBy: /\bsearch\w*\b[^.]*\b(?:success\w*|click\w*|conver\w*|opening a result)\b/i,
     guardrail: '% of searches with no results',
   },
   {
     words: /\b(?:revenue|upgrad\w*|pricing|sales|paid|monetiz\w*|subscriptions?|conversion)\b/i,
     outcome: '% of trial accounts that convert to paid within 30 days',
+    measuredBy: /\btrials?\b[^.]*\b(?:paid|conver\w*)\b|\bupgrade rate\b|\bconver\w*\b[^.]*\bpaid plans?\b/i,
     guardrail: '% of upgrades refunded within 30 days',
   },
   {
     words: /\b(?:satisf\w*|nps|csat|happ(?:y|iness)|delight\w*|frustrat\w*|complain\w*)\b/i,
     outcome: '% of surveyed [users] who rate [the experience] 4 or 5 out of 5',
+    measuredBy: /\b(?:csat|nps|satisfaction)\b/i,
     guardrail: 'Complaints per 1,000 [interactions]',
   },
   {
     words: /\b(?:faster|speed|slow\w*|latency|wait\w*|quick\w*|performance|time to)\b/i,
     outcome: 'Median time for [users] to [complete the task]',
+    measuredBy: /\b(?:time to|median time|duration|latency|load time)\b/i,
     guardrail: 'Error rate of [the task]',
   },
 ];
@@ -61,6 +71,7 @@ const THEMES: readonly Theme[] = [
 const GENERIC_THEME: Theme = {
   words: /$^/,
   outcome: '% of [target users] who [reach the outcome] within [N] days',
+  measuredBy: /$^/,
   guardrail: '[What must not get worse], e.g. support contacts per 1,000 active users',
 };
 
@@ -95,20 +106,43 @@ function deliverable(phrase: string): string {
     .trim();
 }
 
-/** A rewrite of a shipping or vague statement as a measurable change, in italics. */
+type Metric = Facts['metrics'][number];
+
+/** The vanity-metric or output-as-outcome findings on a metric. */
+function flawsOf(facts: Facts, metric: Metric) {
+  return findingsIn(facts, { ...metricPassage(metric), end: metric.span.end }, ['vanity-metric', 'output-as-outcome']);
+}
+
+// Results that get better by going down.
+const LOWER_IS_BETTER = /\b(?:abandon\w*|churn\w*|time|latency|errors?|tickets?|contacts?|complaints?|refunds?)\b/i;
+
+/**
+ * A rewrite of a shipping or vague statement as a measurable change, in italics:
+ * the document's own metric for the result when it has one (with its baseline),
+ * else the theme's.
+ */
 export function outcomeExample(facts: Facts, group: Group): string | undefined {
   const first = group.passages[0];
   if (!first) return undefined;
   const theme = themeOf(first.text) ?? documentTheme(facts);
-  const outcome = theme.outcome.charAt(0).toUpperCase() + theme.outcome.slice(1);
-  return `*${outcome} rises from [today's value] to [target] ${timeframeIn(first.text) ?? 'by [date]'}*`;
+  const own = facts.metrics.find((m) => theme.measuredBy.test(plain(m.name.text)) && flawsOf(facts, m).length === 0);
+  const name = own ? plain(own.name.text) : theme.outcome;
+  const from = own?.baseline ? plain(own.baseline.text) : "[today's value]";
+  const to = own?.target ? plain(own.target.text) : '[target]';
+  const moves = LOWER_IS_BETTER.test(name) ? 'falls' : 'rises';
+  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${timeframeIn(first.text) ?? 'by [date]'}*`;
 }
 
-/** A better measure for a vanity count, in italics. */
+/**
+ * A better measure for a vanity count, in italics: the result the document
+ * itself is about (a checkout PRD's sign-ups become paid checkouts), else the
+ * result the count's own words point at.
+ */
 export function replacementExample(facts: Facts, group: Group): string | undefined {
   const first = group.passages[0];
   if (!first) return undefined;
-  return `*${(themeOf(first.text) ?? documentTheme(facts)).outcome}*`;
+  const own = documentTheme(facts);
+  return `*${(own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome}*`;
 }
 
 export interface MetricRow {
@@ -128,8 +162,22 @@ export interface MetricsProposal {
 }
 
 const BLANK = { baseline: "[today's value]", target: '[target]', timeframe: '[by when]', source: '[dashboard or query]', owner: '[name]' };
+const UNKNOWN_TYPE = '[leading, lagging or guardrail]';
 const MAX_GOALS = 5;
 const MAX_ROWS = 8;
+
+// A delivery that replaces what everyone already uses: once it is live, everyone "adopts" it.
+const REPLACEMENT = /\b(?:re-?design\w*|revamp\w*|rebuil\w*|re-?platform\w*|refresh\w*|migrat\w*|new version|new design)\b/i;
+const ADOPTION = /\badopt\w*|\b(?:use|used|uses|using)\b[^.]*\bwithin \d+ (?:days|weeks) of (?:release|launch)\b/i;
+const GUARDRAIL = /\b(?:refunds?|chargebacks?|errors?|error rates?|failures?|crash\w*|complaints?|incidents?|downtime|escalat\w*)\b/i;
+
+/** The type of a metric the document leaves untyped, when its words tell: else the bracketed choice. */
+function typeOf(name: string, theme: Theme): string {
+  if (theme.measuredBy.test(name)) return 'lagging';
+  if (ADOPTION.test(name)) return 'leading';
+  if (GUARDRAIL.test(name)) return 'guardrail';
+  return THEMES.some((t) => t.measuredBy.test(name)) ? 'lagging' : UNKNOWN_TYPE;
+}
 
 /** The success-metrics table for the document's goals, keeping the metrics it already has that hold up. */
 export function proposeMetrics(facts: Facts): MetricsProposal {
@@ -142,25 +190,30 @@ export function proposeMetrics(facts: Facts): MetricsProposal {
   };
   const theme = documentTheme(facts);
 
-  const flaws = (m: (typeof facts.metrics)[number]) => findingsIn(facts, { ...metricPassage(m), end: m.span.end }, ['vanity-metric', 'output-as-outcome']);
-  const kept = facts.metrics.filter((m) => flaws(m).length === 0);
+  const left = { 'vanity-metric': [] as string[], 'output-as-outcome': [] as string[] };
   for (const m of facts.metrics) {
     const name = plain(m.name.text);
-    const flaw = flaws(m)[0];
+    const flaw = flawsOf(facts, m)[0];
     if (flaw) {
-      const why = flaw.ruleId === 'vanity-metric' ? 'is a count that can grow while nobody gets value' : 'is a delivery milestone, not a result';
-      notes.push(`"${quotable(name)}" ${why}, so I've left it out of the table.`);
+      left[flaw.ruleId as keyof typeof left].push(name);
       continue;
     }
     add({
       metric: name,
-      type: m.type ?? '[leading, lagging or guardrail]',
+      type: m.type ?? typeOf(name, theme),
       baseline: m.baseline ? plain(m.baseline.text) : BLANK.baseline,
       target: m.target ? plain(m.target.text) : BLANK.target,
       timeframe: m.timeframe ? plain(m.timeframe.text) : BLANK.timeframe,
       source: m.dataSource ? plain(m.dataSource.text) : BLANK.source,
       owner: m.owner ? plain(m.owner.text) : BLANK.owner,
     });
+  }
+  const kept = rows.slice();
+  for (const [ruleId, names] of Object.entries(left)) {
+    if (names.length === 0) continue;
+    const one = names.length === 1;
+    const why = ruleId === 'vanity-metric' ? (one ? 'is a count that can grow' : 'are counts that can grow') : one ? 'is a delivery milestone' : 'are delivery milestones';
+    notes.push(`${quoteList(names)} ${why} while nobody gets value, so I've left ${one ? 'it' : 'them'} out of the table.`);
   }
 
   // Goals already backed by sound metrics need no new rows unless a rule flags them.
@@ -169,28 +222,40 @@ export function proposeMetrics(facts: Facts): MetricsProposal {
     const vague = findingsIn(facts, goal, ['vague-goal', 'vanity-metric']).length > 0;
     if (kept.length > 0 && outputs.length === 0 && !vague) continue;
     const own = themeOf(goal.text);
-    const outcome = (own ?? theme).outcome;
+    const goalTheme = own ?? theme;
     const timeframe = timeframeIn(goal.text) ?? BLANK.timeframe;
     const quoted = `"${quotable(goal.text)}"`;
+    // A metric the document already has may measure the goal's result under another name.
+    const existing = kept.find((r) => goalTheme.measuredBy.test(r.metric));
+    const result = existing ? `${mention(existing.metric)} (already in the document)` : `*${goalTheme.outcome}*`;
     if (outputs[0]) {
       const thing = deliverable(plain(facts.text.slice(outputs[0].start.offset, outputs[0].end.offset)));
-      const adoption = `% of [eligible users] who use ${thing} within 14 days of release`;
-      add({ metric: adoption, type: 'leading', ...BLANK, timeframe });
-      notes.push(`${quoted} is a delivery: I'd watch *${adoption}* first, then *${outcome}*, the result it should move.`);
-    } else if (!own && rows.some((r) => r.metric === outcome)) {
+      if (REPLACEMENT.test(thing)) {
+        notes.push(`${quoted} is a delivery, and once ${thing} is live everyone uses it, so adoption tells us little. I'd judge it by the result it should move: ${result}.`);
+      } else {
+        const adoption = `% of [eligible users] who use ${thing} within 14 days of release`;
+        add({ metric: adoption, type: 'leading', ...BLANK, timeframe });
+        notes.push(`${quoted} is a delivery: I'd watch *${adoption}* first, then the result it should move: ${result}.`);
+      }
+    } else if (!own && !existing && rows.some((r) => r.metric === goalTheme.outcome)) {
       // Its words name no theme and the document's own row is taken: leave a row for the author to word.
       notes.push(`${quoted}: I can't tell from its words what should change, so there's a row for you to complete: *${GENERIC_THEME.outcome}*.`);
       add({ metric: GENERIC_THEME.outcome, type: 'lagging', ...BLANK, timeframe });
       continue;
     } else {
-      notes.push(`${quoted}: I'd track it as *${outcome}*.`);
+      notes.push(`${quoted}: I'd track it ${existing ? 'with' : 'as'} ${result}.`);
     }
-    add({ metric: outcome, type: 'lagging', ...BLANK, timeframe });
+    if (!existing) add({ metric: goalTheme.outcome, type: 'lagging', ...BLANK, timeframe });
+    else {
+      if (existing.type === UNKNOWN_TYPE) existing.type = 'lagging';
+      if (existing.timeframe === BLANK.timeframe) existing.timeframe = timeframe;
+    }
   }
 
   if (kept.length > 0) {
-    const gaps = rows.slice(0, kept.length).some((r) => Object.values(r).some((v) => v.startsWith('[')));
-    notes.unshift(`I've kept the ${kept.length === 1 ? 'metric' : `${kept.length} metrics`} the document already has${gaps ? ', with brackets where a value is missing' : ' as they are'}.`);
+    const gaps = kept.some((r) => Object.values(r).some((v) => v.startsWith('[')));
+    const which = kept.length <= 3 ? `${mentionList(kept.map((r) => r.metric))} from the document` : `the ${kept.length} metrics the document already has`;
+    notes.unshift(`I've kept ${which}${gaps ? ', with brackets where a value is missing' : ' as they are'}.`);
   }
   if (rows.length === 0) add({ metric: theme.outcome, type: 'lagging', ...BLANK });
   if (!rows.some((r) => r.type === 'leading')) {

@@ -13,6 +13,12 @@ export interface RuleTalk {
   advice: string;
 }
 
+/**
+ * The talk key of placeholder-left findings on an open decision ("TBD", "TODO"):
+ * in a draft, those are choices still to make, not template text left behind.
+ */
+export const OPEN_DECISION = 'placeholder-left:open';
+
 const one = (n: number, single: string, several: string) => (n === 1 ? single : several);
 
 export const NEUTRAL_TALK: Readonly<Record<string, RuleTalk>> = {
@@ -22,27 +28,27 @@ export const NEUTRAL_TALK: Readonly<Record<string, RuleTalk>> = {
   },
   'vanity-metric': {
     concern: (n) => one(n, 'This is a count that can grow while nobody gets value.', 'These are counts that can grow while nobody gets value.'),
-    advice: 'Tie each one to a behaviour or a rate, such as the share of new customers who complete a key action within 7 days.',
+    advice: 'Replace each vanity count with a behaviour or a rate: the share of people who reach the result they came for, within a set time.',
   },
   'output-as-outcome': {
     concern: (n) => one(n, 'This defines success as shipping something, not as a change for the people it serves.', 'These define success as shipping something, not as a change for the people they serve.'),
-    advice: 'Restate each as the change the work should cause: whose behaviour or which result moves, from what to what, by when.',
+    advice: 'Restate each goal that names a delivery as the change the work should cause: whose behaviour or which result moves, from what to what, by when.',
   },
   'metric-missing-target': {
     concern: (n) => one(n, 'This metric has no target, so any result can be called a success.', 'These metrics have no target, so any result can be called a success.'),
-    advice: 'Write down the number that counts as success before anything ships.',
+    advice: 'Write down, for each success metric, the number that counts as success, before anything ships.',
   },
   'metric-missing-baseline': {
     concern: (n) => one(n, "This metric has no baseline, so we won't know how far it moved.", "These metrics have no baseline, so we won't know how far they moved."),
-    advice: "Measure today's value now, before the change goes out.",
+    advice: "Measure each success metric's value today, before the change goes out.",
   },
   'metric-missing-timeframe': {
     concern: (n) => one(n, "This metric has no timeframe, so there's no moment when anyone checks it.", "These metrics have no timeframe, so there's no moment when anyone checks them."),
-    advice: 'Add the date or period by which each target should be reached.',
+    advice: "Add the date or period by which each success metric's target should be reached.",
   },
   'vague-goal': {
     concern: (n) => one(n, "This goal can't be measured as written.", "These goals can't be measured as written."),
-    advice: 'Say who does what differently, from what to what, by when, or name the metric that tracks it.',
+    advice: 'Rewrite each vague goal as who does what differently, from what to what, by when, or name the metric that tracks it.',
   },
   'no-leading-indicator': {
     concern: () => 'Every metric here lags: nothing would move in the first weeks to show whether this is working.',
@@ -58,15 +64,19 @@ export const NEUTRAL_TALK: Readonly<Record<string, RuleTalk>> = {
   },
   'need-statement-incomplete': {
     concern: () => "The need statement doesn't yet say all of: who has the need, the outcome they seek, why it matters, how we'll know it's met, and what happens if we do nothing.",
-    advice: 'Fill in the parts that are missing, in a sentence each.',
+    advice: 'Complete the need statement with a sentence for each missing part.',
   },
   'business-case-section-missing': {
     concern: () => 'A decision-maker will look for a section this business case does not have yet.',
-    advice: 'Add it, even as a first estimate with its assumptions written down.',
+    advice: 'Add each missing business-case section, even as a first estimate with its assumptions written down.',
   },
   'placeholder-left': {
     concern: (n) => one(n, 'This is template text that was never filled in.', 'These are template text that was never filled in.'),
-    advice: "Fill each one in, or delete it if it doesn't apply.",
+    advice: "Replace every bracketed placeholder with what it asks for, or delete it if it doesn't apply.",
+  },
+  [OPEN_DECISION]: {
+    concern: (n) => one(n, 'This is still an open decision; nobody has settled it yet.', 'These are still open decisions; nobody has settled them yet.'),
+    advice: 'Decide each value marked TBD and write it in, or move it to Open questions with an owner and a date.',
   },
 };
 
@@ -96,24 +106,61 @@ export const TOPIC_RULES: Readonly<Record<Topic, readonly string[] | 'all'>> = {
   overall: 'all',
 };
 
-// Word lists matched against the question (and, for workspace personas, their description).
-const TOPIC_WORDS: ReadonlyArray<readonly [Topic, RegExp]> = [
-  ['metrics', /\b(?:metrics?|measur\w*|kpis?|success|targets?|baselines?|time ?frames?|track\w*|numbers?|know|data|indicators?|leading|lagging|vanity|okrs?|key results?)\b/i],
+// Words matched against the question (and, for workspace personas, their description).
+// A strong word names a part of the document ("metrics", "TBD"); a weak one only hints
+// at it ("why", "who", "know") and counts when nothing else says what the question is about.
+const TOPIC_WORDS: ReadonlyArray<readonly [Topic, RegExp, RegExp?]> = [
+  ['metrics', /\b(?:metrics?|measur\w*|kpis?|targets?|baselines?|time ?frames?|indicators?|leading|lagging|vanity|okrs?|key results?|success criteria)\b/i, /\b(?:success\w*|know|track\w*|numbers?|data)\b/i],
   ['goals', /\b(?:goals?|objectives?|outcomes?|outputs?|aims?|vague|okrs?)\b/i],
-  ['problem', /\b(?:problems?|pain\w*|why|needs?|motivation|opportunit\w*|jobs? to be done)\b/i],
-  ['users', /\b(?:users?|customers?|who|personas?|audiences?|segments?|people)\b/i],
-  ['risks', /\b(?:risks?|risky|guardrails?|downsides?|harm\w*|worse|mitigat\w*|side effects?)\b/i],
-  ['business', /\b(?:roi|costs?|benefits?|invest\w*|business case|payback|revenue|budget|npv|money|worth|value)\b/i],
-  ['launch', /\b(?:launch\w*|ship\w*|releas\w*|roll ?outs?|adoption|adopt\w*|after|post-launch|outcome reviews?)\b/i],
-  ['placeholders', /\b(?:placeholders?|tbd|todo|unfinished|finish\w*|ready|complete|missing|template)\b/i],
-  ['overall', /\b(?:review|feedback|think|good|improve|better|weak\w*|strong\w*|wrong|fix|overall|look|opinion|thoughts?|check)\b/i],
+  ['problem', /\b(?:problems?|pain\w*|needs?|motivation|opportunit\w*|jobs? to be done)\b/i, /\bwhy\b/i],
+  ['users', /\b(?:users?|customers?|personas?|audiences?|segments?)\b/i, /\b(?:who|people)\b/i],
+  ['risks', /\b(?:risks?|risky|guardrails?|downsides?|harm\w*|mitigat\w*|side effects?)\b/i, /\bworse\b/i],
+  ['business', /\b(?:roi|costs?|benefits?|invest\w*|business case|payback|revenue|budget|npv)\b/i, /\b(?:money|worth|value)\b/i],
+  ['launch', /\b(?:launch\w*|ship\w*|releas\w*|roll ?outs?|adoption|adopt\w*|post-launch|outcome reviews?)\b/i, /\bafter\b/i],
+  ['placeholders', /\b(?:placeholders?|tbds?|tbcs?|todos?|unfinished|template text|open (?:questions?|decisions?)|fill(?:ed)? in)\b/i],
 ];
 
-/** Topics a text talks about, in a fixed order; 'overall' only when nothing narrower matched. */
-export function topicsIn(text: string): Topic[] {
-  const found = TOPIC_WORDS.filter(([, words]) => words.test(text)).map(([topic]) => topic);
-  return found.length > 1 ? found.filter((t) => t !== 'overall') : found;
+// Readiness: "ready for review", "ready to ship", "good to go", "sign off". The words after
+// "ready for/to" name the occasion, not a topic: "ready to ship" is not a launch question.
+const READINESS = /\bready\b(?:\s+(?:for|to)\s+(?:(?:the|a|an|our|my)\s+)?[\w-]+(?:\s+(?:review|meeting|planning|kick-?off))?)?|\bgood to go\b|\bsign(?:ed)?[- ]off\b|\bsign (?:it |this )?off\b|\bapprov\w*/i;
+// Questions about the document as a whole.
+const BROAD = /\b(?:review\w*|feedback|think|opinions?|thoughts?|overall|whole|everything|anything|big picture|good|ok|okay|better|improve\w*|weak\w*|strong\w*|wrong|fix|change|look|check|complete|missing|finish\w*|gaps?|concerns?|worr\w*|critique|assess\w*|evaluat\w*|priorit\w*|next steps?)\b/i;
+
+/** Whether a question asks if the document is ready ("Is this ready for review?"). */
+export function asksReadiness(text: string): boolean {
+  return READINESS.test(text);
 }
+
+/**
+ * Topics a text talks about, in a fixed order. A part of the document named
+ * outright narrows it ("What do you think of our metrics?"); otherwise a question
+ * about the whole ("Is this ready for review?", "What do you think?") is
+ * 'overall'; otherwise the hints decide ("How will we know this worked?").
+ */
+export function topicsIn(text: string): Topic[] {
+  const rest = text.replace(new RegExp(READINESS, 'gi'), ' ');
+  const strong = TOPIC_WORDS.filter(([, words]) => words.test(rest)).map(([topic]) => topic);
+  if (strong.length > 0) return strong;
+  if (rest !== text || BROAD.test(rest)) return ['overall'];
+  return TOPIC_WORDS.filter(([, , hints]) => hints?.test(rest)).map(([topic]) => topic);
+}
+
+/** The part of the document a rule is about, so an overall answer can cover each part once. */
+export const RULE_AREA: Readonly<Record<string, Topic>> = {
+  'success-metrics-missing': 'metrics',
+  'vanity-metric': 'metrics',
+  'metric-missing-target': 'metrics',
+  'metric-missing-baseline': 'metrics',
+  'metric-missing-timeframe': 'metrics',
+  'no-leading-indicator': 'metrics',
+  'no-guardrail-metric': 'metrics',
+  'output-as-outcome': 'goals',
+  'vague-goal': 'goals',
+  'problem-statement-missing': 'problem',
+  'need-statement-incomplete': 'problem',
+  'business-case-section-missing': 'business',
+  'placeholder-left': 'placeholders',
+};
 
 export function rulesFor(topics: readonly Topic[]): Set<string> | 'all' {
   const out = new Set<string>();

@@ -52,11 +52,23 @@ export function quotable(text: string): string {
   return `${flat.slice(0, cut > 40 ? cut : QUOTE_LIMIT - 20).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** A passage mentioned without raising a concern: ‘single quotes’, which findQuotes leaves alone. */
+export function mention(text: string): string {
+  return `‘${quotable(text)}’`;
+}
+
+export function mentionList(items: readonly string[]): string {
+  return andList(items.map(mention));
+}
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`: passages the persona is worried about. */
 export function quoteList(items: readonly string[]): string {
-  const quoted = items.map((item) => `"${quotable(item)}"`);
-  if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+  return andList(items.map((item) => `"${quotable(item)}"`));
 }
 
 /** "1 finding", "3 findings". */

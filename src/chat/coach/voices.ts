@@ -7,22 +7,13 @@
 // Convention: "double quotes" mark a passage the persona is worried about, so
 // findQuotes can turn it into a diagnostic; ‘single quotes’ mention passages
 // without raising a concern (strengths, titles, headings).
+import type { MetricItem } from '../../engine';
 import type { Persona } from '../personas/persona';
 import type { Facts, Group, Passage } from './analysis';
-import { findingsIn, goalStatements } from './analysis';
-import { outcomeExample, replacementExample } from './outcomes';
-import { NEUTRAL_TALK, rulesFor, TOPIC_NAMES, topicsIn, type RuleTalk, type Topic } from './talk';
-import { count, firstSentence, lowerFirst, plain, quotable, quoteList } from './text';
-
-/** A passage mentioned without raising a concern. */
-export function mention(text: string): string {
-  return `‘${quotable(text)}’`;
-}
-
-export function mentionList(items: readonly string[]): string {
-  const all = items.map(mention);
-  return all.length <= 1 ? all.join('') : `${all.slice(0, -1).join(', ')} and ${all.at(-1)}`;
-}
+import { findingsIn, goalStatements, metricGaps, type MetricField, type MetricGaps } from './analysis';
+import { outcomeExample, replacementExample, timeframeIn } from './outcomes';
+import { NEUTRAL_TALK, OPEN_DECISION, rulesFor, TOPIC_NAMES, topicsIn, type RuleTalk, type Topic } from './talk';
+import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
 
 export interface Check {
   text: string;
@@ -57,62 +48,89 @@ export interface Voice {
   sections: { strong: string; worries: string; recommend: string };
 }
 
-/** The rule talk a voice uses for a rule, falling back to the neutral lines, then to the finding's own message. */
+/** The rule talk a voice uses for a group, falling back to the neutral lines, then to the finding's own message. */
 export function talkFor(voice: Voice, group: Group): RuleTalk {
-  const talk = voice.talk[group.ruleId] ?? NEUTRAL_TALK[group.ruleId];
+  const talk = voice.talk[group.talkKey] ?? NEUTRAL_TALK[group.talkKey];
   if (talk) return talk;
   const message = group.findings[0]?.message ?? group.ruleId;
-  return { concern: () => firstSentence(message) || message, advice: `The rule's page explains how to fix it: ${group.findings[0]?.docsUrl ?? group.ruleId}.` };
+  return { concern: () => firstSentence(message) || message, advice: `For \`${group.ruleId}\`, see the rule's page on how to fix it: ${group.findings[0]?.docsUrl ?? group.ruleId}.` };
 }
 
 // --- strengths: facts of the document worth saying out loud ---------------------
+// Each needs positive evidence on the page (a number, a from-to, a complete metric
+// row, a planned review); a passage no rule flagged is not praise-worthy by itself,
+// since a rule may simply have missed it.
 
-export type StrengthKey = 'problem' | 'users' | 'outcome-goals' | 'complete-metrics' | 'typed-metrics' | 'clean-metrics' | 'outcome-review' | 'cost-of-inaction' | 'business-sections';
+export type StrengthKey = 'problem' | 'users' | 'outcome-goals' | 'complete-metrics' | 'typed-metrics' | 'outcome-review' | 'cost-of-inaction' | 'costed';
 
 const OUTCOME_REVIEW = /\boutcome reviews?\b|\bpost[- ]launch reviews?\b|\b\d+ days after (?:launch|release|go[- ]live)\b|\bretrospective\b/i;
 const COST_OF_INACTION = /\bif we do nothing\b|\bcost of (?:inaction|delay|doing nothing)\b|\bif we don['’]t\b|\bwithout (?:this|it), \w+|\bstatus quo\b/i;
+// Evidence behind a problem: a number, or where the knowledge comes from.
+const EVIDENCE = /\d|\b(?:interview\w*|survey\w*|research|analytics|tickets?|export|stud(?:y|ies)|measured|logs?|nps|csat|usability tests?)\b/i;
+// A change that can be checked: a number, a from-to, or a threshold ("no more than a day").
+const CHECKABLE = /\d|%|\bpercent\b|\bfrom\b.+\bto\b|\b(?:more|less|fewer|longer|shorter) than\b|\b(?:half|twice|double|triple)\b/i;
 
 /** The first sentence of the document (outside code) that matches, with at least five words. */
 export function sentenceMatching(facts: Facts, pattern: RegExp): Passage | undefined {
   return facts.sentences().find((s) => pattern.test(s.text) && s.text.split(/\s+/).length >= 5);
 }
 
-function outcomeGoals(facts: Facts): Passage[] {
+/** Goals no rule flags as a delivery, vague or vanity. */
+function unflaggedGoals(facts: Facts): Passage[] {
   return goalStatements(facts).filter((g) => findingsIn(facts, g, ['output-as-outcome', 'vague-goal', 'vanity-metric']).length === 0);
+}
+
+/** Goals that say what changes, checkably: unflagged, with a number or threshold beyond their date. */
+function checkableGoals(facts: Facts): Passage[] {
+  return unflaggedGoals(facts).filter((g) => {
+    const date = timeframeIn(g.text);
+    return CHECKABLE.test(date ? g.text.replace(date, ' ') : g.text);
+  });
+}
+
+/** Whether no finding of these rules falls inside the metric's row or item. */
+function unflagged(facts: Facts, metric: MetricItem, ruleIds: readonly string[]): boolean {
+  return findingsIn(facts, { text: '', offset: metric.span.start, end: metric.span.end }, ruleIds).length === 0;
+}
+
+/** A metric that measures a result: not a vanity count, not a shipping milestone. */
+const sound = (facts: Facts, metric: MetricItem) => unflagged(facts, metric, ['vanity-metric', 'output-as-outcome']);
+
+/** Metrics with a baseline, a target and a timeframe that no rule finds fault with. */
+function completeMetrics(facts: Facts): MetricItem[] {
+  const gaps = ['metric-missing-baseline', 'metric-missing-target', 'metric-missing-timeframe', 'placeholder-left'];
+  return facts.metrics.filter((m) => m.baseline && m.target && m.timeframe && sound(facts, m) && unflagged(facts, m, gaps));
 }
 
 const STRENGTHS: Readonly<Record<StrengthKey, (facts: Facts) => string | undefined>> = {
   problem: (facts) => {
-    const first = facts.statements('problem')[0];
-    return first && `The problem is written down: ${mention(first.text)}.`;
+    const backed = facts.statements('problem').find((p) => EVIDENCE.test(p.text));
+    return backed && `The problem comes with evidence: ${mention(backed.text)}.`;
   },
   users: (facts) => {
-    const first = facts.statements('users')[0] ?? facts.statements('needs')[0];
-    return first && `It says who this is for: ${mention(first.text)}.`;
+    const named = [...facts.statements('users'), ...facts.statements('needs')].find((p) => p.text.split(/\s+/).length >= 6);
+    return named && `It names who this is for: ${mention(named.text)}.`;
   },
   'outcome-goals': (facts) => {
     const goals = goalStatements(facts);
-    const good = outcomeGoals(facts);
+    const good = checkableGoals(facts);
     if (!good[0]) return undefined;
-    return `${good.length === goals.length ? (goals.length === 1 ? 'The goal' : 'Every goal') : 'At least one goal'} states a change rather than a delivery: ${mention(good[0].text)}.`;
+    const which = good.length === goals.length ? (goals.length === 1 ? 'The goal states' : 'Every goal states') : `${good.length} of the ${goals.length} goals ${good.length === 1 ? 'states' : 'state'}`;
+    return `${which} a change we could check, not a delivery: ${mention(good[0].text)}.`;
   },
   'complete-metrics': (facts) => {
-    const complete = facts.metrics.filter((m) => m.baseline && m.target && m.timeframe);
+    const complete = completeMetrics(facts);
     if (!complete[0]) return undefined;
-    const share = complete.length === facts.metrics.length ? (complete.length === 1 ? 'The metric has' : `All ${complete.length} metrics have`) : `${complete.length} of ${facts.metrics.length} metrics have`;
+    const share = complete.length === facts.metrics.length ? (complete.length === 1 ? 'The metric has' : `All ${complete.length} metrics have`) : `${complete.length} of ${facts.metrics.length} metrics ${complete.length === 1 ? 'has' : 'have'}`;
     return `${share} a baseline, a target and a timeframe, e.g. ${mention(plain(complete[0].name.text))}.`;
   },
   'typed-metrics': (facts) => {
-    const leading = facts.metrics.find((m) => m.type === 'leading');
-    const guardrail = facts.metrics.find((m) => m.type === 'guardrail');
+    const leading = facts.metrics.find((m) => m.type === 'leading' && sound(facts, m));
+    const guardrail = facts.metrics.find((m) => m.type === 'guardrail' && sound(facts, m));
     if (leading && guardrail) return `There's a leading indicator (${mention(plain(leading.name.text))}) and a guardrail (${mention(plain(guardrail.name.text))}).`;
     if (leading) return `There's a leading indicator to watch early: ${mention(plain(leading.name.text))}.`;
     return guardrail && `There's a guardrail: ${mention(plain(guardrail.name.text))}.`;
   },
-  'clean-metrics': (facts) =>
-    facts.metrics.length > 0 && !facts.findings.some((f) => f.ruleId === 'vanity-metric' || f.ruleId === 'output-as-outcome')
-      ? `None of the ${count(facts.metrics.length, 'metric')} is a vanity count or a shipping milestone.`
-      : undefined,
   'outcome-review': (facts) => {
     const review = sentenceMatching(facts, OUTCOME_REVIEW);
     return review && `There's a check after launch: ${mention(review.text)}.`;
@@ -121,11 +139,10 @@ const STRENGTHS: Readonly<Record<StrengthKey, (facts: Facts) => string | undefin
     const cost = sentenceMatching(facts, COST_OF_INACTION);
     return cost && `It says what happens if we do nothing: ${mention(cost.text)}.`;
   },
-  'business-sections': (facts) => {
+  costed: (facts) => {
     if (facts.kind !== 'business-case') return undefined;
-    const costs = facts.model.sectionsWithRole('costs')[0];
-    const benefits = facts.model.sectionsWithRole('benefits')[0];
-    return costs && benefits ? `Costs and benefits are both on the page, under ${mention(costs.title)} and ${mention(benefits.title)}.` : undefined;
+    const estimate = facts.statements('costs').find((p) => /\d/.test(p.text));
+    return estimate && `The costs are estimated: ${mention(estimate.text)}.`;
   },
 };
 
@@ -141,17 +158,30 @@ const asStep = (advice: string) => lowerFirst(advice.replace(/^I'd\s+/, ''));
 
 const COMMANDS = 'Ask me about the metrics, the goals, the problem, the users, the risks, the ROI or the launch; or type `/review` for a review of the whole document, or `/metrics` to turn its goals into success metrics.';
 
+/** "3 have no target", "none has a timeframe", "1 has its target still open (TBD)". */
+function gapPhrases(total: number, field: MetricField, gaps: MetricGaps): string[] {
+  const out: string[] = [];
+  const n = gaps.missing.length;
+  if (n > 0) out.push(n === total ? (total === 1 ? `it has no ${field}` : `none has a ${field}`) : `${n} ${n === 1 ? 'has' : 'have'} no ${field}`);
+  const open = gaps.open.length;
+  if (open > 0) {
+    const marks = [...new Set(gaps.open.map((o) => o.text))];
+    const mark = marks.length === 1 ? ` (${marks[0]})` : '';
+    out.push(total === 1 ? `its ${field} is still open${mark}` : `${open} ${open === 1 ? 'has its' : 'have their'} ${field} still open${mark}`);
+  }
+  return out;
+}
+
 function valueCheck(facts: Facts): Check {
   const m = facts.metrics;
   const planned = sentenceMatching(facts, OUTCOME_REVIEW) !== undefined;
   const review = planned ? '' : " And I don't see an outcome review planned after launch: who looks at these numbers, and when?";
   const step = planned ? undefined : "I'd put an outcome review in the plan, 30 days after launch, with a name next to it.";
   if (m.length === 0) return { text: `There are no metric rows or items here for me to count yet.${review}`, step: VALUE_TALK['success-metrics-missing']!.advice };
-  const gaps = (['baseline', 'target', 'timeframe'] as const)
-    .map((field) => [field, m.filter((x) => x[field] === undefined).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([field, n]) => (n === m.length ? (m.length === 1 ? `it has no ${field}` : `none has a ${field}`) : `${n} ${n === 1 ? 'has' : 'have'} no ${field}`));
-  const state = gaps.length === 0 ? (m.length === 1 ? 'it has a baseline, a target and a timeframe' : 'each has a baseline, a target and a timeframe') : gaps.join(', ');
+  // Counted from the metric rules' findings, so the coach and the Problems panel agree.
+  const gaps = metricGaps(facts);
+  const said = (['baseline', 'target', 'timeframe'] as const).flatMap((field) => gapPhrases(m.length, field, gaps[field]));
+  const state = said.length === 0 ? (m.length === 1 ? 'it has a baseline, a target and a timeframe' : 'each has a baseline, a target and a timeframe') : andList(said);
   const leading = m.filter((x) => x.type === 'leading').length;
   const guardrail = m.filter((x) => x.type === 'guardrail').length;
   const typed =
@@ -169,27 +199,27 @@ const VALUE_TALK: Readonly<Record<string, RuleTalk>> = {
   },
   'output-as-outcome': {
     concern: (n) => one(n, "I think this is an output, not an outcome: it says what we'll ship, not what customers will do differently.", "I think these are outputs, not outcomes: they say what we'll ship, not what customers will do differently."),
-    advice: "I'd restate every goal like that as the change it should cause, with a baseline, a target and a date.",
+    advice: "I'd restate each goal that names a launch or a feature as the change it should cause for customers, with a baseline, a target and a date.",
   },
   'vanity-metric': {
     concern: (n) => one(n, 'My concern is that this number can grow while nobody gets value from what we built.', 'My concern is that these numbers can grow while nobody gets value from what we built.'),
-    advice: "I'd measure the behaviour behind each such count instead: the share of people who reach the result they came for, within a set time.",
+    advice: "I'd replace each vanity count with the behaviour behind it: the share of people who reach the result they came for, within a set time.",
   },
   'metric-missing-baseline': {
     concern: (n) => one(n, "My worry is that without a baseline we won't know how far this moved, or whether it was moving anyway.", "My worry is that without baselines we won't know how far these moved, or whether they were moving anyway."),
-    advice: "I'd measure today's values now, before anything ships.",
+    advice: "I'd measure today's value of every success metric now, before anything ships.",
   },
   'metric-missing-target': {
     concern: (n) => one(n, 'Without a target, I think any result can be argued into a win after launch.', 'Without targets, I think any result can be argued into a win after launch.'),
-    advice: "I'd write down the number that counts as success before launch, while nobody has seen the results yet.",
+    advice: "I'd write down a target for every success metric before launch, while nobody has seen the results yet.",
   },
   'metric-missing-timeframe': {
     concern: (n) => one(n, "With no timeframe, I think there's no day on which anyone sits down and checks this.", "With no timeframes, I think there's no day on which anyone sits down and checks these."),
-    advice: "I'd add the date by which each target should be reached, and put the outcome review for that date in the calendar.",
+    advice: "I'd add the date by which each success metric should reach its target, and put the outcome review for that date in the calendar.",
   },
   'no-leading-indicator': {
     concern: () => "I think we'd learn too late: everything here lags, and nothing moves in the first weeks after launch.",
-    advice: "I'd add an adoption metric, such as the share of eligible customers who use it in their first two weeks: adoption moves long before retention does.",
+    advice: "I'd add an adoption metric, such as the share of eligible customers who use the new capability in their first two weeks: adoption moves long before retention does.",
   },
 
 };
@@ -215,7 +245,7 @@ export const VALUE_REALIZATION: Voice = {
     `Open a PRD or a business case and I'll read it with Outcome Lens's checks. ${COMMANDS}`,
   focus: valueCheck,
   focusTopics: ['metrics', 'launch', 'goals', 'overall'],
-  strengths: ['clean-metrics', 'typed-metrics', 'outcome-goals', 'outcome-review', 'problem', 'business-sections'],
+  strengths: ['complete-metrics', 'typed-metrics', 'outcome-goals', 'outcome-review', 'problem', 'costed'],
   nothingStrong: "Honestly, not much yet from where I sit: there's nothing here I could check after launch.",
   nothingWrong: "I don't see anything Outcome Lens's checks would flag. The question they can't answer is what we'll do if the numbers miss, and I'd settle that now, while nobody is attached to the result.",
   nextStep: (advice) => `The one thing I'd do next: ${advice ? asStep(advice) : 'agree now what we will change if the first outcome review shows we missed, and who decides.'}`,
@@ -230,11 +260,11 @@ const PRODUCT_TALK: Readonly<Record<string, RuleTalk>> = {
   },
   'need-statement-incomplete': {
     concern: () => "The need isn't complete yet: my five questions (who, the outcome they seek, why it matters, how we'll know, what if we do nothing) aren't all answered.",
-    advice: "I'd fill in the missing parts, one sentence each, before anyone estimates the work.",
+    advice: "I'd complete the need statement, one sentence for each missing part, before anyone estimates the work.",
   },
   'output-as-outcome': {
     concern: (n) => one(n, "I'd ask what this makes possible, and for whom: as written it's a feature to deliver, not value to create.", "I'd ask what these make possible, and for whom: as written they're features to deliver, not value to create."),
-    advice: "I'd name who benefits and what they can do afterwards, and keep the feature as the means.",
+    advice: "I'd rewrite each goal that names a feature to say who benefits and what they can do afterwards, and keep the feature as the means.",
   },
   'success-metrics-missing': {
     concern: () => "I can't see how we'd know the need is met: nothing here says what will be observably different.",
@@ -242,20 +272,24 @@ const PRODUCT_TALK: Readonly<Record<string, RuleTalk>> = {
   },
   'vague-goal': {
     concern: (n) => one(n, "I can't tell when we'd be done with this goal: there's no number or observable change in it.", "I can't tell when we'd be done with these goals: there's no number or observable change in them."),
-    advice: "I'd write each as who does what differently, from what to what, by when.",
+    advice: "I'd rewrite each vague goal as who does what differently, from what to what, by when.",
   },
   'placeholder-left': {
     concern: (n) => one(n, "This isn't ready for the team yet: it still has template text in it.", "This isn't ready for the team yet: it still has template text in several places."),
-    advice: "I'd fill in or cut every placeholder before this goes into planning.",
+    advice: "I'd fill in or cut every template placeholder before this goes into planning.",
+  },
+  [OPEN_DECISION]: {
+    concern: (n) => one(n, "This is a decision nobody has made yet, and the team can't plan around it.", "These are decisions nobody has made yet, and the team can't plan around them."),
+    advice: "I'd settle every TBD with whoever owns it, or list it under Open questions with an owner and a date, before this goes into planning.",
   },
 
 };
 
 function needCheck(facts: Facts): Check {
   const who = facts.statements('users')[0] ?? facts.statements('needs')[0];
-  const goals = outcomeGoals(facts);
+  const goals = unflaggedGoals(facts);
   const why = facts.statements('problem')[0];
-  const known = facts.metrics.filter((m) => m.target !== undefined);
+  const known = facts.metrics.filter((m) => m.target !== undefined && sound(facts, m));
   const ifNothing = sentenceMatching(facts, COST_OF_INACTION);
   const lines = [
     `- **Who has the need:** ${who ? mention(who.text) : "not stated: I can't tell who this is for."}`,
@@ -290,7 +324,7 @@ export const PRODUCT_OWNER: Voice = {
   focus: needCheck,
   focusTopics: ['problem', 'users', 'goals', 'overall'],
   // The five-question check already names the problem, users, goals and cost of inaction.
-  strengths: ['complete-metrics', 'typed-metrics', 'clean-metrics', 'outcome-review', 'business-sections'],
+  strengths: ['complete-metrics', 'typed-metrics', 'outcome-review', 'costed'],
   nothingStrong: "Not much yet, to be honest: I can't see who this is for or what it should change for them.",
   nothingWrong: "Outcome Lens's checks find nothing here. What they can't tell me is whether this is the most valuable thing to do next, so I'd ask what we are saying no to in order to do it.",
   nextStep: (advice) => `My recommendation: ${advice ? asStep(advice) : 'take the smallest slice that delivers value, put it in front of users, and check how we\'ll know against real use.'}`,
@@ -313,7 +347,7 @@ function genericVoice(persona: Persona): Voice {
     ...(described && topics.length > 0
       ? { focus: () => ({ text: `My description (‘${described}’) puts ${topics.map((t) => TOPIC_NAMES[t]).join(' and ')} first, so that's where I look.` }), focusTopics: topics }
       : { focusTopics: [] }),
-    strengths: ['problem', 'users', 'outcome-goals', 'complete-metrics', 'typed-metrics', 'outcome-review', 'business-sections'],
+    strengths: ['problem', 'users', 'outcome-goals', 'complete-metrics', 'typed-metrics', 'outcome-review', 'costed'],
     nothingStrong: 'Nothing stands out as strong yet.',
     nothingWrong: "Outcome Lens's checks find nothing to raise here.",
     nextStep: (advice) => `Next step: ${advice ? asStep(advice) : 'ask a colleague to read it with fresh eyes.'}`,
