@@ -96,10 +96,14 @@ function unflagged(facts: Facts, metric: MetricItem, ruleIds: readonly string[])
 /** A metric that measures a result: not a vanity count, not a shipping milestone. */
 const sound = (facts: Facts, metric: MetricItem) => unflagged(facts, metric, ['vanity-metric', 'output-as-outcome']);
 
-/** Metrics with a baseline, a target and a timeframe that no rule finds fault with. */
+/**
+ * Sound metrics with a stated baseline and target that the rules find complete:
+ * no gap reported (a timeframe may come from the heading above) and nothing left open.
+ */
 function completeMetrics(facts: Facts): MetricItem[] {
-  const gaps = ['metric-missing-baseline', 'metric-missing-target', 'metric-missing-timeframe', 'placeholder-left'];
-  return facts.metrics.filter((m) => m.baseline && m.target && m.timeframe && sound(facts, m) && unflagged(facts, m, gaps));
+  const gaps = Object.values(metricGaps(facts));
+  const incomplete = new Set(gaps.flatMap((g) => [...g.missing, ...g.open.map((o) => o.metric)]));
+  return facts.metrics.filter((m) => m.baseline && m.target && !incomplete.has(m) && sound(facts, m));
 }
 
 const STRENGTHS: Readonly<Record<StrengthKey, (facts: Facts) => string | undefined>> = {
@@ -195,7 +199,7 @@ function valueCheck(facts: Facts): Check {
 const VALUE_TALK: Readonly<Record<string, RuleTalk>> = {
   'success-metrics-missing': {
     concern: () => "My biggest concern: I can't find a single success metric, so nobody can say before launch what 'working' looks like.",
-    advice: "I'd agree on two or three success metrics now, each with a baseline, a target and a date (`/metrics` drafts them from the goals).",
+    advice: "I'd agree on two or three success metrics now, each with a baseline, a target and a date (`/metrics` drafts a first set from the goals).",
   },
   'output-as-outcome': {
     concern: (n) => one(n, "I think this is an output, not an outcome: it says what we'll ship, not what customers will do differently.", "I think these are outputs, not outcomes: they say what we'll ship, not what customers will do differently."),
@@ -350,7 +354,7 @@ function genericVoice(persona: Persona): Voice {
     strengths: ['problem', 'users', 'outcome-goals', 'complete-metrics', 'typed-metrics', 'outcome-review', 'costed'],
     nothingStrong: 'Nothing stands out as strong yet.',
     nothingWrong: "Outcome Lens's checks find nothing to raise here.",
-    nextStep: (advice) => `Next step: ${advice ? asStep(advice) : 'ask a colleague to read it with fresh eyes.'}`,
+    nextStep: (advice) => `Next step: ${advice ? asStep(advice) : 'ask a colleague to read the document with fresh eyes.'}`,
     metricsLead: `Here is a success-metrics table drafted from the document's goals.${about}`,
     sections: { strong: "What's strong", worries: 'What concerns me', recommend: 'What I recommend' },
   };
