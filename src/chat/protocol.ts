@@ -206,6 +206,8 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('insertAnswer'), messageId: id, text: z.string() }),
   z.object({ type: z.literal('exportConversation') }),
   z.object({ type: z.literal('openLink'), url: httpUrlSchema }),
+  /** Open the settings where models are configured (the model picker offers only the offline coach). */
+  z.object({ type: z.literal('openModelSettings') }),
 ]);
 
 export type { ChatErrorCode };

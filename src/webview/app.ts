@@ -13,7 +13,7 @@ import {
   type ToWebview,
   type UserEntry,
 } from '../chat/protocol';
-import { hintsFor, parseInput, type CommandHint } from './commands';
+import { hintsFor, messageForDisplay, parseInput, type CommandHint } from './commands';
 import { button, h, newId } from './dom';
 import type { HostApi } from './host';
 import { renderMarkdown, StreamingMarkdown } from './markdown-view';
@@ -76,7 +76,11 @@ export class ChatApp {
     title: 'Ask several personas the same question; they answer in turn',
   });
   private readonly panelBox = h('fieldset', { className: 'panel', attrs: { id: 'panel', hidden: true } });
-  private readonly modelSelect = h('select', { attrs: { id: 'model' } });
+  private readonly modelSelect = h('select', { attrs: { id: 'model', 'aria-describedby': 'model-hint' } });
+  private readonly modelHint = h('p', { className: 'description model-hint', attrs: { id: 'model-hint', hidden: true } }, [
+    'No AI model yet. Use a VS Code language model (e.g. Copilot) or any OpenAI-compatible server (Ollama, LM Studio...). ',
+    button('Open model settings', 'link', { id: 'model-settings', title: 'Open the outcomeLens.chat settings' }),
+  ]);
   private readonly contextBoxes = {} as Record<keyof ContextChoice, HTMLInputElement>;
   private readonly log = h('section', {
     className: 'log',
@@ -99,8 +103,6 @@ export class ChatApp {
   });
   private readonly sendButton = button('Send', 'primary', { id: 'send' });
   private readonly stopButton = button('Stop', 'secondary', { id: 'stop', hidden: true, title: 'Stop the answer (Escape)' });
-  private readonly newButton = button('New', 'secondary', { id: 'new', title: 'Start a new conversation' });
-  private readonly exportButton = button('Export', 'secondary', { id: 'export', title: 'Export the conversation to a Markdown file' });
   private readonly status = h('p', { className: 'status', attrs: { id: 'status', 'aria-live': 'polite' } });
 
   constructor(
@@ -136,29 +138,32 @@ export class ChatApp {
       this.contextBoxes[key] = box;
       return h('label', { className: 'toggle' }, [box, contextLabels[key]]);
     });
+    // Each field is a label and its controls; the stylesheet puts the label
+    // above the controls when the view is too narrow for both on one line.
     const toolbar = h('header', { className: 'toolbar' }, [
-      h('div', { className: 'row' }, [
+      h('div', { className: 'field' }, [
         h('label', { text: 'Persona', attrs: { for: 'persona' } }),
-        this.personaSelect,
-        this.panelToggle,
+        h('div', { className: 'controls' }, [this.personaSelect, this.panelToggle]),
       ]),
       this.personaDescription,
       this.panelBox,
-      h('div', { className: 'row' }, [h('label', { text: 'Model', attrs: { for: 'model' } }), this.modelSelect]),
-      h('fieldset', { className: 'context' }, [h('legend', { text: 'Include' }), ...contextFields]),
+      h('div', { className: 'field' }, [
+        h('label', { text: 'Model', attrs: { for: 'model' } }),
+        h('div', { className: 'controls' }, [this.modelSelect]),
+      ]),
+      this.modelHint,
+      h('fieldset', { className: 'field context' }, [
+        h('legend', { text: 'Include' }),
+        h('div', { className: 'controls' }, contextFields),
+      ]),
     ]);
     const composer = h('footer', { className: 'composer' }, [
       this.findingChip,
       this.hintList,
       h('label', { className: 'visually-hidden', text: 'Message', attrs: { for: 'input' } }),
       this.input,
-      h('div', { className: 'row actions' }, [
-        this.sendButton,
-        this.stopButton,
-        h('span', { className: 'spacer' }),
-        this.newButton,
-        this.exportButton,
-      ]),
+      // New and Export live in the view's title bar, as VS Code views have them.
+      h('div', { className: 'row actions' }, [this.sendButton, this.stopButton]),
       this.status,
     ]);
     this.root.replaceChildren(toolbar, this.log, composer);
@@ -167,15 +172,18 @@ export class ChatApp {
   private wire(): void {
     this.personaSelect.addEventListener('change', () => {
       this.state.personaId = this.personaSelect.value;
+      showChosenAsTitle(this.personaSelect);
       this.renderPersonaDescription();
       this.post({ type: 'choose', personaId: this.personaSelect.value });
       this.save();
     });
     this.modelSelect.addEventListener('change', () => {
       this.state.modelId = this.modelSelect.value;
+      showChosenAsTitle(this.modelSelect);
       this.post({ type: 'choose', modelId: this.modelSelect.value });
       this.save();
     });
+    this.modelHint.querySelector('button')!.addEventListener('click', () => this.post({ type: 'openModelSettings' }));
     this.panelToggle.addEventListener('click', () => {
       this.state.panelMode = !this.state.panelMode;
       this.renderPickers();
@@ -211,8 +219,6 @@ export class ChatApp {
     });
     this.sendButton.addEventListener('click', () => this.send());
     this.stopButton.addEventListener('click', () => this.stop());
-    this.newButton.addEventListener('click', () => this.newConversation());
-    this.exportButton.addEventListener('click', () => this.post({ type: 'exportConversation' }));
     this.log.addEventListener('click', (event) => this.onLogClick(event));
     // Middle-click would otherwise try to open the link in a new window.
     this.log.addEventListener('auxclick', (event) => {
@@ -342,6 +348,7 @@ export class ChatApp {
     if (!entry || entry.status !== 'streaming') return;
     entry.status = status;
     if (error) entry.error = error;
+    this.streams.get(messageId)?.end();
     this.streams.delete(messageId);
     this.refreshEntry(entry);
     this.save();
@@ -478,17 +485,6 @@ export class ChatApp {
     this.save();
   }
 
-  private newConversation(): void {
-    this.stop();
-    this.state.entries = [];
-    this.forgetRendered();
-    this.post({ type: 'newConversation' });
-    this.renderLog();
-    this.say('');
-    this.save();
-    this.input.focus();
-  }
-
   private onLogClick(event: MouseEvent): void {
     const target = event.target as Element;
     const link = target.closest('a');
@@ -555,6 +551,7 @@ export class ChatApp {
     );
     this.personaSelect.disabled = personas.length === 0;
     if (personaId) this.personaSelect.value = personaId;
+    showChosenAsTitle(this.personaSelect);
     this.renderPersonaDescription();
 
     const chosen = new Set(this.state.panelPersonaIds);
@@ -596,6 +593,9 @@ export class ChatApp {
     if (models.length === 0) this.modelSelect.append(h('option', { text: 'No models yet', attrs: { value: '' } }));
     this.modelSelect.disabled = models.length === 0;
     if (modelId) this.modelSelect.value = modelId;
+    showChosenAsTitle(this.modelSelect);
+    // With nothing but the coach to pick, say where real models come from.
+    this.modelHint.hidden = models.length === 0 || models.some((model) => model.kind !== 'offline-coach');
 
     for (const [key, box] of Object.entries(this.contextBoxes) as [keyof ContextChoice, HTMLInputElement][]) {
       box.checked = this.state.context[key];
@@ -666,8 +666,10 @@ export class ChatApp {
   private buildUser(entry: UserEntry): HTMLElement {
     const to = entry.personaIds.map((id) => this.personaName(id)).join(', ');
     const header = h('header', {}, [h('strong', { text: 'You' }), h('span', { className: 'muted', text: ` to ${to}` })]);
-    if (entry.command) header.append(h('span', { className: 'badge', text: `/${entry.command.name}` }));
-    const parts: Node[] = [header, h('p', { className: 'user-text', text: entry.text })];
+    const shown = messageForDisplay(entry.text, entry.command);
+    if (shown.badge) header.append(h('span', { className: 'badge', text: shown.badge }));
+    const parts: Node[] = [header];
+    if (shown.text) parts.push(h('p', { className: 'user-text', text: shown.text }));
     if (entry.finding) {
       parts.push(h('p', { className: 'muted', text: `About ${entry.finding.ruleId}: ${entry.finding.message}` }));
     }
@@ -722,12 +724,14 @@ export class ChatApp {
     if (!body) {
       body = h('div', { className: 'markdown' });
       this.bodies.set(entry.id, body);
+      // The header names the persona, so the body need not open with the same name.
+      const speaker = entry.personaId ? this.personaName(entry.personaId) : undefined;
       if (entry.status === 'streaming') {
-        const stream = new StreamingMarkdown(body);
+        const stream = new StreamingMarkdown(body, speaker);
         this.streams.set(entry.id, stream);
         if (entry.text) stream.append(entry.text);
       } else {
-        renderMarkdown(body, entry.text);
+        renderMarkdown(body, entry.text, speaker);
       }
     }
     return body;
@@ -875,6 +879,11 @@ export class ChatApp {
     this.saveTimer = undefined;
     this.host.setState(this.state);
   }
+}
+
+/** A select shows only as much of its choice as fits; the tooltip has all of it. */
+function showChosenAsTitle(select: HTMLSelectElement): void {
+  select.title = select.selectedOptions[0]?.text ?? '';
 }
 
 function personaLabel(persona: { name: string; emoji: string }): string {

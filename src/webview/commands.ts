@@ -22,10 +22,9 @@ export type ParsedInput = { ok: true; command?: SlashCommand } | { ok: false; pr
  * is sent as it is, so a question is never refused for starting with a slash.
  */
 export function parseInput(text: string, templates: readonly string[]): ParsedInput {
-  const match = /^\/(review|metrics|template|panel)(?=\s|$)\s*(.*)$/s.exec(text.trim());
-  if (!match) return { ok: true };
-  const name = match[1]!;
-  const rest = match[2]!.trim();
+  const typed = splitCommand(text);
+  if (!typed) return { ok: true };
+  const { name, rest } = typed;
   switch (name) {
     case 'review':
       return { ok: true, command: { name: 'review' } };
@@ -42,6 +41,25 @@ export function parseInput(text: string, templates: readonly string[]): ParsedIn
       return { ok: true, command: { name: 'template', template } };
     }
   }
+}
+
+/** A leading command name and the trimmed text after it, or undefined when the text starts with none. */
+function splitCommand(text: string): { name: SlashCommand['name']; rest: string } | undefined {
+  const match = /^\/(review|metrics|template|panel)(?=\s|$)\s*(.*)$/s.exec(text.trim());
+  return match ? { name: match[1] as SlashCommand['name'], rest: match[2]!.trim() } : undefined;
+}
+
+/**
+ * How a sent message shows: its command once, as a badge (`/template prd`),
+ * and only the words typed after it, so the command is not repeated as text.
+ */
+export function messageForDisplay(text: string, command: SlashCommand | undefined): { badge?: string; text: string } {
+  if (!command) return { text };
+  const badge = command.name === 'template' ? `/template ${command.template}` : `/${command.name}`;
+  const typed = splitCommand(text);
+  // A command the text does not spell (a caller other than the input box) leaves the text as it is.
+  if (typed?.name !== command.name) return { badge, text };
+  return { badge, text: command.name === 'template' ? typed.rest.replace(/^\S+\s*/, '') : typed.rest };
 }
 
 function templateProblem(lead: string, templates: readonly string[]): string {

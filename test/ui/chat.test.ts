@@ -4,37 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ToWebview, UserEntry } from '../../src/chat/protocol';
+import { answer, answerFully, ask, assertHealthy, init, openWithInit, streamText } from './conversation';
 import { repoRoot, startUi, type ChatPage, type Ui } from './harness';
 import type { RenderLab } from './lab-api';
-
-const init: ToWebview = {
-  type: 'init',
-  personas: [
-    { id: 'value', name: 'Value Realization', emoji: '💰', description: 'Holds the team to outcomes customers feel.' },
-    { id: 'owner', name: 'Product Owner', emoji: '🧭', description: 'Turns outcomes into a backlog.' },
-  ],
-  models: [
-    { id: 'coach', label: 'Offline coach', kind: 'offline-coach' },
-    { id: 'openai:llama3.1', label: 'llama3.1 (localhost)', kind: 'openai-compatible' },
-  ],
-  selectedPersonaId: 'value',
-  selectedModelId: 'coach',
-  context: { document: true, selection: false, findings: true },
-  templates: ['prd', 'business-case'],
-};
-
-const answer = [
-  '**💰 Value Realization:** I think your success metrics are mostly outputs.\n\n',
-  '## What I would change\n\n',
-  '- Replace *feature shipped* with an adoption rate\n',
-  '- Add a baseline for `weekly active teams`\n\n',
-  '| Metric | Baseline | Target |\n',
-  '| --- | ---: | ---: |\n',
-  '| Activation within 7 days | 31% | 45% |\n',
-  '| Churn at renewal | 12% | 8% |\n\n',
-  '```ts\nconst guardrail = "support tickets per account";\n```\n',
-].join('');
 
 let ui: Ui;
 before(async () => {
@@ -44,38 +16,12 @@ after(async () => {
   await ui.close();
 });
 
-async function openReady(seedState?: unknown): Promise<ChatPage> {
-  const chat = await ui.openChat({ seedState });
-  await chat.send(init);
-  return chat;
-}
-
-async function ask(chat: ChatPage, text: string, count = 1): Promise<UserEntry> {
-  await chat.page.fill('#input', text);
-  await chat.page.press('#input', 'Enter');
-  return (await chat.waitForPosted('send', count)).message;
-}
-
-async function streamText(chat: ChatPage, messageId: string, text: string, size = 9): Promise<void> {
-  for (let at = 0; at < text.length; at += size) {
-    await chat.send({ type: 'streamChunk', messageId, text: text.slice(at, at + size) });
-  }
-}
-
-async function answerFully(chat: ChatPage, question: UserEntry, messageId: string, text: string): Promise<void> {
-  await chat.send({ type: 'streamStart', messageId, replyTo: question.id, personaId: 'value', offlineCoach: true });
-  await streamText(chat, messageId, text);
-  await chat.send({ type: 'streamEnd', messageId });
-  await chat.send({ type: 'turnComplete', replyTo: question.id });
+function openReady(seedState?: unknown): Promise<ChatPage> {
+  return openWithInit(ui, init, seedState);
 }
 
 function count(chat: ChatPage, selector: string): Promise<number> {
   return chat.page.locator(selector).count();
-}
-
-async function assertHealthy(chat: ChatPage): Promise<void> {
-  assert.deepEqual(chat.pageErrors, []);
-  assert.deepEqual(await chat.violations(), []);
 }
 
 describe('chat webview', () => {
@@ -399,17 +345,105 @@ describe('chat webview', () => {
     await chat.close();
   });
 
-  it('starts a new conversation and exports', async () => {
+  it('leaves New and Export to the view title bar, whose New clears the conversation', async () => {
     const chat = await openReady();
     const question = await ask(chat, 'First question');
     await answerFully(chat, question, 'a1', 'An answer.');
-    await chat.page.getByRole('button', { name: 'Export' }).click();
-    await chat.waitForPosted('exportConversation');
-    await chat.page.getByRole('button', { name: 'New' }).click();
-    await chat.waitForPosted('newConversation');
+    assert.equal(await chat.page.getByRole('button', { name: /^(New|Export)$/ }).count(), 0, 'no second set of the title bar buttons');
+    // The title bar's New starts over in the extension, which then sends an init with an empty history.
+    await chat.send({ ...init, history: [] });
     assert.equal(await count(chat, 'article'), 0);
     assert.match((await chat.page.locator('.empty').textContent()) ?? '', /Ask 💰 Value Realization/);
     await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.length === 0);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('shows a slash command once, as a badge before the rest of the message', async () => {
+    const chat = await openReady();
+    const shown = async (text: string, nth: number) => {
+      const sent = await ask(chat, text, nth);
+      await chat.send({ type: 'turnComplete', replyTo: sent.id });
+      const article = chat.page.locator(`article[data-id="${sent.id}"]`);
+      return {
+        sent: sent.text,
+        badges: await article.locator('.badge').allTextContents(),
+        text: await article.locator('.user-text').allTextContents(),
+      };
+    };
+    assert.deepEqual(await shown('/review focus on metrics', 1), {
+      sent: '/review focus on metrics',
+      badges: ['/review'],
+      text: ['focus on metrics'],
+    });
+    assert.deepEqual(await shown('/metrics', 2), { sent: '/metrics', badges: ['/metrics'], text: [] });
+    assert.deepEqual(await shown('/template prd', 3), { sent: '/template prd', badges: ['/template prd'], text: [] });
+    assert.deepEqual(await shown('/panel Is this PRD\nready?', 4), {
+      sent: '/panel Is this PRD\nready?',
+      badges: ['/panel'],
+      text: ['Is this PRD\nready?'],
+    });
+    assert.deepEqual(await shown('/etc/hosts is not a command', 5), {
+      sent: '/etc/hosts is not a command',
+      badges: [],
+      text: ['/etc/hosts is not a command'],
+    });
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('hides a first line that repeats the header, on screen only', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'What about our metrics?');
+    const text = '**💰 Value Realization:**\n\nI count 4 success metrics.\n\n**🧭 Product Owner:** would add a guardrail.\n';
+    await chat.send({ type: 'streamStart', messageId: 'a1', replyTo: question.id, personaId: 'value', offlineCoach: true });
+    const body = chat.page.locator('article[data-id="a1"] .markdown');
+    const characters = Array.from(text);
+    await streamText(chat, 'a1', characters.slice(0, 12).join(''), 3);
+    assert.equal(await body.textContent(), '', 'what may still be the label line is held back, not shown as raw asterisks');
+    await streamText(chat, 'a1', characters.slice(12).join(''), 3);
+    await chat.send({ type: 'streamEnd', messageId: 'a1' });
+    await chat.send({ type: 'turnComplete', replyTo: question.id });
+
+    const article = chat.page.locator('article[data-id="a1"]');
+    assert.equal(await article.locator('header strong').textContent(), '💰 Value Realization');
+    assert.deepEqual(await body.locator('p').allTextContents(), ['I count 4 success metrics.', '🧭 Product Owner: would add a guardrail.']);
+    await article.getByRole('button', { name: 'Copy' }).click();
+    assert.equal((await chat.waitForPosted('copyAnswer')).text, text, 'copies keep the line');
+    await chat.page.waitForFunction((full) => {
+      const saved = (globalThis as any).__test.state?.entries?.[1];
+      return saved?.text === full && saved.status === 'complete';
+    }, text);
+
+    // Rendered again from the extension's history, it is hidden the same way.
+    const history = (await chat.savedState()).entries;
+    await chat.send({ ...init, history });
+    assert.deepEqual(await body.locator('p').allTextContents(), ['I count 4 success metrics.', '🧭 Product Owner: would add a guardrail.']);
+
+    // A label that starts a paragraph of its own words is part of the answer.
+    const second = await ask(chat, 'And the guardrails?', 2);
+    await answerFully(chat, second, 'a2', '**💰 Value Realization:** add one for refunds.');
+    assert.equal(await chat.page.locator('article[data-id="a2"] .markdown').textContent(), '💰 Value Realization: add one for refunds.');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('offers the model settings when the offline coach is the only model', async () => {
+    const chat = await openWithInit(ui, { ...init, models: [init.models[0]!] });
+    const hint = chat.page.locator('#model-hint');
+    assert.equal(await hint.isVisible(), true);
+    assert.match(
+      (await hint.textContent()) ?? '',
+      /Use a VS Code language model \(e\.g\. Copilot\) or any OpenAI-compatible server \(Ollama, LM Studio\.\.\.\)/,
+    );
+    await hint.getByRole('button', { name: 'Open model settings' }).click();
+    await chat.waitForPosted('openModelSettings');
+    assert.deepEqual(await chat.postedOfType('openModelSettings'), [{ type: 'openModelSettings' }]);
+
+    // Once a real model is offered, the picker speaks for itself.
+    await chat.send({ type: 'update', models: init.models });
+    assert.equal(await hint.isVisible(), false);
+    await assertHealthy(chat);
     await chat.close();
   });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isHttpUrl, parseFromWebview, parseToWebview, type ToWebview, type UserEntry } from '../../src/chat/protocol';
 import { buildChatHtml, chatCsp } from '../../src/chat/webview-html';
-import { hintsFor, parseInput } from '../../src/webview/commands';
+import { hintsFor, messageForDisplay, parseInput } from '../../src/webview/commands';
 import { restoreState } from '../../src/webview/state';
 
 const user: UserEntry = {
@@ -77,6 +77,7 @@ describe('protocol', () => {
     assert.equal(parseFromWebview({ type: 'send', message: user, modelId: 'coach' }).ok, true);
     assert.equal(parseFromWebview({ type: 'send', message: { ...user, personaIds: [] } }).ok, false);
     assert.equal(parseFromWebview({ type: 'retry', replyTo: 'u1' }).ok, true);
+    assert.deepEqual(parseFromWebview({ type: 'openModelSettings' }), { ok: true, message: { type: 'openModelSettings' } });
     assert.equal(parseFromWebview({ type: 'openLink', url: 'https://example.com/a?b=1' }).ok, true);
     for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'command:workbench.action.quit', '//example.com', '/relative', 'https://']) {
       assert.equal(parseFromWebview({ type: 'openLink', url }).ok, false, url);
@@ -109,6 +110,18 @@ describe('slash commands', () => {
     });
     // Without a list from the extension any name goes through.
     assert.deepEqual(parseInput('/template okr', []), { ok: true, command: { name: 'template', template: 'okr' } });
+  });
+
+  it('shows a sent command once: as a badge, then the words after it', () => {
+    assert.deepEqual(messageForDisplay('/review focus on goals', { name: 'review' }), { badge: '/review', text: 'focus on goals' });
+    assert.deepEqual(messageForDisplay('  /metrics', { name: 'metrics' }), { badge: '/metrics', text: '' });
+    assert.deepEqual(messageForDisplay('/template prd for search', { name: 'template', template: 'prd' }), {
+      badge: '/template prd',
+      text: 'for search',
+    });
+    // The panel toggle sends a command the text does not spell: the text stays whole.
+    assert.deepEqual(messageForDisplay('Is this ready?', { name: 'panel' }), { badge: '/panel', text: 'Is this ready?' });
+    assert.deepEqual(messageForDisplay('/review it', undefined), { text: '/review it' });
   });
 
   it('hints commands, then template names', () => {

@@ -175,6 +175,10 @@ export class ChatController implements vscode.Disposable {
         // Checked again here: the schema already refuses other schemes, and this must never open one.
         if (isHttpUrl(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
         return;
+      case 'openModelSettings':
+        // The view names no setting, so it can only ever open the chat's own settings.
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'outcomeLens.chat');
+        return;
       default: {
         const unhandled: never = message;
         this.parts.log(`chat: unhandled message ${JSON.stringify(unhandled)}`);

@@ -2,7 +2,7 @@
 // sanitizer and renderers, without the chat around them.
 import '../../../src/webview/zod-jitless';
 import { markdownToHtml } from '../../../src/webview/markdown';
-import { StreamingMarkdown } from '../../../src/webview/markdown-view';
+import { StreamingMarkdown, toAnswerFragment } from '../../../src/webview/markdown-view';
 import { toSafeFragment } from '../../../src/webview/sanitize';
 import type { RenderLab, RenderTiming } from '../lab-api';
 import { chunkText, sampleAnswer } from '../sample-answer';
@@ -19,7 +19,7 @@ const renderers: Record<'incremental' | 'naive', Renderer> = {
     let text = '';
     return (chunk) => {
       text += chunk;
-      host.replaceChildren(toSafeFragment(markdownToHtml(text)));
+      host.replaceChildren(toAnswerFragment(markdownToHtml(text)));
     };
   },
 };
