@@ -2,7 +2,6 @@
 // items 5, 6, 8, 13, 15, 16, 17 and 18), with the repo's checkout example PRD
 // and the coach fixtures as input.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { coachAnswer, COACH_LABEL, type CoachContext } from '../../../src/chat/coach/coach';
 import { findQuotes } from '../../../src/chat/coach/quotes';
@@ -11,27 +10,11 @@ import { productOwner } from '../../../src/chat/personas/builtin/product-owner';
 import { valueRealization } from '../../../src/chat/personas/builtin/value-realization';
 import type { Persona } from '../../../src/chat/personas/persona';
 import { lint } from '../../../src/engine';
+import { DOCUMENTS, launchCoach, tableRows } from '../../fixtures/coach/documents';
 
-const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const DOCS = {
-  checkout: { text: read('../../../examples/checkout-redesign-prd.md'), fileName: 'checkout-redesign-prd.md' },
-  weak: { text: read('../../fixtures/coach/weak-prd.md'), fileName: 'checkout-prd.md' },
-  strong: { text: read('../../fixtures/coach/strong-prd.md'), fileName: 'team-inbox-prd.md' },
-  business: { text: read('../../fixtures/coach/business-case.md'), fileName: 'refunds-business-case.md' },
-} as const;
+const DOCS = DOCUMENTS;
 type Doc = keyof typeof DOCS;
 const ALL_DOCS = Object.keys(DOCS) as Doc[];
-
-const launchCoach: Persona = {
-  id: 'launch-coach',
-  name: 'Launch Coach',
-  emoji: '🚀',
-  description: 'Coaches a team through the weeks around a launch: adoption, rollout and the outcome review.',
-  instructions: 'You coach a team through a launch.',
-  source: '.github/agents/launch-coach.agent.md',
-  format: 'vscode-agent',
-  problems: [],
-};
 const PERSONAS = [valueRealization, productOwner, launchCoach];
 
 function answer(persona: Persona, doc: Doc | { text: string; fileName: string }, command: CoachContext['command'], question = '', extra: Partial<CoachContext> = {}): string {
@@ -44,19 +27,6 @@ function bulletsAfter(text: string, lead: string): string[] {
   const at = text.indexOf(lead);
   assert.ok(at >= 0, `"${lead}" in the answer`);
   return text.slice(at + lead.length).trimStart().split('\n\n')[0]!.split('\n').filter((line) => line.startsWith('- '));
-}
-
-/** The table rows of an answer, as arrays of cells. */
-function tableRows(text: string): string[][] {
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith('|'))
-    .map((line) =>
-      line
-        .slice(1, -1)
-        .split(/(?<!\\)\|/)
-        .map((cell) => cell.trim()),
-    );
 }
 
 describe('walkthrough 5: a broad question gets the overall picture', () => {
