@@ -188,6 +188,12 @@ suite('chat', () => {
     assert.equal(posted.length, from);
   });
 
+  test('"Open model settings" from the view opens the Settings editor', async () => {
+    await api.chat.receive({ type: 'openModelSettings' });
+    await waitFor('the Settings editor', () => vscode.window.tabGroups.activeTabGroup.activeTab?.label === 'Settings' || undefined);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   test('persona files in the workspace join the list; a malformed one is skipped', async () => {
     const dir = vscode.Uri.joinPath(folder(), PERSONA_DIR);
     await vscode.workspace.fs.createDirectory(dir);
