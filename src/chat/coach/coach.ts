@@ -5,7 +5,7 @@
 import type { Finding } from '../../engine';
 import type { Persona } from '../personas/persona';
 import { personaLabel } from '../personas/persona';
-import { analyse, byCatalogue, reach, within, type Facts, type Group } from './analysis';
+import { analyse, byCatalogue, reach, within, type Facts, type Group, type Passage } from './analysis';
 import { metricsTable, proposeMetrics } from './outcomes';
 import { asksReadiness, RULE_AREA, rulesFor, TOPIC_NAMES, topicsIn } from './talk';
 import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
@@ -152,12 +152,16 @@ function metrics(facts: Facts, voice: Voice): string {
   return parts.join('\n\n');
 }
 
-/** A concern in a conversational answer: the quoted passages, then the persona's point. */
-function concernLine(facts: Facts, voice: Voice, group: Group): string {
+/**
+ * A concern in a conversational answer: the quoted passages, then the persona's
+ * point. `whole` is false for part of a group (one finding of several), which
+ * the persona's own lead, counting the whole group, would misstate.
+ */
+function concernLine(facts: Facts, voice: Voice, group: Group, whole = true): string {
   const talk = talkFor(voice, group);
   const shown = group.passages.slice(0, MAX_QUOTES).map((p) => p.text);
   const example = voice.examples[group.ruleId]?.(facts, group);
-  const lead = voice.lead?.(facts, group);
+  const lead = whole ? voice.lead?.(facts, group) : undefined;
   if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   const point = `${talk.concern(reach(facts, group))}${unplacedMessages(group)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
@@ -169,7 +173,15 @@ function aboutFinding(facts: Facts, voice: Voice, finding: NonNullable<CoachCont
   const same = ordered(groups, voice).filter((g) => g.ruleId === finding.ruleId);
   const where = finding.line ? ` on line ${finding.line}` : '';
   const parts = [`You asked about the \`${finding.ruleId}\` finding${where}: ${finding.message}`];
-  if (same.length > 0) parts.push(`Here's how I see it:\n\n${same.slice(0, 4).map((g) => concernLine(facts, voice, g)).join('\n')}`);
+  // The passage on the finding's line first, on its own; the rule's other passages are only named.
+  const onLine = (p: Passage) => facts.model.lineOf(p.offset) + 1 === finding.line;
+  const here = same
+    .map((g) => ({ ...g, findings: g.findings.filter((f) => f.start.line === finding.line), unplaced: g.unplaced.filter((f) => f.start.line === finding.line), passages: g.passages.filter(onLine) }))
+    .filter((g) => g.findings.length > 0);
+  const shown = here.length > 0 ? here : same.slice(0, 4);
+  if (shown.length > 0) parts.push(`Here's how I see it:\n\n${shown.map((g) => concernLine(facts, voice, g, here.length === 0)).join('\n')}`);
+  const elsewhere = here.length > 0 ? same.flatMap((g) => g.passages.filter((p) => !onLine(p)).map((p) => p.text)) : [];
+  if (elsewhere.length > 0) parts.push(`The same goes for ${mentionList(elsewhere.slice(0, 3))}${elsewhere.length > 3 ? ` and ${count(elsewhere.length - 3, 'more passage')}` : ''}.`);
   parts.push(`The rule's page explains it with a bad and a good example: run "Outcome Lens: Show Rule Documentation" and pick \`${finding.ruleId}\`.`);
   return parts.join('\n\n');
 }

@@ -5,7 +5,7 @@
 // Unknown values stay as [bracketed placeholders]: the coach never invents numbers.
 import type { Facts, Group } from './analysis';
 import { findingsIn, goalStatements, metricPassage } from './analysis';
-import { mention, mentionList, plain, quotable, quoteList } from './text';
+import { andList, mention, mentionList, plain, quotable, quoteList } from './text';
 
 interface Theme {
   words: RegExp;
@@ -97,13 +97,23 @@ export function timeframeIn(text: string): string | undefined {
   return TIMEFRAME.exec(text)?.[0];
 }
 
-/** What a shipping goal delivers: "Ship Apple Pay" -> "Apple Pay". */
-function deliverable(phrase: string): string {
-  return phrase
+// Where the thing delivered ends and its purpose begins: "Ship SSO so that admins ...".
+const PURPOSE = /\s+(?:so that|so|to|in order to|because|for|with|which)\s|[,;:(]/i;
+
+/**
+ * What a shipping goal delivers, from the finding's verb to the end of the goal:
+ * "Ship Apple Pay and saved cards by Q1" -> ["Apple Pay", "saved cards"]. Short
+ * things joined by "and" are separate deliveries, each adopted on its own.
+ */
+function deliverables(phrase: string): string[] {
+  const thing = phrase
+    .split(PURPOSE)[0]!
     .replace(/^\S+\s+/, '')
     .replace(TIMEFRAME, '')
     .replace(/[\s.,;:]+$/, '')
     .trim();
+  const parts = thing.split(/\s+and\s+/);
+  return parts.length === 2 && parts.every((p) => p.split(/\s+/).length <= 4) ? parts : [thing];
 }
 
 type Metric = Facts['metrics'][number];
@@ -229,13 +239,13 @@ export function proposeMetrics(facts: Facts): MetricsProposal {
     const existing = kept.find((r) => goalTheme.measuredBy.test(r.metric));
     const result = existing ? `${mention(existing.metric)} (already in the document)` : `*${goalTheme.outcome}*`;
     if (outputs[0]) {
-      const thing = deliverable(plain(facts.text.slice(outputs[0].start.offset, outputs[0].end.offset)));
-      if (REPLACEMENT.test(thing)) {
-        notes.push(`${quoted} is a delivery, and once ${thing} is live everyone uses it, so adoption tells us little. I'd judge it by the result it should move: ${result}.`);
+      const things = deliverables(plain(facts.text.slice(outputs[0].start.offset, goal.end)));
+      const adopted = things.filter((thing) => !REPLACEMENT.test(thing)).map((thing) => `% of [eligible users] who use ${thing} within 14 days of release`);
+      if (adopted.length === 0) {
+        notes.push(`${quoted} is a delivery, and once ${andList(things)} ${things.length === 1 ? 'is' : 'are'} live everyone uses ${things.length === 1 ? 'it' : 'them'}, so adoption tells us little. I'd judge it by the result it should move: ${result}.`);
       } else {
-        const adoption = `% of [eligible users] who use ${thing} within 14 days of release`;
-        add({ metric: adoption, type: 'leading', ...BLANK, timeframe });
-        notes.push(`${quoted} is a delivery: I'd watch *${adoption}* first, then the result it should move: ${result}.`);
+        for (const adoption of adopted) add({ metric: adoption, type: 'leading', ...BLANK, timeframe });
+        notes.push(`${quoted} is a delivery: I'd watch ${andList(adopted.map((a) => `*${a}*`))} first, then the result it should move: ${result}.`);
       }
     } else if (!own && !existing && rows.some((r) => r.metric === goalTheme.outcome)) {
       // Its words name no theme and the document's own row is taken: leave a row for the author to word.

@@ -122,6 +122,22 @@ describe('walkthrough 8: a replacement for a vanity count fits the document', ()
   });
 });
 
+describe('a question about one finding', () => {
+  it('answers about the passage on its line, names the rule\'s other passages, and does not misstate the share', () => {
+    const findings = lint(DOCS.checkout.text, { fileName: DOCS.checkout.fileName }).findings;
+    const pageViews = findings.find((f) => f.ruleId === 'vanity-metric' && f.start.line === 21)!;
+    const text = answer(valueRealization, 'checkout', 'ask', 'Why is this a problem, and how would you fix it?', { finding: { ruleId: pageViews.ruleId, message: pageViews.message, line: 21 } });
+    const bullets = bulletsAfter(text, "Here's how I see it:");
+    assert.equal(bullets.length, 1);
+    assert.match(bullets[0]!, /^- "Checkout page views": my concern is that this number can grow/);
+    assert.match(text, /The same goes for ‘Total sign-ups’ and ‘App downloads after the release’\./);
+    const applePay = findings.find((f) => f.ruleId === 'output-as-outcome' && f.start.line === 13)!;
+    const goal = answer(valueRealization, 'checkout', 'ask', 'Why?', { finding: { ruleId: applePay.ruleId, message: applePay.message, line: 13 } });
+    assert.match(goal, /- "Ship Apple Pay and saved cards": I think this is an output, not an outcome/);
+    assert.doesNotMatch(goal, /1 of our 3 goals/);
+  });
+});
+
 describe('walkthrough 13: the coach introduces itself only when it cannot answer', () => {
   it('answers it can give mention the coach only in the closing label', () => {
     for (const persona of PERSONAS) {
@@ -207,7 +223,10 @@ describe('walkthrough 17: /metrics lists each result once, with a real type', ()
       const conversion = rows.filter((r) => /paid order/.test(r[0]!));
       assert.deepEqual(conversion, [['Conversion from cart to paid order', 'lagging', '2.1%', '[target]', 'by the end of Q1', '[dashboard or query]', '[name]']], persona.id);
       assert.ok(rows.every((r) => !r[1]!.startsWith('[')), `${persona.id}: every Type is known`);
-      assert.deepEqual(rows.map((r) => r[1]).sort(), ['guardrail', 'lagging', 'leading']);
+      assert.deepEqual([...new Set(rows.map((r) => r[1]))].sort(), ['guardrail', 'lagging', 'leading']);
+      // "Ship Apple Pay and saved cards" delivers two things, each adopted on its own; the redesign gets no adoption row.
+      const leading = rows.filter((r) => r[1] === 'leading').map((r) => r[0]);
+      assert.deepEqual(leading, ['% of [eligible users] who use Apple Pay within 14 days of release', '% of [eligible users] who use saved cards within 14 days of release']);
       assert.match(text, /- "Total sign-ups", "Checkout page views" and "App downloads after the release" are counts that can grow while nobody gets value, so I've left them out of the table\./);
       assert.match(text, /- "Improve the checkout experience and make it more seamless": I'd track it with ‘Conversion from cart to paid order’ \(already in the document\)\./);
     }
