@@ -314,7 +314,7 @@ function needCheck(facts: Facts): Check {
   const verdict =
     missing === 0
       ? "All five are answered; I'd still test the answers with a user or two."
-      : `${missing} of my five questions ${missing === 1 ? 'is' : 'are'} still open, and I wouldn't call this ready until ${missing === 1 ? 'it is' : 'they are'} answered.`;
+      : `${missing === 5 ? 'None of my five questions is answered yet' : `${missing} of my five questions ${missing === 1 ? 'is' : 'are'} still open`}, and I wouldn't call this ready until ${missing === 1 ? 'it is' : 'they are'} answered.`;
   return { text: `I checked the need against my five questions:\n\n${lines.join('\n')}\n\n${verdict}`, step: steps[answers.indexOf(undefined)] };
 }
 

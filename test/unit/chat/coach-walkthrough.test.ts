@@ -268,5 +268,6 @@ describe('walkthrough 18: praise needs evidence', () => {
   it('a vanity metric with a target is no answer to "how will we know"', () => {
     const text = answer(productOwner, 'checkout', 'review');
     assert.match(text, /\*\*How we'll know:\*\* nothing with a target yet\./);
+    assert.match(text, /None of my five questions is answered yet, and I wouldn't call this ready until they are answered\./);
   });
 });
