@@ -34,7 +34,7 @@ export default defineRule({
         const start = clause.start + match.index;
         report({
           span: { start, end: start + match[0].length },
-          message: `"${match[0]}" is a vanity metric: it can rise while nobody gets value. Measure a behaviour or a rate instead, e.g. "% of new sign-ups who complete a key action within 7 days".`,
+          message: `"${match[0]}" is a vanity metric: it can rise while nobody gets value. Measure the behaviour behind it instead: the share of people who reach the result they came for, within a set time (for a checkout, "% of started checkouts that end in a paid order").`,
         });
       }
     }
