@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { normalizeHeading } from '../model/roles';
 import type { DocumentModel, Fix, Section, SectionRole, TextEdit } from '../types';
-import { insertBlock, mainDepth, titleSpan } from './problem-statement-missing';
+import { mainDepth, titleSpan } from './util/document';
+import { insertBlock } from './util/insert-section';
 import { defineRule } from './rule';
 
 const TOPIC_IDS = ['costs', 'benefits', 'roi', 'options', 'risks', 'assumptions'] as const;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { escapeRegExp, OUTPUT_VERBS } from '../phrases';
 import { OUTCOME_ROLES } from '../types';
-import { blankPlaceholders } from './placeholder-left';
+import { blankPlaceholders } from './util/placeholders';
 import { defineRule } from './rule';
 import { clausesIn } from './util/clauses';
 

@@ -2,8 +2,10 @@
 // section (in any of its wordings) satisfies it, and so does a summary or
 // background whose first paragraph states the problem.
 import { z } from 'zod';
-import type { DocumentModel, Section, SectionRole, Span, TextEdit } from '../types';
+import type { DocumentModel, Section, SectionRole } from '../types';
 import { defineRule } from './rule';
+import { mainDepth, titleSection, titleSpan } from './util/document';
+import { insertBlock } from './util/insert-section';
 
 // Words that state a problem: "pain", "struggle", "cannot", "today it takes three days".
 const PROBLEM_WORDS =
@@ -13,44 +15,6 @@ const PROBLEM_WORDS =
 const PROBLEM_LABEL = /^[ \t>]*(?:[-*+][ \t]+)?(?:[*_]{1,2})?(?:[a-z\d]{1,3}[.)][ \t]*)?(?:the[ \t]+)?(?:problem(?:[ \t]+statement)?|pain[ \t]+points?|the[ \t]+challenge)[ \t]*(?::[*_]{0,2}|[*_]{1,2}[ \t]*:)/gim;
 
 const INTRO_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['summary', 'background']);
-
-/** The document's title heading: the first H1, else the first heading of any depth. */
-export function titleSection(model: DocumentModel): Section | undefined {
-  return model.sections.find((s) => s.depth === 1) ?? model.sections.find((s) => s.depth > 0);
-}
-
-/** Where a document-level finding goes: the title's text, else the first line of content. */
-export function titleSpan(model: DocumentModel): Span {
-  const title = titleSection(model);
-  if (title) return title.titleSpan;
-  const start = model.frontMatter ? model.frontMatter.span.end : 0;
-  const rest = model.text.slice(start);
-  const lead = rest.length - rest.trimStart().length;
-  const firstLine = /^[^\r\n]*/.exec(rest.slice(lead))![0];
-  return { start: start + lead, end: start + lead + firstLine.length };
-}
-
-/** Heading depth of the document's main sections: below a single H1 title, else the shallowest heading. */
-export function mainDepth(model: DocumentModel): number {
-  const h1s = model.sections.filter((s) => s.depth === 1).length;
-  if (h1s === 1) return 2;
-  if (h1s > 1) return 1;
-  const depths = model.sections.filter((s) => s.depth > 0).map((s) => s.depth);
-  return depths.length ? Math.min(...depths) : 2;
-}
-
-/**
- * An edit inserting `lines` as a block at `at`, separated from what comes before
- * and after by blank lines, in the document's own line endings.
- */
-export function insertBlock(text: string, at: number, lines: readonly string[]): TextEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const before = text.slice(0, at);
-  let prefix = '';
-  if (before.trim() !== '' && !/\n[ \t]*\r?\n$/.test(before)) prefix = /\r?\n$/.test(before) ? eol : eol + eol;
-  const suffix = text.slice(at).trim() === '' ? eol : eol + eol;
-  return { start: at, end: at, text: prefix + lines.join(eol) + suffix };
-}
 
 /** Whether the first paragraph or list of a section states a problem (only its start: a problem mentioned in passing is not a statement). */
 function statesProblem(model: DocumentModel, section: Section): boolean {

@@ -2,8 +2,9 @@
 // be judged after launch. Success is stated by a Success Metrics / KPIs / Key
 // Results section, or by a metric table (or key results) under the goals.
 import { z } from 'zod';
-import type { DocumentModel, Fix, Section, Span } from '../types';
+import type { DocumentModel, Fix, Section } from '../types';
 import { defineRule } from './rule';
+import { titleSpan } from './util/document';
 import { insertBlock, placeAfter } from './util/insert-section';
 
 const METRIC_ROLES: ReadonlySet<Section['role']> = new Set<Section['role']>(['success-metrics', 'key-results']);
@@ -26,17 +27,6 @@ function saysNothing(model: DocumentModel, section: Section): boolean {
     .replace(/[\s*_>:.-]+/g, ' ')
     .trim();
   return content === '' || /^(?:tbd|tbc|todo|to be (?:defined|decided|determined|confirmed)|coming soon|n\/?a)$/i.test(content);
-}
-
-/** The document title's text, else the first heading's, else the first line of text. */
-function titleSpan(model: DocumentModel): Span {
-  const heading = model.sections.find((s) => s.depth === 1) ?? model.sections[1];
-  if (heading) return heading.titleSpan;
-  const from = model.frontMatter?.span.end ?? 0;
-  const start = from + model.text.slice(from).search(/\S|$/);
-  const line = model.lineOf(start);
-  const end = line + 1 < model.lineCount ? model.lineStart(line + 1) : model.text.length;
-  return { start, end: start + model.text.slice(start, end).trimEnd().length };
 }
 
 export default defineRule({

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
 import type { DocumentModel, SectionRole } from '../types';
-import { blankPlaceholders } from './placeholder-left';
+import { blankPlaceholders } from './util/placeholders';
 import { defineRule } from './rule';
 import { clausesIn, type Clause } from './util/clauses';
 
