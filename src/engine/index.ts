@@ -14,5 +14,5 @@ export { buildModel } from './model/build';
 export { detectKind } from './kind';
 export type { KindDecision } from './kind';
 export { documentsMatch } from './config/documents';
-export { LineIndex } from './text/lines';
+export { LineIndex, lineBreakOf } from './text/lines';
 export { disableFixesFor } from './text/disable-fix';

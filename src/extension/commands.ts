@@ -1,6 +1,6 @@
 // Linter commands: lint the whole workspace, mark a file's kind, open rule docs.
 import * as vscode from 'vscode';
-import { ruleById, rules } from '../engine';
+import { lineBreakOf, ruleById, rules } from '../engine';
 import type { LintController } from './diagnostics';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -37,7 +37,7 @@ async function lintWorkspace(lints: LintController): Promise<void> {
 
 /** Records the kind in front matter (`type: prd`), so the CLI and teammates see it too. */
 export function setKindEdit(text: string, kind: 'prd' | 'business-case'): { start: number; end: number; text: string } {
-  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const nl = lineBreakOf(text);
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(bom));
   if (!fm) return { start: bom, end: bom, text: `---${nl}type: ${kind}${nl}---${nl}` };

@@ -2,13 +2,11 @@
 // A comment line inside a table would end the table, so for a finding in a
 // table the whole table is wrapped in disable/enable comments instead.
 import { buildModel } from '../model/build';
+import { lineBreakOf } from './lines';
 import type { DocumentModel, Fix } from '../types';
 
 const TABLE_LINE = /^\s*\|/;
 
-function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 function lineText(model: DocumentModel, line: number): string {
   const start = model.lineStart(line);
@@ -21,7 +19,7 @@ function lineText(model: DocumentModel, line: number): string {
  * bounds are found once and remembered, so thousands of findings stay linear.
  */
 export function disablers(model: DocumentModel): { line(ruleId: string, line: number): Fix; file(ruleId: string): Fix } {
-  const nl = eol(model.text);
+  const nl = lineBreakOf(model.text);
   const tableOf = new Map<number, { first: number; last: number }>();
   const tableAt = (line: number) => {
     let table = tableOf.get(line);

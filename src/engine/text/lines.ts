@@ -2,6 +2,11 @@
 // (a lone \r is rare but real in documents pasted from old tools).
 import type { Position } from '../types';
 
+/** The text's line break for inserted lines: CRLF when it uses CRLF, else LF. */
+export function lineBreakOf(text: string): '\r\n' | '\n' {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
 export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];

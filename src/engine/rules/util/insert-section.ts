@@ -1,12 +1,8 @@
 // Inserting a block of Markdown (a new section, a table) as a text edit, with
 // the document's own line endings and blank lines around it so it neither
 // joins the paragraph above nor swallows the heading below.
+import { lineBreakOf } from '../../text/lines';
 import type { DocumentModel, Section, TextEdit } from '../../types';
-
-/** The document's line break: CRLF when it uses CRLF, else LF. */
-export function lineBreakOf(text: string): '\r\n' | '\n' {
-  return text.includes('\r\n') ? '\r\n' : '\n';
-}
 
 /** Insert `lines` as a block at `offset` (the start of a line, or the end of the text). */
 export function insertBlock(text: string, offset: number, lines: readonly string[]): TextEdit {
