@@ -43,6 +43,8 @@ export class ConfigService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.problems, this.changed];
   private settingProblems: string[] = [];
   private changes = 0;
+  /** Per config file, how often it changed: a read of an older version must not post its problems. */
+  private readonly fileVersions = new Map<string, number>();
 
   /** Goes up on every config change; a lint or read that started under an older value is stale. */
   get generation(): number {
@@ -54,6 +56,7 @@ export class ConfigService implements vscode.Disposable {
     const isConfig = (uri: vscode.Uri) => CONFIG_FILE_NAMES.includes(path.basename(uri.path) as (typeof CONFIG_FILE_NAMES)[number]);
     const invalidate = (uri: vscode.Uri) => {
       this.changes++;
+      this.fileVersions.set(uri.toString(), (this.fileVersions.get(uri.toString()) ?? 0) + 1);
       this.files.delete(uri.toString());
       this.problems.delete(uri);
       this.changed.fire();
@@ -130,7 +133,7 @@ export class ConfigService implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<{ config: OutcomeLensConfig } | undefined> {
-    const started = this.changes;
+    const version = this.fileVersions.get(uri.toString()) ?? 0;
     let text: string;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) text = open.getText();
@@ -142,8 +145,8 @@ export class ConfigService implements vscode.Disposable {
       }
     }
     const parsed = parseConfigText(text);
-    // The file changed while we read it: a newer read reports its problems.
-    if (this.changes !== started) return { config: parsed.config };
+    // The file changed while we read it: the newer read reports its problems.
+    if ((this.fileVersions.get(uri.toString()) ?? 0) !== version) return { config: parsed.config };
     const lines = new LineIndex(text);
     const at = (offset: number) => {
       const p = lines.position(offset);
