@@ -21,6 +21,12 @@ export interface LintOptions {
   config?: ResolvedConfig;
   /** Overrides the config's kind; `auto` detects. */
   kind?: 'auto' | 'prd' | 'business-case';
+  /**
+   * Add the "disable this rule here" fixes to every finding (default true). Callers that
+   * send findings across a thread leave them out, they are half the payload and derivable
+   * from the text later (`disableFixesFor`).
+   */
+  disableFixes?: boolean;
 }
 
 export interface LintResult {
@@ -51,7 +57,7 @@ export class Linter {
 
     const suppressions = new Suppressions(findControlComments(text, model.codeSpans, model.lineOf));
     const findings: Finding[] = [];
-    const disable = disablers(model);
+    const disable = options.disableFixes === false ? undefined : disablers(model);
     const push = (ruleId: string, severity: Severity, report: Report) => {
       const start = model.position(report.span.start);
       if (suppressions.isSuppressed(ruleId, report.span.start, start.line - 1)) return;
@@ -61,7 +67,7 @@ export class Linter {
         message: report.message,
         start,
         end: model.position(Math.max(report.span.end, report.span.start)),
-        fixes: [...(report.fixes ?? []), disable.line(ruleId, start.line - 1), disable.file(ruleId)],
+        fixes: disable ? [...(report.fixes ?? []), disable.line(ruleId, start.line - 1), disable.file(ruleId)] : (report.fixes ?? []),
         docsUrl: ruleDocsUrl(ruleId),
       });
     };

@@ -3,7 +3,7 @@
 // silently off.
 import { Worker } from 'node:worker_threads';
 import { Linter, type LintOptions } from '../engine';
-import { withoutDisableFixes, type LintReply, type LintRequest } from './protocol';
+import type { LintReply, LintRequest } from './protocol';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest };
 
@@ -41,8 +41,8 @@ export class LintClient {
 
   private lintInProcess(request: LintRequest): LintReply {
     this.fallback ??= new Linter();
-    const { kind, kindReason, findings } = this.fallback.lint(request.text, request.options);
-    return { id: request.id, kind, kindReason, findings: withoutDisableFixes(findings) };
+    const { kind, kindReason, findings } = this.fallback.lint(request.text, { ...request.options, disableFixes: false });
+    return { id: request.id, kind, kindReason, findings };
   }
 
   private ensureWorker(): Worker | undefined {

@@ -2,15 +2,15 @@
 // extension host. One Linter per worker: its section cache makes re-lints cheap.
 import { parentPort } from 'node:worker_threads';
 import { Linter } from '../engine';
-import { withoutDisableFixes, type LintReply, type LintRequest } from './protocol';
+import type { LintReply, LintRequest } from './protocol';
 
 const linter = new Linter();
 
 parentPort?.on('message', (request: LintRequest) => {
   let reply: LintReply;
   try {
-    const { kind, kindReason, findings } = linter.lint(request.text, request.options);
-    reply = { id: request.id, kind, kindReason, findings: withoutDisableFixes(findings) };
+    const { kind, kindReason, findings } = linter.lint(request.text, { ...request.options, disableFixes: false });
+    reply = { id: request.id, kind, kindReason, findings };
   } catch (error) {
     reply = { id: request.id, kind: 'none', kindReason: 'lint failed', findings: [], error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }
