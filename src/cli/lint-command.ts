@@ -35,7 +35,7 @@ warnings, 2 usage problem or a path or config that could not be read.
 `;
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
-const KINDS = ['auto', 'prd', 'business-case'] as const;
+const KINDS = ['auto', 'prd', 'business-case', 'okr'] as const;
 
 interface LintArgs {
   format: (typeof FORMATS)[number];

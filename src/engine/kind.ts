@@ -11,12 +11,25 @@ export interface KindDecision {
 
 const PRD_WORDS = /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief)\b/i;
 const BUSINESS_CASE_WORDS = /\b(business[- ]cases?|investment (?:case|proposal)|cost[- ]benefit analysis|funding (?:request|proposal))\b/i;
+const OKR_WORDS = /\b(okrs?|objectives? (?:and|&) key results?|kpis?|key performance indicators?|scorecard|north[- ]star metrics?)\b/i;
 const NOT_PRODUCT_FILES = /^(readme|changelog|changes|history|contributing|code_of_conduct|license|licence|security|authors|notice|todo)(\.|$)/i;
 
 function fromWords(value: string): DocumentKind | undefined {
   if (BUSINESS_CASE_WORDS.test(value) || /^business[-_ ]?case$/i.test(value)) return 'business-case';
   if (PRD_WORDS.test(value) || /^(prd|spec|requirements)$/i.test(value)) return 'prd';
+  if (OKR_WORDS.test(value)) return 'okr';
   return undefined;
+}
+
+// "Objective 1: ...", "O2 -", "KR1.3:", "Key Results:" as headings, list items or lines.
+const OKR_LINE = /^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?(?:[\p{L}-]+ )?(?:objective|key results?|krs?|o)[ \t]*#?\d{0,3}(?:\.\d{1,3})?(?:\*\*|__)?[ \t]*[:.)\-–—]/gimu;
+
+/** An OKR page: objectives and key results make up most of what it states. */
+function okrShape(model: DocumentModel): boolean {
+  const lines = model.text.match(OKR_LINE)?.length ?? 0;
+  const krSections = model.sections.filter((s) => s.role === 'key-results').length;
+  const objectives = /\bobjectives?\b/i.test(model.text);
+  return objectives && (lines >= 3 || krSections >= 2 || (krSections >= 1 && lines >= 2));
 }
 
 function baseName(fileName: string): string {
@@ -28,7 +41,7 @@ const BUSINESS_SHAPE: readonly SectionRole[] = ['costs', 'benefits', 'roi', 'opt
 
 export function detectKind(
   model: DocumentModel,
-  options: { setting?: 'auto' | 'prd' | 'business-case'; included?: boolean } = {},
+  options: { setting?: 'auto' | 'prd' | 'business-case' | 'okr'; included?: boolean } = {},
 ): KindDecision {
   if (options.setting && options.setting !== 'auto') return { kind: options.setting, reason: `kind set to ${options.setting}` };
 
@@ -59,6 +72,10 @@ export function detectKind(
     if (kind) return { kind, reason: `title "${model.title}"` };
   }
 
+  // An OKR page owes no problem statement or requirements: it is judged on its key results.
+  if (okrShape(model) && score(BUSINESS_SHAPE) < 2 && !roles.has('requirements') && !roles.has('problem')) {
+    return { kind: 'okr', reason: 'objectives and key results' };
+  }
   const business = score(BUSINESS_SHAPE);
   const prd = score(PRD_SHAPE);
   if (business >= 3 && business >= prd - 1) return { kind: 'business-case', reason: `sections for ${business} business-case topics` };

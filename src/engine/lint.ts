@@ -20,7 +20,7 @@ export interface LintOptions {
   relativePath?: string;
   config?: ResolvedConfig;
   /** Overrides the config's kind; `auto` detects. */
-  kind?: 'auto' | 'prd' | 'business-case';
+  kind?: 'auto' | 'prd' | 'business-case' | 'okr';
   /**
    * Add the "disable this rule here" fixes to every finding (default true). Callers that
    * send findings across a thread leave them out, they are half the payload and derivable

@@ -6,8 +6,8 @@ import type { RootContent } from 'mdast';
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
 
-/** What kind of product document a text is; `none` means "not a product document". */
-export type DocumentKind = 'prd' | 'business-case' | 'none';
+/** What kind of product document a text is; `okr` is an OKR or KPI page; `none` means "not a product document". */
+export type DocumentKind = 'prd' | 'business-case' | 'okr' | 'none';
 export type ProductKind = Exclude<DocumentKind, 'none'>;
 
 /** A point in the text. `line` and `column` are 1-based (like unist), `offset` 0-based UTF-16. */

@@ -18,7 +18,7 @@ export const ruleSettingSchema = z.union([
 ]);
 
 export const kindSettingSchema = z
-  .enum(['auto', 'prd', 'business-case'])
+  .enum(['auto', 'prd', 'business-case', 'okr'])
   .describe('Document kind: `auto` detects it from front matter, file name, title and sections.');
 
 export const configSchema = z

@@ -8,6 +8,7 @@ import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
 import { scan } from '../text/scan';
+import { judge } from '../judgement/classify';
 import { extractMetrics } from './metrics';
 import { createRoleMatcher } from './roles';
 
@@ -44,6 +45,23 @@ function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 
   }
 }
 
+// Under a success section, "Phase 1", "Launch", "Month 1-3" or "Alpha" headings are
+// milestones stated as targets: they keep the success role instead of taking their own.
+const SUCCESS_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results', 'goals']);
+const MILESTONE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['timeline', 'launch', 'summary']);
+
+function effectiveRoleOf(own: SectionRole | undefined, inherited: SectionRole | undefined): SectionRole | undefined {
+  if (own && inherited && SUCCESS_ROLES.has(inherited) && MILESTONE_ROLES.has(own)) return inherited;
+  return own ?? inherited;
+}
+
+/** Metric items that are deliverables ("Release the v2 API") are outputs, not metrics to give a baseline. */
+function withoutDeliverables(found: { items: MetricItem[]; tables: MetricTable[] }): { items: MetricItem[]; tables: MetricTable[] } {
+  const isMetric = (item: MetricItem) => judge({ text: item.name.text, place: 'metric', value: item.target?.text }).call !== 'output';
+  for (const table of found.tables) table.rows = table.rows.filter(isMetric);
+  return { items: found.items.filter(isMetric), tables: found.tables };
+}
+
 export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
   const lines = new LineIndex(text);
   const scanned = scan(text, lines);
@@ -55,7 +73,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     let nodes: readonly RootContent[] | undefined;
     const section: Section = {
       ...init,
-      effectiveRole: init.role ?? init.parent?.effectiveRole,
+      effectiveRole: effectiveRoleOf(init.role, init.parent?.effectiveRole),
       children: [],
       index: sections.length,
       unparsed: undefined,
@@ -149,11 +167,11 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     sections,
     sectionsWithRole: (role) => byRole.get(role) ?? [],
     metrics() {
-      metrics ??= extractMetrics(sections, text);
+      metrics ??= withoutDeliverables(extractMetrics(sections, text));
       return metrics.items;
     },
     metricTables() {
-      metrics ??= extractMetrics(sections, text);
+      metrics ??= withoutDeliverables(extractMetrics(sections, text));
       return metrics.tables;
     },
     codeSpans: scanned.codeSpans,

@@ -10,7 +10,14 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   ['solution', /\b(?:design|ui|ux|interface|technical|engineering|architectur(?:e|al)) (?:goals?|principles|objectives?)\b/],
   ['needs', /\b(user needs?|needs? statements?|jobs?[- ]to[- ]be[- ]done|jtbd|^stories$)\b/],
   ['non-goals', /\b(non[- ]?goals?|anti[- ]goals?|out of scope|not in scope|what (?:we|this) (?:will not|won't|isn't|is not)|scope exclusions?)\b/],
+  // Definitions and dictionaries of metrics describe the product's data, not its success.
+  ['appendix', /\b(?:metrics?|kpis?|events?|data) (?:definitions?|dictionary|glossary|catalog(?:ue)?)\b|^definitions?\b/],
   ['key-results', /\b(key results?|krs?|okrs?)\b/],
+  // Milestones stated as targets, gates and criteria that a release must meet, north stars and guardrails.
+  [
+    'success-metrics',
+    /\b(?:(?:launch|release|go[- ]live|quality|exit|ship) gates?|gates?|graduation criteria|exit criteria|(?:go[- ]live|launch|release) (?:criteria|readiness)|readiness criteria|north[- ]star|guardrails?|what (?:does )?(?:great|good) looks? like|benefits? (?:realis|realiz)ation|benefits? (?:measurement|tracking)|expected (?:impact|results?)|\d+[- ]?(?:day|week|month)s? (?:targets?|kpis?|goals?)|(?<!customer )success\b|measures?\b|targets?\b(?! (?:audience|users?|customers?|market|segments?|personas?|group|platforms?|devices?|architecture|state)))/,
+  ],
   [
     'success-metrics',
     /\b(success (?:metrics?|criteria|measures?|indicators?|signals?)|metrics?|kpis?|key performance indicators?|measur(?:es|ing|ement)(?: of success| success| plan| framework)?|how (?:we|will we|we'll|we will|do we) (?:know|measure)|definition of (?:success|done)|what (?:does )?success looks? like|defining success|success definition|measures? of success|^success$|evaluation(?: criteria)?|impact measurement|(?:impact|outcome|success) tracking|tracking plan)\b/,

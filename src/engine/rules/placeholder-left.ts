@@ -66,7 +66,7 @@ export default defineRule({
     id: 'placeholder-left',
     description: 'Placeholders left in the text: TBD, TODO, [template text], {{variables}}, lorem ipsum.',
     defaultSeverity: 'warning',
-    kinds: ['prd', 'business-case'],
+    kinds: ['prd', 'business-case', 'okr'],
     options: z
       .object({
         allow: z

@@ -2,7 +2,11 @@
 // be judged after launch. Success is stated by a Success Metrics / KPIs / Key
 // Results section, or by a metric table (or key results) under the goals.
 import { z } from 'zod';
+import type { ResolvedConfig } from '../config/resolve';
+import { judge } from '../judgement/classify';
+import { successStatements } from '../judgement/statements';
 import type { DocumentModel, Fix, Section } from '../types';
+import { CHANGE_WORDS, RESULT_WORDS } from '../vocabulary/measures';
 import { defineRule } from './rule';
 import { titleSpan } from './util/document';
 import { insertBlock, placeAfter } from './util/insert-section';
@@ -29,17 +33,33 @@ function saysNothing(model: DocumentModel, section: Section): boolean {
   return content === '' || /^(?:tbd|tbc|todo|to be (?:defined|decided|determined|confirmed)|coming soon|n\/?a)$/i.test(content);
 }
 
+// A business case states its success as quantified benefits or an ROI: "cut re-keying by 30%".
+const QUANTIFIED = /\d/;
+const BENEFIT_ROLES: ReadonlySet<Section['role']> = new Set<Section['role']>(['benefits', 'roi']);
+
+/** Whether the document measures its success anywhere: a measured success statement, or quantified benefits. */
+function measured(model: DocumentModel, config: ResolvedConfig): boolean {
+  if (model.metrics().some((item) => item.section.effectiveRole === 'goals')) return true;
+  const options = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs };
+  if (successStatements(model).some((s) => judge(s, options).measure)) return true;
+  return model.sections.some((s) => BENEFIT_ROLES.has(s.effectiveRole) && benefitMeasured(model, s));
+}
+
+function benefitMeasured(model: DocumentModel, section: Section): boolean {
+  const body = model.text.slice(section.body.start, section.body.end);
+  return body.split(/\n/).some((line) => QUANTIFIED.test(line) && (RESULT_WORDS.test(line.toLowerCase()) || CHANGE_WORDS.test(line.toLowerCase())));
+}
+
 export default defineRule({
   meta: {
     id: 'success-metrics-missing',
-    description: 'The document never says how success will be measured: no Success Metrics, KPIs or Key Results section, no metric table under the goals.',
+    description: 'The document never says how success will be measured: no Success Metrics, KPIs or Key Results that measure anything, no metric table under the goals.',
     defaultSeverity: 'error',
-    kinds: ['prd', 'business-case'],
+    kinds: ['prd', 'business-case', 'okr'],
     options: z.object({}).strict(),
   },
-  check({ model, report }) {
-    // Metrics from the goals (a metric table, key results) count as a statement of success.
-    if (model.metrics().some((item) => item.section.effectiveRole === 'goals')) return;
+  check({ model, config, report }) {
+    if (measured(model, config)) return;
     const sections = model.sections.filter((s) => METRIC_ROLES.has(s.role));
     if (sections.length === 0) {
       const place = placeAfter(model, ['goals', 'problem']);
@@ -48,19 +68,23 @@ export default defineRule({
         edits: [insertBlock(model.text, place.offset, [`${'#'.repeat(place.depth)} Success Metrics`, '', ...TABLE])],
         isPreferred: true,
       };
+      const goals = successStatements(model).length > 0;
       report({
         span: titleSpan(model),
-        message:
-          'This document never says how success will be measured. Add a Success Metrics section: for each metric its baseline, target and timeframe, with at least one early usage signal and one guardrail.',
+        message: goals
+          ? 'This document states its goals as things to deliver, but never says how success will be measured. Add a Success Metrics section: for each metric its baseline, target and timeframe, with at least one early usage signal and one guardrail.'
+          : 'This document never says how success will be measured. Add a Success Metrics section: for each metric its baseline, target and timeframe, with at least one early usage signal and one guardrail.',
         fixes: [fix],
       });
       return;
     }
-    if (!sections.every((s) => saysNothing(model, s))) return;
     const first = sections[0]!;
+    const empty = sections.every((s) => saysNothing(model, s));
     report({
       span: first.titleSpan,
-      message: `The "${first.title}" section is empty, so the document still does not say how success will be measured. Fill it with a metrics table: baseline, target and timeframe for each metric.`,
+      message: empty
+        ? `The "${first.title}" section is empty, so the document still does not say how success will be measured. Fill it with a metrics table: baseline, target and timeframe for each metric.`
+        : `The "${first.title}" section lists deliveries, template prompts or blanks, but nothing it measures. Add the results that will show success: for each metric its baseline, target and timeframe.`,
       fixes: [{ title: 'Insert a metrics table', edits: [insertBlock(model.text, Math.min(first.body.start, first.span.end), TABLE)], isPreferred: true }],
     });
   },

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'unchecked-section',
     description: 'A section Outcome Lens could not check (for example, lists or quotes nested deeper than it parses).',
     defaultSeverity: 'info',
-    kinds: ['prd', 'business-case'],
+    kinds: ['prd', 'business-case', 'okr'],
     options: z.object({}).strict(),
   },
   check({ model, report }) {

@@ -42,7 +42,7 @@ export default defineRule({
     id: 'vague-goal',
     description: 'A goal uses improvement words ("improve", "seamless", "delight users") with no number, comparison or metric to measure it by.',
     defaultSeverity: 'warning',
-    kinds: ['prd', 'business-case'],
+    kinds: ['prd', 'business-case', 'okr'],
     options: z
       .object({
         phrases: z.array(z.string()).default([]).describe('More vague words or phrases to report in goals.'),

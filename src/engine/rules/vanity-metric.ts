@@ -1,42 +1,41 @@
-// Cumulative counts (sign-ups, page views, downloads...) stated as success.
-// A phrase inside a rate, ratio, cohort or behaviour ("% of sign-ups who
-// activate", "weekly active users who export") is a real metric and passes.
+// Success measured by audience, attention or a running total (sign-ups, page views,
+// downloads, followers, stars, mentions...). The judgement decides by the head of the
+// measure: a count turned into a rate, share or per-user figure, or tied to a
+// qualifying action ("% of sign-ups who activate", "members who post weekly"), passes.
 import { z } from 'zod';
-import { phraseRegExp, QUALIFIER_PATTERNS, VANITY_PHRASES } from '../phrases';
-import { OUTCOME_ROLES } from '../types';
+import { judge } from '../judgement/classify';
+import { successStatements } from '../judgement/statements';
 import { defineRule } from './rule';
-import { clausesIn } from './util/clauses';
 
 export default defineRule({
   meta: {
     id: 'vanity-metric',
     description: 'Success is measured by a count that grows whether or not anyone gets value (sign-ups, page views, downloads, followers...).',
     defaultSeverity: 'warning',
-    kinds: ['prd', 'business-case'],
+    kinds: ['prd', 'business-case', 'okr'],
     options: z
       .object({
-        allow: z.array(z.string()).default([]).describe('Phrases from the built-in list that are acceptable in your context.'),
+        allow: z.array(z.string()).default([]).describe('Vanity words acceptable in your context (e.g. "subscribers" for a paid newsletter).'),
       })
       .strict(),
   },
   check({ model, options, config, report }) {
-    const allowed = new Set(options.allow.map((p) => p.toLowerCase()));
-    const phrases = [...VANITY_PHRASES, ...config.vanityPhrases].filter((p) => !allowed.has(p.toLowerCase()));
-    if (phrases.length === 0) return;
-    const pattern = phraseRegExp(phrases);
-    for (const clause of clausesIn(model, OUTCOME_ROLES)) {
-      if (clause.origin === 'cell') continue;
-      if (QUALIFIER_PATTERNS.some((q) => q.test(clause.text))) continue;
-      // One finding per statement: "ratings above 4.5 stars" is one problem, not two.
-      pattern.lastIndex = 0;
-      const match = pattern.exec(clause.text);
-      if (match) {
-        const start = clause.start + match.index;
-        report({
-          span: { start, end: start + match[0].length },
-          message: `"${match[0]}" is a vanity metric: it can rise while nobody gets value. Measure the behaviour behind it instead: the share of people who reach the result they came for, within a set time (for a checkout, "% of started checkouts that end in a paid order").`,
-        });
-      }
+    const judgeOptions = { vanityPhrases: config.vanityPhrases, allowVanity: options.allow, outputVerbs: config.outputVerbs };
+    for (const statement of successStatements(model)) {
+      if (statement.origin === 'cell') continue;
+      const call = judge(statement, judgeOptions);
+      if (call.call !== 'vanity') continue;
+      const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
+      report({
+        span: { start: statement.start + call.start, end: statement.start + call.end },
+        message: `"${words}" is a vanity measure (${call.reason}). Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a qualifying action ("% of new ${noun(words)} who ... within 14 days").`,
+      });
     }
   },
 });
+
+/** The people behind the count, for the suggestion: "sign-ups", "members", else "users". */
+function noun(words: string): string {
+  const m = /\b(sign[- ]?ups|members|subscribers|followers|visitors|users|customers|players|creators)\b/i.exec(words);
+  return m ? m[1]!.toLowerCase() : 'users';
+}

@@ -25,6 +25,7 @@ export interface ScanResult {
 
 const ATX = /^( {0,3})(#{1,6})(?:[ \t]+|$)(.*)$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const COMMENT_OPEN = /^ {0,3}<!--/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 // Lines that cannot be the text of a setext heading: list items, quotes, tables, html.
 const NOT_PARAGRAPH = /^(?: {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|#)|\s*$| {4,})/;
@@ -61,6 +62,15 @@ export function scan(text: string, lines: LineIndex): ScanResult {
   let paragraphStart = -1; // first line of the current paragraph, for setext headings
   for (; line < count; line++) {
     const t = lines.lineText(line);
+    // An HTML comment block (CommonMark type 2) runs to the line holding "-->": a heading
+    // inside it is commented out, not a section.
+    if (COMMENT_OPEN.test(t)) {
+      let end = line;
+      while (end < count && !lines.lineText(end).includes('-->', end === line ? t.indexOf('<!--') + 4 : 0)) end++;
+      line = Math.min(end, count - 1);
+      paragraphStart = -1;
+      continue;
+    }
     const fence = FENCE_OPEN.exec(t);
     if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
       const marker = fence[1]!;

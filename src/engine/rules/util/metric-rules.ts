@@ -361,7 +361,7 @@ export function missingAttributeRule<S extends z.ZodType<AttributeOptions>>(spec
       id: ATTRIBUTES[attribute].ruleId,
       description: spec.description,
       defaultSeverity: 'warning',
-      kinds: ['prd', 'business-case'],
+      kinds: ['prd', 'business-case', 'okr'],
       options: spec.options,
     },
     check(ctx) {

@@ -1,0 +1,279 @@
+// Steps 2 and 3 of the judgement: what a success statement measures, and the call.
+// A statement is read as lead (list marks, checkboxes, "KR1:"), an optional label
+// ("**Downloads:**", "**Launch MVP** -") and its text. The call is
+// - output: a deliverable stated as success (a delivery verb and its object, a thing
+//   reported done, a capability granted, an artefact named) with no change it should cause;
+// - vanity: the head of the measure counts audience, attention or a running total, and
+//   nothing normalises it (a rate, a share, per user, a qualifying action);
+// - outcome: a result worth measuring, a change, or a number to hold it to;
+// - unsure: none of these.
+// The words that decided it come back with the call, so messages can quote them.
+import { phraseRegExp } from '../phrases';
+import {
+  ALWAYS_DELIVERY,
+  baseOf,
+  CAPABILITY,
+  CONSISTS_OF,
+  DELIVERABLE_NOUNS,
+  DELIVERY_VERBS,
+  DONE_STATE,
+  NOUN_LIKE_VERBS,
+  PRODUCT_BEHAVIOUR,
+  PRODUCT_SUBJECT,
+  RESULT_OBJECTS,
+  verbAlternation,
+} from '../vocabulary/deliverables';
+import { BARE_USER_COUNT, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
+
+export type Call = 'vanity' | 'output' | 'outcome' | 'unsure';
+
+export interface Judgement {
+  call: Call;
+  /** Offsets in the statement's text of the words that decided the call. */
+  start: number;
+  end: number;
+  /** Why, in a phrase the message can use ("sign-ups: people who registered, not ..."). */
+  reason: string;
+  /** It names something that can be measured (for success-metrics-missing). */
+  measure: boolean;
+}
+
+export interface JudgeOptions {
+  /** Extra phrases counted as vanity (config `vanityPhrases`). */
+  vanityPhrases?: readonly string[];
+  /** Vanity words accepted in this context (the rule's `allow`). */
+  allowVanity?: readonly string[];
+  /** Extra delivery verbs (config `outputVerbs`). */
+  outputVerbs?: readonly string[];
+  /** Delivery verbs not to report (the rule's `allow`). */
+  allowVerbs?: readonly string[];
+}
+
+export interface StatementInput {
+  text: string;
+  place: 'metric' | 'goal';
+  /** A table row's target cell. */
+  value?: string;
+}
+
+/**
+ * Plain text with the same offsets: emphasis, code marks, link brackets and their
+ * targets, and HTML tags become spaces, so patterns see words and spans stay exact.
+ */
+export function plainOf(text: string): string {
+  return text
+    .replace(/\]\([^)\s]{0,2048}\)/g, (m) => ' '.repeat(m.length))
+    .replace(/<[^<>\n]{0,200}>/g, (m) => ' '.repeat(m.length))
+    .replace(/[*_`~[\]\\]/g, ' ')
+    .toLowerCase();
+}
+
+// What comes before the statement proper: spaces, checkboxes, bullets, emoji, numbering,
+// and labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:").
+const LEAD =
+  /^(?:\s+|\[[ x]\]|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s*#?\d{0,3}(?:\.\d{1,3})?\s*(?::|\?|\s[-–—]\s)))+/iu;
+// "downloads: 50k", "launch mvp in 4 weeks - ship ...": a short label, then its text.
+const LABEL = /^([^:\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*/;
+const PARENS = /\([^()]{0,200}\)/g;
+const SUBJECT =
+  String.raw`(?:(?:we|i|the team|our team|the company|engineering|product|they)\s+(?:will|shall|must|should|need to|plan to|aim to|intend to|want to|are going to|commit to|would like to)\s+|we['’]ll\s+|(?:our |the )?(?:goal|objective|aim|target|mission|success)\s+(?:is|means|will be|=)\s+(?:to\s+)?|to\s+)?`;
+const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s+)?`;
+const DETERMINED = /^\s*(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three|\d)\b/;
+// Where a verb's object stops: a timeframe, audience, purpose or the end of the clause.
+const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|so|and|as|through|via|from|behind|while|using)\s|[,;:.!?()|]|\s[-–—]\s/;
+// A stated change the delivery should cause, anywhere in the statement.
+const OUTCOME_CLAUSE = new RegExp(
+  [
+    String.raw`\bso that\b`,
+    String.raw`\bso (?:[\p{L}'’-]+\s+){1,3}(?:can|could|will|no longer|stop|start|are able|get|spend|save)\b`,
+    String.raw`\b(?:resulting in|leading to|measured by)\b`,
+    String.raw`\bwhich (?:will |should |would )?(?:reduce|increase|cut|raise|lower|lift|improve|grow|drive)`,
+    String.raw`\bto (?:reduce|increase|decrease|cut|grow|raise|lower|lift|halve|double|triple|improve|boost|drive|shorten|speed up|save|prevent|eliminate|minimi[sz]e|maximi[sz]e|retain|convert|win|keep|stop)\b`,
+    String.raw`\bfrom\s+[$€£~]?\d[^\n]{0,40}?\bto\s+[$€£~]?\d`,
+    String.raw`\b(?:increase|decrease|reduce|raise|lower|cut|grow|lift|improve|boost|drop|fall)(?:s|d|ed|ing)?\b[^\n.]{0,60}?\bby\s+[$€£~]?\d`,
+  ].join('|'),
+  'iu',
+);
+const LEAD_IN = /^(?:success|metrics?|kpis?|goals?|objectives?|outcomes?|targets?|criteria|measures?|indicators?|key results?|business|product|user|technical|phase|month|week|year|quarter|primary|secondary|north star)\b/;
+
+interface Compiled {
+  verbs: string[];
+  verb: RegExp;
+  extraVanity: RegExp | undefined;
+  allowVanity: Set<string>;
+}
+
+// Each rule judges with its own options; keep a few compilations so they do not evict each other.
+const compilations = new Map<string, Compiled>();
+
+function compile(options: JudgeOptions): Compiled {
+  const key = JSON.stringify([options.vanityPhrases ?? [], options.allowVanity ?? [], options.outputVerbs ?? [], options.allowVerbs ?? []]);
+  const known = compilations.get(key);
+  if (known) return known;
+  const allowVerbs = new Set((options.allowVerbs ?? []).map((v) => v.trim().toLowerCase()));
+  const verbs = [...DELIVERY_VERBS, ...(options.outputVerbs ?? [])].filter((v) => !allowVerbs.has(v.trim().toLowerCase()));
+  const allowVanity = new Set((options.allowVanity ?? []).map((p) => p.trim().toLowerCase()));
+  const extra = (options.vanityPhrases ?? []).filter((p) => p.trim() && !allowVanity.has(p.trim().toLowerCase()));
+  const compiled: Compiled = {
+    verbs,
+    verb: verbs.length ? new RegExp(String.raw`^${SUBJECT}${ADVERB}(${verbAlternation(verbs).any})(?=\s+[\p{L}\p{N}"'“$#])`, 'iu') : /(?!)/,
+    extraVanity: extra.length ? new RegExp(phraseRegExp(extra).source, 'iu') : undefined,
+    allowVanity,
+  };
+  if (compilations.size >= 8) compilations.delete(compilations.keys().next().value!);
+  compilations.set(key, compiled);
+  return compiled;
+}
+
+/** Judge one success statement. */
+export function judge(input: StatementInput, options: JudgeOptions = {}): Judgement {
+  const compiled = compile(options);
+  const plain = plainOf(input.text);
+  const lead = LEAD.exec(plain)?.[0].length ?? 0;
+  const body = plain.slice(lead);
+  const at = (start: number, end: number) => ({ start: lead + start, end: lead + end });
+  const label = splitLabel(body);
+  const resultish = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s) || CHANGE_WORDS.test(s);
+
+  const output = deliverable(body, label, compiled, input);
+  if (output) return { call: 'output', ...at(output.start, output.end), reason: output.reason, measure: false };
+
+  const vanity = vanityIn(body, compiled, input.value);
+  if (vanity) return { call: 'vanity', ...at(vanity.start, vanity.end), reason: vanity.reason, measure: true };
+
+  const trimmed = body.trimEnd();
+  const numbered = /\d/.test(body) || /\d/.test(input.value ?? '');
+  if (resultish(body) || numbered) return { call: 'outcome', ...at(0, trimmed.length), reason: 'a result to measure', measure: input.place === 'metric' || numbered };
+  return { call: 'unsure', ...at(0, trimmed.length), reason: '', measure: false };
+}
+
+interface Label {
+  label: string;
+  /** Offset of the text after the label. */
+  valueAt: number;
+  value: string;
+}
+
+function splitLabel(body: string): Label | undefined {
+  const m = LABEL.exec(body);
+  if (!m || m[1]!.trim().split(/\s+/).length > 8) return undefined;
+  return { label: m[1]!, valueAt: m[0].length, value: body.slice(m[0].length) };
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  reason: string;
+}
+
+function deliverable(body: string, label: Label | undefined, compiled: Compiled, input: StatementInput): Hit | undefined {
+  const sentence = body.replace(PARENS, (m) => ' '.repeat(m.length));
+  if (OUTCOME_CLAUSE.test(sentence)) return undefined;
+  const measured = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s);
+  // A metric's label with its value ("Launch readiness: 100%") is a measure, not a delivery.
+  const valued = label !== undefined && /^\s*[<>≤≥~≈+−-]?\s*[$€£]?\d/.test(label.value);
+  const segments: Array<[string, number]> = label && !valued ? [[label.label, 0], [label.value, label.valueAt]] : [[body, 0]];
+  if (!(label && valued)) {
+    for (const [segment, offset] of segments) {
+      const hit = deliveryVerb(segment, compiled);
+      if (hit) return { start: offset + hit.start, end: offset + hit.end, reason: hit.reason };
+    }
+  }
+  const text = sentence.trimEnd();
+  if (measured(text)) return undefined;
+  const done = DONE_STATE.exec(text);
+  if (done && !/^\s*(?:users?|customers?|people)\b/.test(text)) return { start: 0, end: text.length, reason: 'reports a thing as done' };
+  if (CHANGE_WORDS.test(text)) return undefined;
+  for (const [segment, offset] of segments) {
+    const s = segment.trimEnd();
+    if (CAPABILITY.test(s)) return { start: offset, end: offset + s.length, reason: 'grants a capability' };
+    if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s)) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
+    if (CONSISTS_OF.test(s)) return { start: offset, end: offset + s.length, reason: 'lists what will be delivered' };
+    if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
+  }
+  // "**Data Persistence:**" alone in a goals list: a capability named as a goal.
+  if (label && label.value.trim() === '' && input.place === 'goal' && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
+    const s = label.label.trimEnd();
+    return { start: 0, end: s.length, reason: 'names a capability as the goal' };
+  }
+  return undefined;
+}
+
+/** "A reference app in every language", "Initial implementation behind a flag": an artefact, named. */
+function artefact(s: string): boolean {
+  const m = /^\s*(?:a|an|one|two|three|four|five|\d{1,3}|new|initial|first|basic|full|complete|production|public|internal|closed|open)\s+((?:[\w'’/-]+\s+){0,5}?)?/.exec(s);
+  if (!m) return false;
+  const head = s.slice(0, m[0].length + 40);
+  return DELIVERABLE_NOUNS.test(head) && !/\b(?:users?|customers?|people|veterans?|teams?)\s+(?:\w+\s+){0,2}?(?:who|that)\b/.test(s);
+}
+
+function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
+  const m = compiled.verb.exec(segment);
+  if (!m) return undefined;
+  const form = m[1]!;
+  const verb = baseOf(form, compiled.verbs) ?? form;
+  const verbAt = m[0].length - form.length;
+  const rest = segment.slice(m[0].length);
+  const stop = OBJECT_END.exec(rest);
+  const object = rest.slice(0, stop ? stop.index : undefined).trim();
+  if (object === '') return undefined;
+  const first = verb.split(/\s+/)[0]!;
+  if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
+  if (!ALWAYS_DELIVERY.test(first) && RESULT_OBJECTS.test(object)) return undefined;
+  // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
+  if (RESULT_WORDS.test(object) || NORMALISERS.test(object)) return undefined;
+  // "Enable teams to build with confidence": enabling a change, not delivering a feature.
+  if (/^(?:enable|allow|help)/.test(first) && CHANGE_WORDS.test(segment)) return undefined;
+  const end = m[0].length + (stop ? stop.index : rest.trimEnd().length);
+  return { start: verbAt, end, reason: `"${form}" delivers something` };
+}
+
+function anyVanity(s: string, compiled: Compiled): boolean {
+  return VANITY_HEADS.some(([re]) => re.test(s)) || (compiled.extraVanity?.test(s) ?? false);
+}
+
+function vanityIn(body: string, compiled: Compiled, value: string | undefined): Hit | undefined {
+  // The measure's head: the label and its value, without asides in parentheses.
+  const head = body.replace(PARENS, (m) => ' '.repeat(m.length));
+  const normalised = (s: string) => NORMALISERS.test(s) || qualified(s) || (value !== undefined && NORMALISERS.test(value.toLowerCase()));
+  if (compiled.extraVanity) {
+    const m = compiled.extraVanity.exec(head);
+    if (m && !normalised(head)) return { start: m.index, end: m.index + m[0].length, reason: `${m[0].trim()}: a count that can grow while nobody gets value` };
+  }
+  if (normalised(head) || RESULT_WORDS.test(head)) return undefined;
+  for (const [re, reason] of VANITY_HEADS) {
+    const m = re.exec(head);
+    if (!m || compiled.allowVanity.has(m[0].trim())) continue;
+    if (/stars\b/.test(m[0]) && rating(head)) continue;
+    return { start: m.index, end: m.index + m[0].length, reason };
+  }
+  const count = BARE_USER_COUNT.exec(head);
+  if (count && !/\b(?:concurrent|simultaneous)\b/.test(head)) {
+    const start = count.index + (count[0].length - count[0].trimStart().length);
+    return { start, end: count.index + count[0].length, reason: 'a head count: people who arrived, not people who got value' };
+  }
+  const visible = VISIBILITY.exec(head);
+  if (visible) return { start: visible.index, end: visible.index + visible[0].length, reason: 'being seen or mentioned: attention, not value' };
+  const use = MORE_USE.exec(head);
+  if (use) return { start: use.index, end: use.index + use[0].length, reason: 'more use, with nothing said about what it achieves' };
+  return undefined;
+}
+
+/** "Users who connect a second device": a count tied to a qualifying action (not "who install"). */
+function qualified(s: string): boolean {
+  for (const m of s.matchAll(/\b(?:who|that)\s+(?:also\s+|then\s+|have\s+|had\s+)?([a-z]+(?:\s[a-z]+)?)/g)) {
+    if (!VANITY_ACTIONS.test(m[1]!)) return true;
+  }
+  return false;
+}
+
+/** A star rating ("4.5 stars", "5-star rating") is satisfaction, not a bookmark count. */
+function rating(s: string): boolean {
+  return /\brat(?:ing|ed)\b/.test(s) || /(?:^|[^\d.,])(?:[0-4](?:\.\d)?|5(?:\.0)?)\+?\s?-?stars?\b/.test(s);
+}
+
+/** The words of a deliverable for messages: the verb phrase without trailing markup. */
+export function quoted(text: string, judgement: Judgement): string {
+  return text.slice(judgement.start, judgement.end).replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+}
+

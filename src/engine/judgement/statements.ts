@@ -1,0 +1,189 @@
+// Step 1 of the judgement: where a document states what success is.
+// - sections whose role is goals, success metrics or key results (every statement in them);
+// - field-labeled lines anywhere ("**Goal:** ...", "Success criteria: ...", "KR2: ...");
+// - a label paragraph ("Key Results:") and the lists right after it;
+// - sentences that call themselves the goal ("Our primary goal is to ...", "This project aims to ...");
+// - tables whose header names a KPI, a target or a success criterion;
+// - OKR headings ("## Objective 2: ...", "### KR1: ...").
+// Outside success sections only sections whose raw text shows one of these shapes are
+// parsed, so a long document with a short goals section costs little more than before.
+import type { List, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { cellContent, columnOf } from '../model/metrics';
+import type { DocumentModel, Section, SectionRole, Span } from '../types';
+import { clausesIn, type Clause } from '../rules/util/clauses';
+
+/** A success statement: the clause, and whether it sits where metrics or where goals are stated. */
+export interface SuccessStatement extends Clause {
+  place: 'metric' | 'goal';
+  /** A table row's target cell, read with the metric's name. */
+  value?: string;
+}
+
+export const METRIC_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results']);
+const GOAL_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['goals']);
+
+// "**Goal:**", "Success criteria:", "KR2 -", "OCTO Objective 1:", "What does great look like?".
+const LABEL_WORDS =
+  String.raw`(?:(?:[\p{L}-]+ ){0,2}?(?:goals?|objectives?|aims?|purpose|desired outcomes?|outcomes?|results?|targets?|kpis?|okrs?|key results?|krs?|success (?:criteria|criterion|metrics?|measures?|looks like)|north[- ]star(?: metric)?|definition of success)|what does (?:great|good|success) look like)`;
+const FIELD_LABEL = new RegExp(
+  String.raw`^[ \t]{0,3}(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]*)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__|\*|_)?${LABEL_WORDS}(?:[ \t]*#?\d{1,3}(?:\.\d{1,3})?)?(?:\*\*|__|\*|_)?[ \t]*(?::|\?|[ \t][-–—][ \t])(?:\*\*|__|\*|_)?`,
+  'iu',
+);
+const METRIC_LABEL = /\b(?:results?|targets?|kpis?|okrs?|key results?|krs?|success|north[- ]star|great|good)\b/i;
+
+// "Our primary goal is to", "Another goal for this deliverable is to", "This project aims to".
+const GOAL_SENTENCE =
+  /\b(?:(?:our|the|my|an?|one|another|additional|primary|main|key|first|second|ultimate|overall|stretch|core)\s+(?:[\w-]+\s+){0,2}?(?:goal|objective|aim|purpose)s?(?:\s+(?:of|for)\s+[^.;:\n]{1,40}?)?\s+(?:is|are|was|will be|remains)\s+(?:to\s+)?|(?:this|the|our)\s+(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s+(?:aims|intends|seeks|wants|plans)\s+to\s+|\bwe\s+aim\s+to\s+)/i;
+
+const TABLE_SUCCESS_HEADER = /^\s*\|?.*\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?)\b.*\|.*$/im;
+
+/** A cheap look at a section's raw text: could it hold a success statement outside a success section? */
+const CANDIDATE = new RegExp(`${FIELD_LABEL.source}|${GOAL_SENTENCE.source}`, 'imu');
+
+const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]*#?\d{1,3}(?:\.\d{1,3})?[ \t]*[:.)\-–—][ \t]*(?=\S)/iu;
+
+const cache = new WeakMap<DocumentModel, SuccessStatement[]>();
+
+/** Every success statement of the document, in document order. */
+export function successStatements(model: DocumentModel): SuccessStatement[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = collect(model);
+    cache.set(model, found);
+  }
+  return found;
+}
+
+function collect(model: DocumentModel): SuccessStatement[] {
+  const out: SuccessStatement[] = [];
+  const inSuccess = (s: Section) => s.effectiveRole !== undefined && (METRIC_PLACES.has(s.effectiveRole) || GOAL_PLACES.has(s.effectiveRole));
+  const roles = new Set<SectionRole>([...METRIC_PLACES, ...GOAL_PLACES]);
+  const rows = new Map<number, string>();
+  for (const table of model.metricTables()) {
+    const target = table.columns.indexOf('target');
+    for (const row of table.rows) if (target >= 0 && row.target) rows.set(row.name.span.start, row.target.text);
+  }
+  for (const clause of clausesIn(model, roles)) {
+    if (isGuidance(clause.text)) continue;
+    const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
+    const label = FIELD_LABEL.exec(clause.text);
+    out.push({ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: rows.get(clause.start) });
+  }
+  for (const section of model.sections) {
+    const okr = section.depth > 0 ? OKR_HEADING.exec(model.text.slice(section.titleSpan.start, section.titleSpan.end)) : null;
+    if (okr) {
+      const start = section.titleSpan.start + okr[0].length;
+      const text = model.text.slice(start, section.titleSpan.end);
+      const span = { start: section.heading.start, end: section.heading.end };
+      out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
+    }
+    if (inSuccess(section) || section.unparsed !== undefined) continue;
+    const body = model.text.slice(section.body.start, section.body.end);
+    if (!CANDIDATE.test(body) && !TABLE_SUCCESS_HEADER.test(body)) continue;
+    walkOutside(model, section, section.nodes(), out);
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Template guidance: an instruction set wholly in italics, or a question to the writer. */
+function isGuidance(text: string): boolean {
+  const t = text.trim();
+  const italic = /^[*_][^*_]/.test(t) && /[^*_][*_]$/.test(t);
+  return italic || (t.endsWith('?') && !FIELD_LABEL.test(t));
+}
+
+/** Statements in a section that does not state success as a whole: labeled lines, goal sentences, KPI tables. */
+function walkOutside(model: DocumentModel, section: Section, nodes: readonly RootContent[], out: SuccessStatement[]): void {
+  let labelPlace: SuccessStatement['place'] | undefined;
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const span = section.spanOf(node);
+      const text = model.text.slice(span.start, span.end);
+      const label = FIELD_LABEL.exec(text);
+      const place = label && METRIC_LABEL.test(label[0]) ? 'metric' : 'goal';
+      // "Key Results:" alone introduces the list after it.
+      if (label && text.slice(label[0].length).trim() === '') {
+        labelPlace = place;
+        continue;
+      }
+      labelPlace = undefined;
+      if (label) pushLines(section, text.slice(label[0].length), span.start + label[0].length, span, place, out);
+      else pushGoalSentences(section, text, span.start, span, out);
+    } else if (node.type === 'list') {
+      if (labelPlace) pushList(model, section, node, labelPlace, out);
+      else for (const item of node.children) walkItem(model, section, item.children, section.spanOf(item), out);
+      labelPlace = undefined;
+    } else if (node.type === 'table') {
+      pushTable(model, section, node, out);
+      labelPlace = undefined;
+    } else if (node.type !== 'html') {
+      labelPlace = undefined;
+    }
+  }
+}
+
+function walkItem(model: DocumentModel, section: Section, children: readonly RootContent[], unit: Span, out: SuccessStatement[]): void {
+  for (const child of children) {
+    if (child.type === 'paragraph') {
+      const span = section.spanOf(child);
+      const text = model.text.slice(span.start, span.end);
+      const label = FIELD_LABEL.exec(text);
+      if (label) {
+        pushLines(section, text.slice(label[0].length), span.start + label[0].length, unit, METRIC_LABEL.test(label[0]) ? 'metric' : 'goal', out);
+      } else pushGoalSentences(section, text, span.start, unit, out);
+    } else if (child.type === 'list') {
+      for (const item of child.children) walkItem(model, section, item.children, section.spanOf(item), out);
+    }
+  }
+}
+
+function pushList(model: DocumentModel, section: Section, list: List, place: SuccessStatement['place'], out: SuccessStatement[]): void {
+  for (const item of list.children) {
+    const unit = section.spanOf(item);
+    for (const child of item.children) {
+      if (child.type === 'paragraph') {
+        const span = section.spanOf(child);
+        pushLines(section, model.text.slice(span.start, span.end), span.start, unit, place, out);
+      } else if (child.type === 'list') pushList(model, section, child, place, out);
+    }
+  }
+}
+
+function pushTable(model: DocumentModel, section: Section, table: Table, out: SuccessStatement[]): void {
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const columns = header.children.map((c) => columnOf(toString(c)));
+  const named = header.children.map((c) => toString(c).toLowerCase());
+  if (!named.some((h) => /\b(?:kpis?|targets?|success|key results?)\b/.test(h))) return;
+  const metric = Math.max(0, columns.indexOf('metric'));
+  const target = columns.indexOf('target');
+  for (const row of rows) {
+    const cell = row.children[metric];
+    if (!cell) continue;
+    const span = cellContent(model.text, section.spanOf(cell));
+    const text = model.text.slice(span.start, span.end);
+    const targetCell = target >= 0 ? row.children[target] : undefined;
+    if (text.trim()) {
+      out.push({ text, start: span.start, section, origin: 'metric-cell', unit: section.spanOf(row), place: 'metric', value: targetCell ? toString(targetCell) : undefined });
+    }
+  }
+}
+
+/** Each line of a labeled field is a statement: a label on its own line is followed by its text. */
+function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[]): void {
+  for (const m of text.matchAll(/[^\n]+/g)) {
+    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin: 'sentence', unit, place });
+  }
+}
+
+function pushGoalSentences(section: Section, text: string, start: number, unit: Span, out: SuccessStatement[]): void {
+  const re = new RegExp(GOAL_SENTENCE.source, 'gi');
+  for (const m of text.matchAll(re)) {
+    const from = m.index + m[0].length;
+    const end = /[.!?](?=\s|$)|\n/.exec(text.slice(from));
+    const stop = end ? from + end.index : text.length;
+    if (stop > from) out.push({ text: text.slice(from, stop), start: start + from, section, origin: 'sentence', unit, place: 'goal' });
+  }
+}

@@ -1,0 +1,172 @@
+// What a team does or delivers, in words: the verbs of delivery and their forms,
+// the nouns of things delivered, and the states that report a thing as done.
+// A success statement made of these, with no change it should cause, is an output.
+import { escapeRegExp } from '../phrases';
+
+/** Verbs that deliver a thing rather than change someone's behaviour or result. */
+export const DELIVERY_VERBS: readonly string[] = [
+  'launch',
+  'ship',
+  'release',
+  'deliver',
+  'deploy',
+  'build',
+  'implement',
+  'develop',
+  'create',
+  'complete',
+  'roll out',
+  'go live',
+  'publish',
+  'introduce',
+  'add',
+  'migrate',
+  'integrate',
+  'finish',
+  'code',
+  'design',
+  'redesign',
+  'provide',
+  'support',
+  'enable',
+  'allow',
+  'offer',
+  'define',
+  'write',
+  'draft',
+  'document',
+  'hire',
+  'recruit',
+  'form',
+  'host',
+  'run',
+  'organize',
+  'organise',
+  'establish',
+  'set up',
+  'stand up',
+  'begin',
+  'start',
+  'present',
+  'expose',
+  'deprecate',
+  'replace',
+  'rewrite',
+  'refactor',
+  'upgrade',
+  'onboard',
+  'adopt',
+  'produce',
+  'generate',
+  'finalize',
+  'finalise',
+  'gather',
+  'decide',
+  'address',
+  'position',
+  'ensure',
+  'get',
+  'make available',
+  'put in place',
+  'scan',
+  'translate',
+  'automate',
+];
+
+/**
+ * Verbs that are nouns as often as not ("Code coverage", "Design review", "Run rate",
+ * "Form completion"): they count only with a determiner or a deliverable noun after them.
+ */
+export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
+  'code', 'design', 'add', 'complete', 'finish', 'create', 'form', 'run', 'start', 'get', 'present', 'document', 'draft', 'support', 'position', 'address', 'produce', 'generate', 'host', 'scan', 'translate', 'offer', 'begin', 'replace', 'upgrade',
+]);
+
+/**
+ * Verbs that always deliver: what follows is never a result they achieve
+ * ("Launch to 500 customers" is still a launch; "Onboard 500 users" is still onboarding).
+ */
+export const ALWAYS_DELIVERY = /^(?:launch|ship|releas|deploy|roll|go|publish|onboard|support|hire|recruit|host|migrat|deprecat|integrat|implement|introduc)/;
+
+/**
+ * Objects that are results, not deliverables: "Add 500 paying customers", "Build trust",
+ * "Generate early revenue", "Complete onboarding". They excuse the verbs that can mean "achieve".
+ */
+export const RESULT_OBJECTS =
+  /\b(?:customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)\b/;
+
+/** Things a team delivers: what an article-led or adjective-led noun phrase names when it is an output. */
+export const DELIVERABLE_NOUNS =
+  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|environment|team|teams|hires?|engineers?|designers?|roles?|squad)\b/;
+
+/** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
+export const DONE_STATE =
+  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed)\s*[.!]?\s*$/;
+
+/** The product, not a person, is the subject: "The app suggests ...", "Our API ensures ...". */
+export const PRODUCT_SUBJECT =
+  /^(?:(?:the|our|this|a|an|each|every|new)\s+)?(?:[\w.'’/-]+\s+){0,4}?(?:app|application|product|system|platform|tool|site|website|service|api|backend|frontend|dashboard|feature|page|portal|extension|plugin|bot|engine|model|widget|it)\s+(?:will\s+|shall\s+|must\s+|should\s+|can\s+)?(?!is\b|are\b|was\b|has\b|have\b|had\b|will\b)[a-z]+s?\b/;
+
+/** A capability granted rather than a change observed: "Users can create ...", "Admins will be able to ...". */
+export const CAPABILITY = /^(?:(?:the|our|all|each|every)\s+)?(?:[\w'’-]+\s+){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s+(?:can|could|will be able to|are able to|may|have the ability to)\s+[a-z]/;
+
+/** A verb that opens a description of the product's behaviour: "Works offline", "Supports SSO". */
+export const PRODUCT_BEHAVIOUR = /^(?:works|supports|provides|allows|lets|offers|runs|integrates|syncs|exports|imports|includes|ships|comes with|handles|scans|suggests|shows|displays|sends|stores|saves)\b/;
+
+/** Delivery described as what it will consist of: "The experience will consist of two parts". */
+export const CONSISTS_OF = /\b(?:will|shall)\s+(?:consist of|comprise|include|be made up of|contain)\b/;
+
+interface VerbForms {
+  base: string[];
+  past: string[];
+  ing: string[];
+}
+
+const IRREGULAR_PAST: Readonly<Record<string, readonly string[]>> = {
+  build: ['built'],
+  go: ['went', 'gone'],
+  make: ['made'],
+  write: ['wrote', 'written'],
+  run: ['ran'],
+  set: ['set'],
+  put: ['put'],
+  begin: ['began', 'begun'],
+  get: ['got', 'gotten'],
+  stand: ['stood'],
+};
+
+/** Whether the last consonant doubles before -ed/-ing (ship -> shipped, but add -> added). */
+const doubles = (word: string) => /^[^aeiou]*[aeiou][bdgmnprt]$/.test(word) && word.length <= 4;
+
+export function inflect(word: string): VerbForms {
+  const stem = word.endsWith('e') && !word.endsWith('ee') ? word.slice(0, -1) : word;
+  const doubled = doubles(word) ? word + word.at(-1) : stem;
+  const third = /(?:s|sh|ch|x|z)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`;
+  const past = IRREGULAR_PAST[word] ?? [/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : word.endsWith('e') ? `${word}d` : `${doubled}ed`];
+  return { base: [word, third], past: [...past], ing: [`${doubled}ing`] };
+}
+
+/** Alternations for every form of the verb phrases: the first word inflects, the rest ("out", "live") stays. */
+export function verbAlternation(phrases: readonly string[]): { any: string; past: string } {
+  const any: string[] = [];
+  const past: string[] = [];
+  for (const phrase of new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))) {
+    const [first, ...rest] = phrase.split(/[\s-]+/);
+    const tail = rest.length ? `[\\s-]+${rest.map(escapeRegExp).join('[\\s-]+')}` : '';
+    const forms = inflect(first!);
+    for (const f of [...forms.base, ...forms.ing, ...forms.past]) any.push(escapeRegExp(f) + tail);
+    for (const f of forms.past) past.push(escapeRegExp(f) + tail);
+  }
+  const alt = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).join('|');
+  return { any: alt(any), past: alt(past) };
+}
+
+/** The base form a matched verb came from ("shipped" -> "ship"), for the allow list and the noun-like check. */
+export function baseOf(form: string, phrases: readonly string[]): string | undefined {
+  const word = form.toLowerCase().split(/[\s-]+/)[0]!;
+  for (const phrase of phrases) {
+    const first = phrase.trim().toLowerCase().split(/[\s-]+/)[0]!;
+    const f = inflect(first);
+    if ([...f.base, ...f.past, ...f.ing].includes(word)) return phrase.trim().toLowerCase();
+  }
+  return undefined;
+}

@@ -1,0 +1,64 @@
+// What a success statement measures, in words: the heads that make a count a
+// vanity metric, the qualifiers that normalise a count, and the words that name
+// a result worth measuring. The judgement (src/engine/judgement) reads these; no
+// rule keeps a list of its own. Every pattern runs on lower-cased plain text and
+// has only bounded or single-character repetition, so it stays linear on long lines.
+
+/**
+ * Heads of a measure that count audience, attention or a running total: they can
+ * grow while nobody gets value. Each entry is [pattern, what it counts], the second
+ * used in messages ("counts people who saw something").
+ */
+export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:page ?views?|pageviews|video views|profile views|repo(?:sitory)? views|views)\b/, 'views: people who saw something, not what they got from it'],
+  [/\bimpressions\b/, 'impressions: times something was shown, not what anyone did with it'],
+  [/\b(?:site |web |unique |monthly |total )?(?:visits|visitors)\b|\b(?:web|site|referral|organic|inbound) traffic\b|\btraffic (?:from|to)\b/, 'visits: people who arrived, not whether they found what they came for'],
+  [/\b(?:page |press )?hits\b/, 'hits: a running total of requests or stories, not value'],
+  [/\b(?:app |total |new |cumulative )?(?:downloads|installs|installations)\b/, 'downloads: a running total that grows whether or not anyone keeps using it'],
+  [/\b(?:total |new |number of )?sign[- ]?ups\b|\bregistrations\b|\bregistered (?:users|accounts|members)\b|\baccounts created\b/, 'sign-ups: people who registered, not people who got value'],
+  [/\b(?:followers|fans)\b|\b(?:x|twitter|social|instagram|tiktok|linkedin|youtube|organic|community|audience)(?: \([^)]{0,30}\))? following\b/, 'followers: an audience that can grow while nobody gets value'],
+  [/\b(?:organic |social |online |newsletter |email )?audience(?: size| growth)?\b(?! research)/, 'audience size: people who can see us, not people who get value'],
+  [/\b(?<!team |staff |board |crew |family )members\b|\bcommunity size\b/, 'members: people who joined, not what they got from it'],
+  [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'subscribers: a list that grows whether or not anyone reads or acts'],
+  [/\b(?:github |repo(?:sitory)? )?stars\b/, 'stars: a bookmark count, not use'],
+  [/\b(?:likes|upvotes|retweets|reposts|social shares)\b/, 'likes: a reaction count, not value'],
+  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'mentions: attention, not a change for users or the business'],
+  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|\b(?:top|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'rank or placement: attention on a launch platform or store, not value'],
+  [/\b(?:number of |total |raw )?(?:clicks|searches|sessions)\b/, 'a raw count of activity, not whether it achieved anything'],
+  [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'a head count: people who arrived, not people who got value'],
+];
+
+/**
+ * A bare head count: "50K users", "1,000 new users", "10k monthly active users".
+ * The adjectives allowed before "users" do not say what the users achieved.
+ */
+export const BARE_USER_COUNT =
+  /(?:^|[\s(~≈>≥])[$]?\d[\d,.]*\s?[km]?\+?(?:\s?[-–]\s?\d[\d,.]*\s?[km]?\+?)?\s(?:(?:new|total|registered|active|monthly active|weekly active|daily active|beta|pilot|early|launch|free|trial|organic)\s){0,2}(?:users|people|accounts|players|creators)\b/;
+
+/** Attention dressed as a goal: our brand or content included, mentioned or featured somewhere. */
+export const VISIBILITY = /\b(?:brand|name|company|content|product|site|app)\b[^.;!?]{0,60}?\b(?:included|mentioned|cited|featured|surfaced|appears?|appearing|visible|listed|ranked)\b(?: (?:in|on|by|across|among))/;
+
+/** Using something more, with nothing said about what the use achieves. */
+export const MORE_USE = /\b(?:use|uses|using|visit|visits|open|opens|browse|browses)\b[^.;!?]{0,50}?\bmore\b(?! than| (?:easily|quickly|confidently|effectively|successfully))/;
+
+/** Actions that do not qualify a count: "users who install", "visitors who subscribe". */
+export const VANITY_ACTIONS =
+  /^(?:install|download|sign|register|visit|view|see|click|tap|subscribe|follow|join|like|star|open|land|arrive|come|hear|watch|read|access|create an account|log ?in)/;
+
+/** "% of", "rate", "per user": a count turned into a share, a rate or a ratio. */
+export const NORMALISERS =
+  /%|\bpercent(?:age)?\b|\bshare of\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
+
+/**
+ * Results worth measuring: a change in what users do or get, or in a business result.
+ * Their presence makes a statement a measure of outcome rather than of output or reach.
+ */
+export const RESULT_WORDS =
+  /\b(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|completed|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals?|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)\b/;
+
+/** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
+export const CHANGE_WORDS =
+  /\b(?:faster|quicker|sooner|easier|simpler|cheaper|safer|better|more (?:easily|quickly|reliably|confidently|often|frequently|likely)|less (?:time|effort|often|likely)|fewer|lower|higher|shorter|longer|more with less|with confidence|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|grow(?:s|n|th)?|cut|halve[sd]?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|improv(?:e|es|ed|ement)|lift|uplift|drop(?:s|ped)?|rais(?:e|es|ed))\b|[↑↓]/;
+
+/** A number a statement could be held to: "40%", "$500K", "3x", "≤2", "4.5". */
+export const STATED_NUMBER = /\d/;
