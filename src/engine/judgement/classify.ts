@@ -54,6 +54,10 @@ export interface StatementInput {
   place: 'metric' | 'goal';
   /** A table row's target cell. */
   value?: string;
+  /** Where the statement sits; a label alone names a capability only as a list item. */
+  origin?: 'metric-cell' | 'cell' | 'list-item' | 'sentence';
+  /** The text goes on a sentence from the line before: its first word is not where the statement starts. */
+  continuation?: boolean;
 }
 
 /**
@@ -135,7 +139,7 @@ export function judge(input: StatementInput, options: JudgeOptions = {}): Judgem
   const label = splitLabel(body);
   const resultish = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s) || CHANGE_WORDS.test(s);
 
-  const output = deliverable(body, label, compiled, input);
+  const output = input.continuation ? undefined : deliverable(body, label, compiled, input);
   if (output) return { call: 'output', ...at(output.start, output.end), reason: output.reason, measure: false };
 
   const vanity = vanityIn(body, compiled, input.value);
@@ -184,15 +188,18 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   const done = DONE_STATE.exec(text);
   if (done && !/^\s*(?:users?|customers?|people)\b/.test(text)) return { start: 0, end: text.length, reason: 'reports a thing as done' };
   if (CHANGE_WORDS.test(text)) return undefined;
+  // "The platform succeeds when:" introduces what follows; it describes nothing itself.
+  if (label && label.value.trim() === '' && input.origin !== 'list-item') return undefined;
   for (const [segment, offset] of segments) {
     const s = segment.trimEnd();
+    if (s === '') continue;
     if (CAPABILITY.test(s)) return { start: offset, end: offset + s.length, reason: 'grants a capability' };
     if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s)) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
     if (CONSISTS_OF.test(s)) return { start: offset, end: offset + s.length, reason: 'lists what will be delivered' };
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   // "**Data Persistence:**" alone in a goals list: a capability named as a goal.
-  if (label && label.value.trim() === '' && input.place === 'goal' && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
+  if (label && label.value.trim() === '' && input.place === 'goal' && input.origin === 'list-item' && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
     const s = label.label.trimEnd();
     return { start: 0, end: s.length, reason: 'names a capability as the goal' };
   }

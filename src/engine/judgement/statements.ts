@@ -18,6 +18,8 @@ export interface SuccessStatement extends Clause {
   place: 'metric' | 'goal';
   /** A table row's target cell, read with the metric's name. */
   value?: string;
+  /** The line goes on a sentence begun on the line before ("... in project\nmanagement through ..."). */
+  continuation?: boolean;
 }
 
 export const METRIC_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results']);
@@ -84,7 +86,42 @@ function collect(model: DocumentModel): SuccessStatement[] {
     walkOutside(model, section, section.nodes(), out);
   }
   out.sort((a, b) => a.start - b.start);
-  return out;
+  const skipped = nonGoalLists(model);
+  return out
+    .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
+    .map((s) => (continues(model.text, s.start, s.text) ? { ...s, continuation: true } : s));
+}
+
+/** A lower-case line inside a paragraph whose previous line did not end its sentence. */
+function continues(text: string, start: number, statement: string): boolean {
+  if (!/^\s*\p{Ll}/u.test(statement)) return false;
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (text[i] !== '\n') return false;
+  i--;
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return i >= 0 && /[\p{L}\p{N},*_)"'”]/u.test(text[i]!);
+}
+
+const NON_GOAL_LABEL = /^\s*(?:\*\*|__|\*|_)?(?:non[- ]?goals?|out of scope|not in scope|anti[- ]goals?|what we (?:will not|won't) do)\b/i;
+
+/** Lists introduced by a "Non-goals:" paragraph inside a goals section: they say what is not a goal. */
+function nonGoalLists(model: DocumentModel): Span[] {
+  const spans: Span[] = [];
+  for (const section of model.sections) {
+    if (section.effectiveRole !== 'goals' || section.unparsed !== undefined) continue;
+    let off = false;
+    for (const node of section.nodes()) {
+      if (node.type === 'paragraph') {
+        const span = section.spanOf(node);
+        const text = model.text.slice(span.start, span.end);
+        off = NON_GOAL_LABEL.test(text);
+        if (off) spans.push(span);
+      } else if (node.type === 'list' && off) spans.push(section.spanOf(node));
+      else if (node.type !== 'html') off = false;
+    }
+  }
+  return spans;
 }
 
 /** Template guidance: an instruction set wholly in italics, or a question to the writer. */

@@ -45,10 +45,10 @@ function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 
   }
 }
 
-// Under a success section, "Phase 1", "Launch", "Month 1-3" or "Alpha" headings are
+// Under a success section, "Phase 1", "Launch gates" or "Month 1-3 timeline" headings are
 // milestones stated as targets: they keep the success role instead of taking their own.
 const SUCCESS_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results', 'goals']);
-const MILESTONE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['timeline', 'launch', 'summary']);
+const MILESTONE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['timeline', 'launch']);
 
 function effectiveRoleOf(own: SectionRole | undefined, inherited: SectionRole | undefined): SectionRole | undefined {
   if (own && inherited && SUCCESS_ROLES.has(inherited) && MILESTONE_ROLES.has(own)) return inherited;

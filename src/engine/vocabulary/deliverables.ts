@@ -102,9 +102,9 @@ export const DELIVERABLE_NOUNS =
 export const DONE_STATE =
   /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed)\s*[.!]?\s*$/;
 
-/** The product, not a person, is the subject: "The app suggests ...", "Our API ensures ...". */
+/** The product, not a person, is the subject: "The app suggests ...", "Our API will scan ...". */
 export const PRODUCT_SUBJECT =
-  /^(?:(?:the|our|this|a|an|each|every|new)\s+)?(?:[\w.'’/-]+\s+){0,4}?(?:app|application|product|system|platform|tool|site|website|service|api|backend|frontend|dashboard|feature|page|portal|extension|plugin|bot|engine|model|widget|it)\s+(?:will\s+|shall\s+|must\s+|should\s+|can\s+)?(?!is\b|are\b|was\b|has\b|have\b|had\b|will\b)[a-z]+s?\b/;
+  /^(?:(?:the|our|this|a|an|each|every|new)\s+(?:[\w.'’/-]+\s+){0,3}?)?(?:app|application|product|system|platform|tool|site|website|service|api|backend|frontend|dashboard|feature|portal|extension|plugin|bot|engine|widget|it)\s+(?:(?:will|shall|must|should|can)\s+[a-z]+|(?!is\b|has\b|was\b|does\b)[a-z]+[^s\s]s)\b/;
 
 /** A capability granted rather than a change observed: "Users can create ...", "Admins will be able to ...". */
 export const CAPABILITY = /^(?:(?:the|our|all|each|every)\s+)?(?:[\w'’-]+\s+){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s+(?:can|could|will be able to|are able to|may|have the ability to)\s+[a-z]/;

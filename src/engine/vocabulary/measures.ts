@@ -18,13 +18,13 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:total |new |number of )?sign[- ]?ups\b|\bregistrations\b|\bregistered (?:users|accounts|members)\b|\baccounts created\b/, 'sign-ups: people who registered, not people who got value'],
   [/\b(?:followers|fans)\b|\b(?:x|twitter|social|instagram|tiktok|linkedin|youtube|organic|community|audience)(?: \([^)]{0,30}\))? following\b/, 'followers: an audience that can grow while nobody gets value'],
   [/\b(?:organic |social |online |newsletter |email )?audience(?: size| growth)?\b(?! research)/, 'audience size: people who can see us, not people who get value'],
-  [/\b(?<!team |staff |board |crew |family )members\b|\bcommunity size\b/, 'members: people who joined, not what they got from it'],
+  [/\b(?<!team |staff |board |crew |family )members\b(?! of\b)|\bcommunity size\b/, 'members: people who joined, not what they got from it'],
   [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'subscribers: a list that grows whether or not anyone reads or acts'],
   [/\b(?:github |repo(?:sitory)? )?stars\b/, 'stars: a bookmark count, not use'],
   [/\b(?:likes|upvotes|retweets|reposts|social shares)\b/, 'likes: a reaction count, not value'],
   [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'mentions: attention, not a change for users or the business'],
   [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|\b(?:top|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'rank or placement: attention on a launch platform or store, not value'],
-  [/\b(?:number of |total |raw )?(?:clicks|searches|sessions)\b/, 'a raw count of activity, not whether it achieved anything'],
+  [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s*(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'a raw count of activity, not whether it achieved anything'],
   [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'a head count: people who arrived, not people who got value'],
 ];
 
@@ -54,7 +54,7 @@ export const NORMALISERS =
  * Their presence makes a statement a measure of outcome rather than of output or reach.
  */
 export const RESULT_WORDS =
-  /\b(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|completed|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals?|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)\b/;
+  /\b(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)\b/;
 
 /** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
 export const CHANGE_WORDS =
