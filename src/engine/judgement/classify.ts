@@ -82,9 +82,9 @@ const PARENS = /\([^()]{0,200}\)/g;
 const SUBJECT =
   String.raw`(?:(?:we|i|the team|our team|the company|engineering|product|they)\s+(?:will|shall|must|should|need to|plan to|aim to|intend to|want to|are going to|commit to|would like to)\s+|we['’]ll\s+|(?:our |the )?(?:goal|objective|aim|target|mission|success)\s+(?:is|means|will be|=)\s+(?:to\s+)?|to\s+)?`;
 const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s+)?`;
-const DETERMINED = /^\s*(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three|\d)\b/;
+const DETERMINED = /^\s*(?:(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three)\b|\d)/;
 // Where a verb's object stops: a timeframe, audience, purpose or the end of the clause.
-const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|so|and|as|through|via|from|behind|while|using)\s|[,;:.!?()|]|\s[-–—]\s/;
+const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|without|so|and|as|through|via|from|behind|while|using)\s|[,;:.!?()|]|\s[-–—]\s/;
 // A stated change the delivery should cause, anywhere in the statement.
 const OUTCOME_CLAUSE = new RegExp(
   [
@@ -98,7 +98,7 @@ const OUTCOME_CLAUSE = new RegExp(
   ].join('|'),
   'iu',
 );
-const LEAD_IN = /^(?:success|metrics?|kpis?|goals?|objectives?|outcomes?|targets?|criteria|measures?|indicators?|key results?|business|product|user|technical|phase|month|week|year|quarter|primary|secondary|north star)\b/;
+const LEAD_IN = /^(?:success|metrics?|kpis?|goals?|objectives?|outcomes?|targets?|criteria|measures?|indicators?|key results?|business|product|user|technical|phase|month|week|year|quarter|primary|secondary|north star)(?![\w-])/;
 
 interface Compiled {
   verbs: string[];
@@ -184,9 +184,12 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     }
   }
   const text = sentence.trimEnd();
+  // "100% rollout complete": a share of a delivery is still a delivery.
+  if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
+    return { start: 0, end: text.length, reason: 'reports a thing as done' };
+  }
   if (measured(text)) return undefined;
-  const done = DONE_STATE.exec(text);
-  if (done && !/^\s*(?:users?|customers?|people)\b/.test(text)) return { start: 0, end: text.length, reason: 'reports a thing as done' };
+  if (CONSISTS_OF.test(text)) return { start: 0, end: text.length, reason: 'lists what will be delivered' };
   if (CHANGE_WORDS.test(text)) return undefined;
   // "The platform succeeds when:" introduces what follows; it describes nothing itself.
   if (label && label.value.trim() === '' && input.origin !== 'list-item') return undefined;
@@ -195,7 +198,6 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (s === '') continue;
     if (CAPABILITY.test(s)) return { start: offset, end: offset + s.length, reason: 'grants a capability' };
     if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s)) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
-    if (CONSISTS_OF.test(s)) return { start: offset, end: offset + s.length, reason: 'lists what will be delivered' };
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   // "**Data Persistence:**" alone in a goals list: a capability named as a goal.
@@ -226,12 +228,16 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   if (object === '') return undefined;
   const first = verb.split(/\s+/)[0]!;
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
-  if (!ALWAYS_DELIVERY.test(first) && RESULT_OBJECTS.test(object)) return undefined;
+  // "Enable users to define aliases": the object of enabling is the capability after "to".
+  const enabling = /^(?:enable|allow|help|let)/.test(first);
+  if (!enabling && !ALWAYS_DELIVERY.test(first) && RESULT_OBJECTS.test(object)) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
   if (RESULT_WORDS.test(object) || NORMALISERS.test(object)) return undefined;
   // "Enable teams to build with confidence": enabling a change, not delivering a feature.
-  if (/^(?:enable|allow|help)/.test(first) && CHANGE_WORDS.test(segment)) return undefined;
-  const end = m[0].length + (stop ? stop.index : rest.trimEnd().length);
+  if (enabling && CHANGE_WORDS.test(segment)) return undefined;
+  // Quote what is enabled too: "Enable users to define aliases", not "Enable users".
+  const until = enabling ? /[,;:.!?()|]/.exec(rest) : stop;
+  const end = m[0].length + (until ? until.index : rest.trimEnd().length);
   return { start: verbAt, end, reason: `"${form}" delivers something` };
 }
 

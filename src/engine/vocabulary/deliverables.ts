@@ -78,7 +78,7 @@ export const DELIVERY_VERBS: readonly string[] = [
  * "Form completion"): they count only with a determiner or a deliverable noun after them.
  */
 export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
-  'code', 'design', 'add', 'complete', 'finish', 'create', 'form', 'run', 'start', 'get', 'present', 'document', 'draft', 'support', 'position', 'address', 'produce', 'generate', 'host', 'scan', 'translate', 'offer', 'begin', 'replace', 'upgrade',
+  'code', 'design', 'add', 'complete', 'finish', 'create', 'form', 'run', 'start', 'get', 'present', 'document', 'draft', 'support', 'position', 'address', 'produce', 'generate', 'host', 'scan', 'translate', 'offer', 'replace', 'upgrade',
 ]);
 
 /**
@@ -92,11 +92,11 @@ export const ALWAYS_DELIVERY = /^(?:launch|ship|releas|deploy|roll|go|publish|on
  * "Generate early revenue", "Complete onboarding". They excuse the verbs that can mean "achieve".
  */
 export const RESULT_OBJECTS =
-  /\b(?:customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)\b/;
+  /(?<![\w-])(?:customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)(?![\w-])/;
 
 /** Things a team delivers: what an article-led or adjective-led noun phrase names when it is an output. */
 export const DELIVERABLE_NOUNS =
-  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|environment|team|teams|hires?|engineers?|designers?|roles?|squad)\b/;
+  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|project|feedback|environment|team|teams|hires?|engineers?|designers?|roles?|squad)\b/;
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =
