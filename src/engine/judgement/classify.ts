@@ -201,7 +201,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   // "**Data Persistence:**" alone in a goals list: a capability named as a goal.
-  if (label && label.value.trim() === '' && input.place === 'goal' && input.origin === 'list-item' && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
+  if (label && label.value.trim() === '' && input.origin === 'list-item' && !measured(label.label) && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
     const s = label.label.trimEnd();
     return { start: 0, end: s.length, reason: 'names a capability as the goal' };
   }

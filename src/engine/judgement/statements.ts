@@ -208,9 +208,9 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
   }
 }
 
-/** Each line of a labeled field is a statement: a label on its own line is followed by its text. */
+/** Each sentence of a labeled field is a statement, line by line: a label on its own line is followed by its text. */
 function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[]): void {
-  for (const m of text.matchAll(/[^\n]+/g)) {
+  for (const m of text.matchAll(/[^.!?;\n]+(?:[.!?;]+(?=\s|$)|$)|[^\n]+/gm)) {
     if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin: 'sentence', unit, place });
   }
 }
