@@ -58,6 +58,8 @@ export interface StatementInput {
   origin?: 'metric-cell' | 'cell' | 'list-item' | 'sentence';
   /** The text goes on a sentence from the line before: its first word is not where the statement starts. */
   continuation?: boolean;
+  /** A list follows on the next line, which this statement introduces. */
+  introduces?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface StatementInput {
 export function plainOf(text: string): string {
   return text
     .replace(/\]\([^)\s]{0,2048}\)/g, (m) => ' '.repeat(m.length))
-    .replace(/<[^<>\n]{0,200}>/g, (m) => ' '.repeat(m.length))
+    .replace(/<[^<>\n]{0,200}>|&(?:#x?[\da-f]{1,6}|[a-z]{2,8});/gi, (m) => ' '.repeat(m.length))
     .replace(/[*_`~[\]\\]/g, ' ')
     .toLowerCase();
 }
@@ -201,7 +203,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   // "**Data Persistence:**" alone in a goals list: a capability named as a goal.
-  if (label && label.value.trim() === '' && input.origin === 'list-item' && !measured(label.label) && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
+  if (label && label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && !measured(label.label) && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
     const s = label.label.trimEnd();
     return { start: 0, end: s.length, reason: 'names a capability as the goal' };
   }

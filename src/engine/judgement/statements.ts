@@ -20,14 +20,18 @@ export interface SuccessStatement extends Clause {
   value?: string;
   /** The line goes on a sentence begun on the line before ("... in project\nmanagement through ..."). */
   continuation?: boolean;
+  /** A list starts on the next line: the statement introduces it. */
+  introduces?: boolean;
 }
 
 export const METRIC_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results']);
 const GOAL_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['goals']);
 
 // "**Goal:**", "Success criteria:", "KR2 -", "OCTO Objective 1:", "What does great look like?".
+// Words that may stand before the label: "Primary goal:", "Epic Goal:", "Week 1 targets:", "90-day KPIs:".
+const LABEL_PREFIX = String.raw`(?:(?:primary|main|key|core|overall|ultimate|business|product|project|epic|initiative|team|launch|stretch|secondary|our|the|(?:week|month|phase|quarter|year|day|sprint)[ \t]*\d{1,3}|\d{1,3}[- ]?(?:day|week|month)|q[1-4]|h[12])[ \t]+){0,2}`;
 const LABEL_WORDS =
-  String.raw`(?:(?:[\p{L}-]+ ){0,2}?(?:goals?|objectives?|aims?|purpose|desired outcomes?|outcomes?|results?|targets?|kpis?|okrs?|key results?|krs?|success (?:criteria|criterion|metrics?|measures?|looks like)|north[- ]star(?: metric)?|definition of success)|what does (?:great|good|success) look like)`;
+  String.raw`(?:${LABEL_PREFIX}(?:goals?|objectives?|aims?|purpose|desired outcomes?|outcomes?|results?|targets?|kpis?|okrs?|key results?|krs?|success (?:criteria|criterion|metrics?|measures?|looks like)|north[- ]star(?: metric)?|definition of success)|what does (?:great|good|success) look like)`;
 const FIELD_LABEL = new RegExp(
   String.raw`^[ \t]{0,3}(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]*)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__|\*|_)?${LABEL_WORDS}(?:[ \t]*#?\d{1,3}(?:\.\d{1,3})?)?(?:\*\*|__|\*|_)?[ \t]*(?::|\?|[ \t][-–—][ \t])(?:\*\*|__|\*|_)?`,
   'iu',
@@ -89,7 +93,13 @@ function collect(model: DocumentModel): SuccessStatement[] {
   const skipped = nonGoalLists(model);
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
-    .map((s) => (continues(model.text, s.start, s.text) ? { ...s, continuation: true } : s));
+    .map((s) => ({ ...s, continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length) }));
+}
+
+/** The line after the statement starts a list: the statement is that list's lead-in ("**Cohort split:**"). */
+function introducesList(text: string, end: number): boolean {
+  const next = text.indexOf('\n', end);
+  return next >= 0 && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(next + 1, next + 40));
 }
 
 /** A lower-case line inside a paragraph whose previous line did not end its sentence. */
@@ -127,7 +137,8 @@ function nonGoalLists(model: DocumentModel): Span[] {
 /** Template guidance: an instruction set wholly in italics, or a question to the writer. */
 function isGuidance(text: string): boolean {
   const t = text.trim();
-  const italic = /^[*_][^*_]/.test(t) && /[^*_][*_]$/.test(t);
+  // Wrapped in italics as the outer emphasis ("_..._", "*...*", "_**...**_"), bold inside or not.
+  const italic = t.length > 2 && (t[0] === '*' || t[0] === '_') && t[1] !== t[0] && t.at(-1) === t[0];
   return italic || (t.endsWith('?') && !FIELD_LABEL.test(t));
 }
 
@@ -210,7 +221,8 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
 
 /** Each sentence of a labeled field is a statement, line by line: a label on its own line is followed by its text. */
 function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[]): void {
-  for (const m of text.matchAll(/[^.!?;\n]+(?:[.!?;]+(?=\s|$)|$)|[^\n]+/gm)) {
+  // A sentence ends at ".", "!", "?" or ";" before a space; "GOV.UK" and "v2.1" stay whole.
+  for (const m of text.matchAll(/(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*/g)) {
     if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin: 'sentence', unit, place });
   }
 }

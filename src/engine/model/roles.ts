@@ -11,7 +11,7 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   ['needs', /\b(user needs?|needs? statements?|jobs?[- ]to[- ]be[- ]done|jtbd|^stories$)\b/],
   ['non-goals', /\b(non[- ]?goals?|anti[- ]goals?|out of scope|not in scope|what (?:we|this) (?:will not|won't|isn't|is not)|scope exclusions?)\b/],
   // Definitions and dictionaries of metrics describe the product's data, not its success.
-  ['appendix', /\b(?:metrics?|kpis?|events?|data) (?:definitions?|dictionary|glossary|catalog(?:ue)?)\b|^definitions?\b/],
+  ['appendix', /\b(?:metrics?|kpis?|events?|data) (?:definitions|definition(?! of)|dictionary|glossary|catalog(?:ue)?)\b|^definitions?\b(?! of)/],
   ['key-results', /\b(key results?|krs?|okrs?)\b/],
   // Milestones stated as targets, gates and criteria that a release must meet, north stars and guardrails.
   [
@@ -20,7 +20,7 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   ],
   [
     'success-metrics',
-    /\b(success (?:metrics?|criteria|measures?|indicators?|signals?)|metrics?|kpis?|key performance indicators?|measur(?:es|ing|ement)(?: of success| success| plan| framework)?|how (?:we|will we|we'll|we will|do we) (?:know|measure)|definition of (?:success|done)|what (?:does )?success looks? like|defining success|success definition|measures? of success|^success$|evaluation(?: criteria)?|impact measurement|(?:impact|outcome|success) tracking|tracking plan)\b/,
+    /\b(success (?:metrics?|criteria|measures?|indicators?|signals?)|metrics?|kpis?|key performance indicators?|measur(?:es|ing|ement)(?: of success| success| plan| framework)?|how (?:we|will we|we'll|we will|do we) (?:know|measure)|definition of success|what (?:does )?success looks? like|defining success|success definition|measures? of success|^success$|evaluation(?: criteria)?|impact measurement|(?:impact|outcome|success) tracking|tracking plan)\b/,
   ],
   ['goals', /\b(goals?|objectives?|aims?|desired outcomes?|outcomes?|what we want to achieve|purpose|intent)\b/],
   ['problem', /\b(problem(?: statement| definition| space)?s?|pain points?|motivation|why (?:now|this|we)|opportunity|the challenge|challenges?|current (?:pain|issues?)|cost of inaction)\b/],
@@ -33,7 +33,7 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   ['risks', /\b(risks?|risks? and mitigations?|threats?|concerns?|drawbacks?|mitigations?)\b/],
   ['assumptions', /\b(assumptions?|hypothes[ie]s|constraints?|sensitivity(?: analysis)?)\b/],
   ['recommendation', /\b(recommendations?|recommended (?:option|approach)|decision|conclusion|the ask|ask|next steps)\b/],
-  ['requirements', /\b(requirements?|functional|non[- ]functional|features?|feature list|scope|specifications?|acceptance criteria|must haves?|capabilities)\b/],
+  ['requirements', /\b(requirements?|functional|non[- ]functional|features?|feature list|scope|specifications?|acceptance criteria|definition of done|must haves?|capabilities)\b/],
   ['solution', /\b(solution|proposal|proposed (?:solution|approach|design)|approach|design(?: details)?|implementation(?: details)?|architecture|how it works|technical (?:design|approach))\b/],
   ['launch', /\b(launch(?: plan)?|go[- ]to[- ]market|gtm|release(?: plan)?|rollout|roll[- ]out)\b/],
   ['timeline', /\b(timeline|milestones?|roadmap|schedule|phases?|delivery plan|plan|project plan|timing|graduation criteria)\b/],
