@@ -17,7 +17,9 @@ import {
   DELIVERABLE_NOUNS,
   DELIVERY_VERBS,
   DONE_STATE,
+  METRIC_SUBJECT,
   NOUN_LIKE_VERBS,
+  PASSIVE_DELIVERY,
   PRODUCT_BEHAVIOUR,
   PRODUCT_SUBJECT,
   RESULT_OBJECTS,
@@ -60,6 +62,8 @@ export interface StatementInput {
   continuation?: boolean;
   /** A list follows on the next line, which this statement introduces. */
   introduces?: boolean;
+  /** The rest of the sentence after the statement ("; on-time payments rise from 62% to 75%"). */
+  rest?: string;
 }
 
 /**
@@ -94,7 +98,7 @@ const OUTCOME_CLAUSE = new RegExp(
     String.raw`\bso (?:[\p{L}'’-]+\s+){1,3}(?:can|could|will|no longer|stop|start|are able|get|spend|save)\b`,
     String.raw`\b(?:resulting in|leading to|measured by)\b`,
     String.raw`\bwhich (?:will |should |would )?(?:reduce|increase|cut|raise|lower|lift|improve|grow|drive)`,
-    String.raw`\bto (?:reduce|increase|decrease|cut|grow|raise|lower|lift|halve|double|triple|improve|boost|drive|shorten|speed up|save|prevent|eliminate|minimi[sz]e|maximi[sz]e|retain|convert|win|keep|stop)\b`,
+    String.raw`\bto (?:help|reduce|increase|decrease|cut|grow|raise|lower|lift|halve|double|triple|improve|boost|drive|shorten|speed up|save|prevent|eliminate|minimi[sz]e|maximi[sz]e|retain|convert|win|keep|stop)\b`,
     String.raw`\bfrom\s+[$€£~]?\d[^\n]{0,40}?\bto\s+[$€£~]?\d`,
     String.raw`\b(?:increase|decrease|reduce|raise|lower|cut|grow|lift|improve|boost|drop|fall)(?:s|d|ed|ing)?\b[^\n.]{0,60}?\bby\s+[$€£~]?\d`,
   ].join('|'),
@@ -174,7 +178,7 @@ interface Hit {
 
 function deliverable(body: string, label: Label | undefined, compiled: Compiled, input: StatementInput): Hit | undefined {
   const sentence = body.replace(PARENS, (m) => ' '.repeat(m.length));
-  if (OUTCOME_CLAUSE.test(sentence)) return undefined;
+  if (OUTCOME_CLAUSE.test(sentence) || (input.rest !== undefined && OUTCOME_CLAUSE.test(plainOf(input.rest)))) return undefined;
   const measured = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s);
   // A metric's label with its value ("Launch readiness: 100%") is a measure, not a delivery.
   const valued = label !== undefined && /^\s*[<>≤≥~≈+−-]?\s*[$€£]?\d/.test(label.value);
@@ -186,6 +190,8 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     }
   }
   const text = sentence.trimEnd();
+  const passive = PASSIVE_DELIVERY.exec(text);
+  if (passive && !METRIC_SUBJECT.test(passive[1]!)) return { start: 0, end: passive[0].length, reason: 'reports a delivery' };
   // "100% rollout complete": a share of a delivery is still a delivery.
   if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
     return { start: 0, end: text.length, reason: 'reports a thing as done' };
@@ -212,7 +218,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
 
 /** "A reference app in every language", "Initial implementation behind a flag": an artefact, named. */
 function artefact(s: string): boolean {
-  const m = /^\s*(?:a|an|one|two|three|four|five|\d{1,3}|new|initial|first|basic|full|complete|production|public|internal|closed|open)\s+((?:[\w'’/-]+\s+){0,5}?)?/.exec(s);
+  const m = /^\s*(?:a|an|one|two|three|four|five|\d{1,3}|new|initial|first|basic|production|public|internal|closed|open)\s+((?:[\w'’/-]+\s+){0,5}?)?/.exec(s);
   if (!m) return false;
   const head = s.slice(0, m[0].length + 40);
   return DELIVERABLE_NOUNS.test(head) && !/\b(?:users?|customers?|people|veterans?|teams?)\s+(?:\w+\s+){0,2}?(?:who|that)\b/.test(s);

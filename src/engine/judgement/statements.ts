@@ -93,7 +93,15 @@ function collect(model: DocumentModel): SuccessStatement[] {
   const skipped = nonGoalLists(model);
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
-    .map((s) => ({ ...s, continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length) }));
+    .map((s) => ({ ...s, continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+}
+
+/** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
+function restOfSentence(text: string, from: number): string {
+  const end = /[.!?](?=\s|$)|\n/g;
+  end.lastIndex = from;
+  const m = end.exec(text);
+  return text.slice(from, m ? m.index : text.length);
 }
 
 /** The line after the statement starts a list: the statement is that list's lead-in ("**Cohort split:**"). */

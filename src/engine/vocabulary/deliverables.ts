@@ -96,11 +96,21 @@ export const RESULT_OBJECTS =
 
 /** Things a team delivers: what an article-led or adjective-led noun phrase names when it is an output. */
 export const DELIVERABLE_NOUNS =
-  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|project|feedback|environment|team|teams|hires?|engineers?|designers?|roles?|squad)\b/;
+  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|project|feedback|environment|hires?|engineers?|designers?|squad)\b/;
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =
   /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed)\s*[.!]?\s*$/;
+
+/**
+ * A delivery told in the passive: "SSO shipped by Q3", "v2 is released to all customers",
+ * "The portal goes live in June". The subject (group 1) must not be a metric ("% of orders delivered").
+ */
+export const PASSIVE_DELIVERY =
+  /^([^,;:.!?|]{1,60}?)\s+(?:(?:is|are|was|were|has been|have been|will be|gets?|got)\s+(?:(?:successfully|fully|finally|officially|publicly)\s+)?)?(?:launched|shipped|released|deployed|rolled out|published|delivered|migrated|went live|goes live|go live|will go live|is live|are live)\b(?!\s+(?:users?|customers?|orders?)\b)/;
+
+/** A passive subject that is really a metric: "% of orders delivered", "users who completed". */
+export const METRIC_SUBJECT = /%|\b(?:who|that|which|of|per|percentage|percent|share|rate|ratio|number|count|time|average|median|mean)\b/;
 
 /** The product, not a person, is the subject: "The app suggests ...", "Our API will scan ...". */
 export const PRODUCT_SUBJECT =
