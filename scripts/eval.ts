@@ -1,0 +1,51 @@
+// `npm run eval [-- --labels FILE --docs DIR --verbose --json]`: how well the rules judge
+// hand-labeled documents (docs/eval.md). Exit 0 with the figures, 2 when the inputs cannot be used.
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from '../src/cli/args';
+import { UsageError } from '../src/cli/io';
+import { formatJson, formatText } from '../src/eval/format';
+import { defaultInputs, EvalInputError, runEval } from '../src/eval/run';
+
+const USAGE = `usage: npm run eval -- [--labels FILE] [--docs DIR] [--verbose] [--json]
+
+Lints every document named in a labels file (the format of ../shared/eval/RUBRIC.md) and
+prints precision and recall of vanity-metric and output-as-outcome, the document verdicts of
+success-metrics-missing and the precision of metric-missing-target/baseline/timeframe on
+labeled lines. The figures are those of ../shared/eval/score.mjs.
+
+  --labels FILE   labels file (default: ../shared/eval/labels.json beside the project)
+  --docs DIR      folder the labeled file names are relative to (default: ../shared/corpus)
+  --verbose       also list every miss: wrong verdicts, false positives, false negatives
+  --json          print score.mjs's JSON summary (with --verbose, also "misses")
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { '--labels': 'value', '--docs': 'value', '--verbose': 'flag', '--json': 'flag', '--help': 'flag' });
+  if (args.options.has('--help')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}" (see --help)`);
+  const defaults = defaultInputs(join(dirname(fileURLToPath(import.meta.url)), '..'));
+  const given = (name: string) => {
+    const value = args.options.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  const inputs = { labels: given('--labels') ?? defaults.labels, docs: given('--docs') ?? defaults.docs };
+  const verbose = args.options.has('--verbose');
+  const run = await runEval(inputs);
+  for (const warning of run.warnings) process.stderr.write(`eval: ${warning}\n`);
+  const source = `labels ${relative(process.cwd(), inputs.labels)}, documents in ${relative(process.cwd(), inputs.docs)}`;
+  process.stdout.write(args.options.has('--json') ? formatJson(run, { verbose }) : formatText(run, { verbose, source }));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (!(error instanceof UsageError || error instanceof EvalInputError)) throw error;
+    process.stderr.write(`eval: ${error.message}\n`);
+    process.exitCode = 2;
+  },
+);
