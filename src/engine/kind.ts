@@ -11,7 +11,7 @@ export interface KindDecision {
 
 const PRD_WORDS = /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief)\b/i;
 const BUSINESS_CASE_WORDS = /\b(business[- ]cases?|investment (?:case|proposal)|cost[- ]benefit analysis|funding (?:request|proposal))\b/i;
-const OKR_WORDS = /\b(okrs?|objectives? (?:and|&) key results?|kpis?|key performance indicators?|scorecard|north[- ]star metrics?)\b/i;
+const OKR_WORDS = /\b(okrs?|objectives? (?:and|&) key results?|kpis?|key performance indicators?|north[- ]star metrics?)\b/i;
 const NOT_PRODUCT_FILES = /^(readme|changelog|changes|history|contributing|code_of_conduct|license|licence|security|authors|notice|todo)(\.|$)/i;
 
 function fromWords(value: string): DocumentKind | undefined {

@@ -201,6 +201,8 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   if (CHANGE_WORDS.test(text)) return undefined;
   // "The platform succeeds when:" introduces what follows; it describes nothing itself.
   if (label && label.value.trim() === '' && input.origin !== 'list-item') return undefined;
+  // "App downloads after the release" counts something; it does not describe the product.
+  if (anyVanity(text, compiled)) return undefined;
   for (const [segment, offset] of segments) {
     const s = segment.trimEnd();
     if (s === '') continue;
@@ -246,7 +248,7 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   // Quote what is enabled too: "Enable users to define aliases", not "Enable users".
   const until = enabling ? /[,;:.!?()|]/.exec(rest) : stop;
   const end = m[0].length + (until ? until.index : rest.trimEnd().length);
-  return { start: verbAt, end, reason: `"${form}" delivers something` };
+  return { start: verbAt, end, reason: `opens with "${form}", something the team does` };
 }
 
 function anyVanity(s: string, compiled: Compiled): boolean {
@@ -259,7 +261,7 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   const normalised = (s: string) => NORMALISERS.test(s) || qualified(s) || (value !== undefined && NORMALISERS.test(value.toLowerCase()));
   if (compiled.extraVanity) {
     const m = compiled.extraVanity.exec(head);
-    if (m && !normalised(head)) return { start: m.index, end: m.index + m[0].length, reason: `${m[0].trim()}: a count that can grow while nobody gets value` };
+    if (m && !normalised(head)) return { start: m.index, end: m.index + m[0].length, reason: 'is a count your configuration lists as vanity: it can grow while nobody gets value' };
   }
   if (normalised(head) || RESULT_WORDS.test(head)) return undefined;
   for (const [re, reason] of VANITY_HEADS) {
@@ -271,12 +273,12 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   const count = BARE_USER_COUNT.exec(head);
   if (count && !/\b(?:concurrent|simultaneous)\b/.test(head)) {
     const start = count.index + (count[0].length - count[0].trimStart().length);
-    return { start, end: count.index + count[0].length, reason: 'a head count: people who arrived, not people who got value' };
+    return { start, end: count.index + count[0].length, reason: 'counts people who arrived, not people who got value' };
   }
   const visible = VISIBILITY.exec(head);
-  if (visible) return { start: visible.index, end: visible.index + visible[0].length, reason: 'being seen or mentioned: attention, not value' };
+  if (visible) return { start: visible.index, end: visible.index + visible[0].length, reason: 'measures being seen or mentioned: attention, not value' };
   const use = MORE_USE.exec(head);
-  if (use) return { start: use.index, end: use.index + use[0].length, reason: 'more use, with nothing said about what it achieves' };
+  if (use) return { start: use.index, end: use.index + use[0].length, reason: 'asks for more use without saying what the use achieves' };
   return undefined;
 }
 

@@ -33,7 +33,7 @@ export default defineRule({
       const trimmed = raw.replace(/[\s*_]+$/, '');
       report({
         span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
-        message: `"${phrase}" defines success as delivering something (it ${call.reason}). Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
+        message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
       });
     }
   },

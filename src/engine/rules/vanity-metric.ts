@@ -28,7 +28,7 @@ export default defineRule({
       const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
       report({
         span: { start: statement.start + call.start, end: statement.start + call.end },
-        message: `"${words}" is a vanity measure (${call.reason}). Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a qualifying action ("% of new ${noun(words)} who ... within 14 days").`,
+        message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
       });
     }
   },

@@ -120,7 +120,7 @@ export const PRODUCT_SUBJECT =
 export const CAPABILITY = /^(?:(?:the|our|all|each|every)\s+)?(?:[\w'’-]+\s+){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s+(?:can|could|will be able to|are able to|may|have the ability to)\s+[a-z]/;
 
 /** A verb that opens a description of the product's behaviour: "Works offline", "Supports SSO". */
-export const PRODUCT_BEHAVIOUR = /^(?:works|supports|provides|allows|lets|offers|runs|integrates|syncs|exports|imports|includes|ships|comes with|handles|scans|suggests|shows|displays|sends|stores|saves)\b/;
+export const PRODUCT_BEHAVIOUR = /^(?:works|supports|provides|allows|lets|offers|runs|integrates|syncs|exports|imports|includes|ships|comes with|handles|scans|suggests|shows|displays|sends|stores|saves)\s+[a-z0-9]/;
 
 /** Delivery described as what it will consist of: "The experience will consist of two parts". */
 export const CONSISTS_OF = /\b(?:will|shall)\s+(?:consist of|comprise|include|be made up of|contain)\b/;

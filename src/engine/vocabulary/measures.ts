@@ -6,26 +6,26 @@
 
 /**
  * Heads of a measure that count audience, attention or a running total: they can
- * grow while nobody gets value. Each entry is [pattern, what it counts], the second
- * used in messages ("counts people who saw something").
+ * grow while nobody gets value. Each entry is [pattern, why], the second finishing
+ * the message's sentence ("'Discord members' counts people who joined, ...").
  */
 export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(?:page ?views?|pageviews|video views|profile views|repo(?:sitory)? views|views)\b/, 'views: people who saw something, not what they got from it'],
-  [/\bimpressions\b/, 'impressions: times something was shown, not what anyone did with it'],
-  [/\b(?:site |web |unique |monthly |total )?(?:visits|visitors)\b|\b(?:web|site|referral|organic|inbound) traffic\b|\btraffic (?:from|to)\b/, 'visits: people who arrived, not whether they found what they came for'],
-  [/\b(?:page |press )?hits\b/, 'hits: a running total of requests or stories, not value'],
-  [/\b(?:app |total |new |cumulative )?(?:downloads|installs|installations)\b/, 'downloads: a running total that grows whether or not anyone keeps using it'],
-  [/\b(?:total |new |number of )?sign[- ]?ups\b|\bregistrations\b|\bregistered (?:users|accounts|members)\b|\baccounts created\b/, 'sign-ups: people who registered, not people who got value'],
-  [/\b(?:followers|fans)\b|\b(?:x|twitter|social|instagram|tiktok|linkedin|youtube|organic|community|audience)(?: \([^)]{0,30}\))? following\b/, 'followers: an audience that can grow while nobody gets value'],
-  [/\b(?:organic |social |online |newsletter |email )?audience(?: size| growth)?\b(?! research)/, 'audience size: people who can see us, not people who get value'],
-  [/\b(?<!team |staff |board |crew |family )members\b(?! of\b)|\bcommunity size\b/, 'members: people who joined, not what they got from it'],
-  [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'subscribers: a list that grows whether or not anyone reads or acts'],
-  [/\b(?:github |repo(?:sitory)? )?stars\b/, 'stars: a bookmark count, not use'],
-  [/\b(?:likes|upvotes|retweets|reposts|social shares)\b/, 'likes: a reaction count, not value'],
-  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'mentions: attention, not a change for users or the business'],
-  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|\b(?:top|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'rank or placement: attention on a launch platform or store, not value'],
-  [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s*(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'a raw count of activity, not whether it achieved anything'],
-  [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'a head count: people who arrived, not people who got value'],
+  [/\b(?:page ?views?|pageviews|video views|profile views|repo(?:sitory)? views|views)\b/, 'counts people who saw something, not what they got from it'],
+  [/\bimpressions\b/, 'counts times something was shown, not what anyone did with it'],
+  [/\b(?:site |web |unique |monthly |total )?(?:visits|visitors)\b|\b(?:web|site|referral|organic|inbound) traffic\b|\btraffic (?:from|to)\b/, 'counts people who arrived, not whether they found what they came for'],
+  [/\b(?:page |press )?hits\b/, 'is a running total of requests or stories, not value'],
+  [/\b(?:app |total |new |cumulative )?(?:downloads|installs|installations)\b/, 'is a running total that grows whether or not anyone keeps using it'],
+  [/\b(?:total |new |number of )?sign[- ]?ups\b|\bregistrations\b|\bregistered (?:users|accounts|members)\b|\baccounts created\b/, 'counts people who registered, not people who got value'],
+  [/\b(?:followers|fans)\b|\b(?:x|twitter|social|instagram|tiktok|linkedin|youtube|organic|community|audience)(?: \([^)]{0,30}\))? following\b/, 'counts an audience that can grow while nobody gets value'],
+  [/\b(?:organic |social |online |newsletter |email )?audience(?: size| growth)?\b(?! research)/, 'counts people who can see us, not people who get value'],
+  [/\b(?<!team |staff |board |crew |family )members\b(?! of\b)|\bcommunity size\b/, 'counts people who joined, not what they got from it'],
+  [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'counts a list that grows whether or not anyone reads or acts'],
+  [/\b(?:github |repo(?:sitory)? )?stars\b/, 'counts bookmarks, not use'],
+  [/\b(?:likes|upvotes|retweets|reposts|social shares)\b/, 'counts reactions, not value'],
+  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
+  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|\b(?:top|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
+  [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s*(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
+  [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'counts people who arrived, not people who got value'],
 ];
 
 /**
@@ -52,9 +52,10 @@ export const NORMALISERS =
 /**
  * Results worth measuring: a change in what users do or get, or in a business result.
  * Their presence makes a statement a measure of outcome rather than of output or reach.
+ * Whole words only: the "order" in "pre-order page" is not a result.
  */
 export const RESULT_WORDS =
-  /\b(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)\b/;
+  /(?<![\w-])(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)(?![\w-])/;
 
 /** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
 export const CHANGE_WORDS =

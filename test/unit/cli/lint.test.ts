@@ -222,7 +222,7 @@ describe('lint: exit codes', () => {
     ['--config that is a folder', ['lint', '--config', 'project', 'project'], /^outcome-lens: project: cannot read config: is a folder, not a file$/],
     ['unknown option', ['lint', '--fix', 'project'], /^outcome-lens: unknown option --fix \(see --help\)$/],
     ['bad --format', ['lint', '--format', 'xml', 'project'], /^outcome-lens: --format: expected stylish, json or sarif, not "xml"$/],
-    ['bad --kind', ['lint', '--kind=spec', 'project'], /^outcome-lens: --kind: expected auto, prd or business-case, not "spec"$/],
+    ['bad --kind', ['lint', '--kind=spec', 'project'], /^outcome-lens: --kind: expected auto, prd, business-case or okr, not "spec"$/],
     ['bad --max-warnings', ['lint', '--max-warnings', 'many', 'project'], /^outcome-lens: --max-warnings: expected a whole number of at least 0, not "many"$/],
     ['negative --max-warnings', ['lint', '--max-warnings=-1', 'project'], /^outcome-lens: --max-warnings: expected a whole number/],
     ['option without its value', ['lint', 'project', '--format'], /^outcome-lens: --format needs a value$/],
