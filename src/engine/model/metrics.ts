@@ -4,6 +4,7 @@
 // labels ("Target: 40%") or by the usual phrasing ("from 12% to 20% by Q3").
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { TIMEFRAME } from '../vocabulary/timeframes';
 import type { MetricColumn, MetricField, MetricItem, MetricTable, MetricType, Section, Span } from '../types';
 
 const METRIC_ROLES = new Set(['success-metrics', 'key-results']);
@@ -63,10 +64,7 @@ const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
       'i',
     ),
   ],
-  [
-    'timeframe',
-    /\b(?:by|within|in|over|before|until|through|during|after|end of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:next|first|following|coming)\s+)?(?:\d+\s*-?\s*(?:days?|weeks?|months?|quarters?|years?|sprints?)\b|(?:q[1-4]|h[12])(?:\s+(?:fy\s?)?'?\d{2,4})?\b|fy\s?\d{2,4}\b|(?:19|20)\d\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b|(?:(?:quarter|year|month|week|sprint)(?:\s*\d+)?|(?:day|phase)\s*\d+|launch|ga|release|pilot|beta)\b)|\b(?:q[1-4]|h[12])\s*(?:fy)?\s*'?\d{2,4}\b|\b(?:19|20)\d\d-\d\d(?:-\d\d)?\b|\b(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b/i,
-  ],
+  ['timeframe', TIMEFRAME],
 ];
 
 // "Retention: 60% at Day 30": a number right after the metric's name is its target,

@@ -41,7 +41,6 @@ const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s*(
 const NEW_THING = /\(new\)|\bnet[- ]new\b|\bnew (?:capability|feature|metric|measure|product|flow)\b|\b(?:does not|doesn't) exist (?:yet|today)\b/i;
 // A period named in a heading or lead-in applies to every metric under it:
 // "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
-const CONTEXT_TIMEFRAME = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase)\s*\d+(?:\s*[-–+]\s*\d*)?|\d+[- ](?:day|week|month|year)s?\b|first \d+ (?:days|weeks|months)|first (?:week|month|quarter|year)|post[- ]launch|at launch|launch day)\b/i;
 // A guardrail holds for a period rather than being reached by a date.
 const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
 
