@@ -5,6 +5,7 @@
 // what reads as a leading or guardrail metric, and which heading to report on.
 import { z } from 'zod';
 import { attributesFromText } from '../../model/metrics';
+import { CONTEXT_TIMEFRAME } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
 import { defineRule, type Rule, type RuleContext } from '../rule';
 import { addColumnsEdits, readRowLine, trimmedCell, type NewColumn } from './table-edit';
