@@ -2,7 +2,7 @@
 // comment block, so the examples are the tests:
 //
 //   <!-- fixture
-//   kind: prd                                  (optional: auto | prd | business-case)
+//   kind: prd                                  (optional: auto | prd | business-case | okr)
 //   config: {"vanityPhrases": ["stars"]}       (optional, one line of JSON)
 //   expect:
 //   16:3 vanity-metric                         (line:column ruleId, one per finding)
@@ -22,7 +22,7 @@ export interface Expectation {
 export interface Fixture {
   path: string;
   text: string;
-  kind: 'auto' | 'prd' | 'business-case';
+  kind: 'auto' | 'prd' | 'business-case' | 'okr';
   config: ResolvedConfig;
   expect: Expectation[];
 }

@@ -72,6 +72,7 @@ export interface StatementInput {
  */
 export function plainOf(text: string): string {
   return text
+    .replace(/^(\s*)\[[ xX]\](?=\s)/, (m) => ' '.repeat(m.length))
     .replace(/\]\([^)\s]{0,2048}\)/g, (m) => ' '.repeat(m.length))
     .replace(/<[^<>\n]{0,200}>|&(?:#x?[\da-f]{1,6}|[a-z]{2,8});/gi, (m) => ' '.repeat(m.length))
     .replace(/[*_`~[\]\\]/g, ' ')
@@ -81,12 +82,12 @@ export function plainOf(text: string): string {
 // What comes before the statement proper: spaces, checkboxes, bullets, emoji, numbering,
 // and labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:").
 const LEAD =
-  /^(?:\s+|\[[ x]\]|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s*#?\d{0,3}(?:\.\d{1,3})?\s*(?::|\?|\s[-–—]\s)))+/iu;
+  /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s*#?\d{0,3}(?:\.\d{1,3})?\s*(?::|\?|\s[-–—]\s)))+/iu;
 // "downloads: 50k", "launch mvp in 4 weeks - ship ...": a short label, then its text.
 const LABEL = /^([^:\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*/;
 const PARENS = /\([^()]{0,200}\)/g;
 const SUBJECT =
-  String.raw`(?:(?:we|i|the team|our team|the company|engineering|product|they)\s+(?:will|shall|must|should|need to|plan to|aim to|intend to|want to|are going to|commit to|would like to)\s+|we['’]ll\s+|(?:our |the )?(?:goal|objective|aim|target|mission|success)\s+(?:is|means|will be|=)\s+(?:to\s+)?|to\s+)?`;
+  String.raw`(?:(?:we|i|the team|our team|the company|engineering|product|they)\s+(?:will|shall|must|should|need to|plan to|aim to|intend to|want to|are going to|commit to|would like to)\s+|we['’]ll\s+|(?:(?:our|the|my|an?|one|another)\s+)?(?:[\w-]+\s+){0,2}?(?:goal|objective|aim|target|mission|purpose|success)s?\s+(?:is|are|means|will be|=)\s+(?:to\s+)?|(?:this|the|our)\s+(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s+(?:aims|intends|seeks|wants|plans)\s+to\s+|to\s+)?`;
 const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s+)?`;
 const DETERMINED = /^\s*(?:(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three)\b|\d)/;
 // Where a verb's object stops: a timeframe, audience, purpose or the end of the clause.
@@ -239,10 +240,12 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   const first = verb.split(/\s+/)[0]!;
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
-  const enabling = /^(?:enable|allow|help|let)/.test(first);
+  const enabling = /^(?:enable|allow|help|let)$/.test(first);
   if (!enabling && !ALWAYS_DELIVERY.test(first) && RESULT_OBJECTS.test(object)) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
-  if (RESULT_WORDS.test(object) || NORMALISERS.test(object)) return undefined;
+  // Only its head decides: a "refund flow" or "reliability engineers" is still a thing to deliver.
+  const objectHead = object.split(/[^a-z'’-]+/).filter(Boolean).at(-1) ?? '';
+  if (RESULT_WORDS.test(objectHead) || NORMALISERS.test(object)) return undefined;
   // "Enable teams to build with confidence": enabling a change, not delivering a feature.
   if (enabling && CHANGE_WORDS.test(segment)) return undefined;
   // Quote what is enabled too: "Enable users to define aliases", not "Enable users".
@@ -268,7 +271,7 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
     const m = re.exec(head);
     if (!m || compiled.allowVanity.has(m[0].trim())) continue;
     if (/stars\b/.test(m[0]) && rating(head)) continue;
-    return { start: m.index, end: m.index + m[0].length, reason };
+    return { start: compoundStart(head, m.index), end: m.index + m[0].length, reason };
   }
   const count = BARE_USER_COUNT.exec(head);
   if (count && !/\b(?:concurrent|simultaneous)\b/.test(head)) {
@@ -280,6 +283,19 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   const use = MORE_USE.exec(head);
   if (use) return { start: use.index, end: use.index + use[0].length, reason: 'asks for more use without saying what the use achieves' };
   return undefined;
+}
+
+const NOT_MODIFIER = /^(?:the|a|an|of|in|on|for|to|and|or|our|their|its|with|by|from|more|new|total|number|grow|get|reach|achieve|have|track|increase|double|at|least|than|over|under|about|around|is|are|be|will|x)$/;
+
+/** Start the quote at the measure's modifiers: "Discord members", not "members". */
+function compoundStart(head: string, at: number): number {
+  let start = at;
+  for (let i = 0; i < 2; i++) {
+    const before = /([a-z][a-z'’-]*)\s+$/.exec(head.slice(Math.max(0, start - 40), start));
+    if (!before || NOT_MODIFIER.test(before[1]!)) break;
+    start -= before[0].length;
+  }
+  return start;
 }
 
 /** "Users who connect a second device": a count tied to a qualifying action (not "who install"). */

@@ -30,6 +30,7 @@ export const DELIVERY_VERBS: readonly string[] = [
   'support',
   'enable',
   'allow',
+  'let',
   'offer',
   'define',
   'write',
@@ -92,7 +93,7 @@ export const ALWAYS_DELIVERY = /^(?:launch|ship|releas|deploy|roll|go|publish|on
  * "Generate early revenue", "Complete onboarding". They excuse the verbs that can mean "achieve".
  */
 export const RESULT_OBJECTS =
-  /(?<![\w-])(?:customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)(?![\w-])/;
+  /(?<![\w-])(?:(?:paying|paid|active|new|retained)\s+(?:teams?|workspaces?|organi[sz]ations?|companies|partners|stores|sellers|clinics)|customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)(?![\w-])/;
 
 /** Things a team delivers: what an article-led or adjective-led noun phrase names when it is an output. */
 export const DELIVERABLE_NOUNS =

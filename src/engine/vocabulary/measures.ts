@@ -21,10 +21,11 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?<!team |staff |board |crew |family )members\b(?! of\b)|\bcommunity size\b/, 'counts people who joined, not what they got from it'],
   [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'counts a list that grows whether or not anyone reads or acts'],
   [/\b(?:github |repo(?:sitory)? )?stars\b/, 'counts bookmarks, not use'],
+  [/\b(?:users|people|visitors|customers|members|developers|players)\s+(?:who|that)\s+(?:only\s+)?(?:install|download|sign up|register|visit|view|click|tap|subscribe|follow|join|like|star|open|land)/, 'counts people who only arrived, not people who got value'],
   [/\b(?:likes|upvotes|retweets|reposts|social shares)\b/, 'counts reactions, not value'],
   [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
-  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|\b(?:top|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
-  [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s*(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
+  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|(?:\btop|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
+  [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s*(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|(?<![\d,.])\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
   [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'counts people who arrived, not people who got value'],
 ];
 
@@ -33,7 +34,7 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
  * The adjectives allowed before "users" do not say what the users achieved.
  */
 export const BARE_USER_COUNT =
-  /(?:^|[\s(~≈>≥])[$]?\d[\d,.]*\s?[km]?\+?(?:\s?[-–]\s?\d[\d,.]*\s?[km]?\+?)?\s(?:(?:new|total|registered|active|monthly active|weekly active|daily active|beta|pilot|early|launch|free|trial|organic)\s){0,2}(?:users|people|accounts|players|creators)\b/;
+  /(?:^|[\s(~≈>≥])[$]?(?<![\d,.])\d[\d,.]*\s?[km]?\+?(?:\s?[-–]\s?\d[\d,.]*\s?[km]?\+?)?\s(?:(?:new|total|registered|active|monthly active|weekly active|daily active|beta|pilot|early|launch|free|trial|organic)\s){0,2}(?:users|people|accounts|players|creators)\b/;
 
 /** Attention dressed as a goal: our brand or content included, mentioned or featured somewhere. */
 export const VISIBILITY = /\b(?:brand|name|company|content|product|site|app)\b[^.;!?]{0,60}?\b(?:included|mentioned|cited|featured|surfaced|appears?|appearing|visible|listed|ranked)\b(?: (?:in|on|by|across|among))/;
