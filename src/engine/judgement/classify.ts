@@ -241,7 +241,7 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
   const enabling = /^(?:enable|allow|help|let)$/.test(first);
-  if (!enabling && !ALWAYS_DELIVERY.test(first) && RESULT_OBJECTS.test(object)) return undefined;
+  if (!enabling && !ALWAYS_DELIVERY.test(first) && (RESULT_OBJECTS.test(object) || anyVanity(object, compiled))) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
   // Only its head decides: a "refund flow" or "reliability engineers" is still a thing to deliver.
   const objectHead = object.split(/[^a-z'’-]+/).filter(Boolean).at(-1) ?? '';
@@ -291,9 +291,9 @@ const NOT_MODIFIER = /^(?:the|a|an|of|in|on|for|to|and|or|our|their|its|with|by|
 function compoundStart(head: string, at: number): number {
   let start = at;
   for (let i = 0; i < 2; i++) {
-    const before = /([a-z][a-z'’-]*)\s+$/.exec(head.slice(Math.max(0, start - 40), start));
+    const before = /(?:^|\s)([a-z][a-z'’-]+)\s+$/.exec(head.slice(Math.max(0, start - 40), start));
     if (!before || NOT_MODIFIER.test(before[1]!)) break;
-    start -= before[0].length;
+    start -= before[0].length - (/^\s/.test(before[0]) ? 1 : 0);
   }
   return start;
 }

@@ -26,6 +26,8 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
   [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|(?:\btop|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
   [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s*(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|(?<![\d,.])\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
+  [/\b(?:daily|weekly|monthly)?\s?active (?:[a-z-]+ )?users\b/, 'counts people who showed up, not what they achieved'],
+  [/\btotal [a-z][\w-]*(?: [a-z][\w-]*){0,2}/, 'is a running total that grows whether or not anyone gets value'],
   [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'counts people who arrived, not people who got value'],
 ];
 

@@ -40,9 +40,6 @@ export const TIMEFRAME = new RegExp(
     String.raw`\b${YEAR}-\d\d(?:-\d\d)?\b`,
     String.raw`\b(?:\d{1,2}\s+)?${MONTH}\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?${YEAR}\b`,
     String.raw`\b(?:pre|post)[- ]?${MILESTONE}\b`,
-    String.raw`\b(?:day|week|month)[- ]\d{1,3}\b|\bd\d{1,3}\b(?!\s*(?:printer|model))`,
-    String.raw`\b(?:month|week|quarter|year)[- ]over[- ](?:month|week|quarter|year)\b`,
-    String.raw`\b(?:daily|weekly|monthly|quarterly|annually|annual|yearly|per (?:day|week|month|quarter|year))\b`,
   ].join('|'),
   'i',
 );

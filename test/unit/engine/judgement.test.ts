@@ -127,7 +127,7 @@ describe('OKR pages', () => {
 });
 
 describe('vocabulary: timeframes', () => {
-  for (const stated of ['by Q3 2027', 'within 90 days', 'in their first month', 'for 3 consecutive months', '30 days after launch', 'by the end of FY26', 'March 2027', 'pre-rollout', 'Day 30']) {
+  for (const stated of ['by Q3 2027', 'within 90 days', 'in their first month', 'for 3 consecutive months', '30 days after launch', 'by the end of FY26', 'March 2027', 'pre-rollout', 'by Day 30']) {
     test(`states a timeframe: ${stated}`, () => assert.match(`Retention 40% ${stated}`, TIMEFRAME));
   }
   for (const none of ['during 3-minute sessions', 'in under 10 seconds', 'from 12% to 20%']) {
