@@ -6,6 +6,7 @@ import { registerLintCommands } from './commands';
 import { ConfigService } from './config';
 import { LintController } from './diagnostics';
 import { registerTemplates } from './templates';
+import { registerWalkthrough } from './walkthrough';
 
 export interface OutcomeLensApi {
   lints: LintController;
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
   const log = (message: string) => output.info(message);
   const lints = registerLinting(context, log);
   registerTemplates(context);
+  registerWalkthrough(context, lints);
   return { lints, chat: registerChat(context, lints, log) };
 }
 

@@ -1,0 +1,37 @@
+// The Getting Started walkthrough's commands: open the bundled example PRD as an
+// untitled copy (so it can be edited and fixed without a workspace), and put the cursor
+// on its first fixable finding with the quick fixes open.
+import * as vscode from 'vscode';
+import type { LintController } from './diagnostics';
+
+/** Shipped in the VSIX (.vscodeignore keeps examples/*.md). */
+const EXAMPLE_PRD = ['examples', 'checkout-redesign-prd.md'];
+
+async function openExample(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_PRD));
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  return vscode.window.showTextDocument(document);
+}
+
+/** The example (or the last Markdown editor) with the cursor on its first finding that has a fix. */
+async function showFirstFix(context: vscode.ExtensionContext, lints: LintController): Promise<boolean> {
+  const markdown = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
+  const editor = markdown ? await vscode.window.showTextDocument(markdown.document) : await openExample(context);
+  const finding = lints.resultFor(editor.document)?.findings.find((f) => f.fixes.length > 0);
+  if (!finding) {
+    void vscode.window.showInformationMessage('Outcome Lens: no finding with a fix in this document yet; wait for the squiggles, then try again.');
+    return false;
+  }
+  const start = new vscode.Position(finding.start.line - 1, finding.start.column - 1);
+  editor.selection = new vscode.Selection(start, start);
+  editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenter);
+  await vscode.commands.executeCommand('editor.action.quickFix');
+  return true;
+}
+
+export function registerWalkthrough(context: vscode.ExtensionContext, lints: LintController): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('outcomeLens.openExample', () => openExample(context)),
+    vscode.commands.registerCommand('outcomeLens.showFirstFix', () => showFirstFix(context, lints)),
+  );
+}
