@@ -3,7 +3,7 @@
 // with code-server --install-extension (scripts/package/smoke.mjs), where it also checks
 // that the installed copy is what runs and that it carries no sources or source maps.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TemplateCommandResult } from '../../src/extension/templates';
@@ -15,6 +15,13 @@ import { closeAllWithoutSaving, ours, ruleOf, until } from './support';
 const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const installedFrom = process.env.OUTCOME_LENS_HOST_VSIX;
 
+/**
+ * Timings for `npm run bench` (bench/package.ts), written to OUTCOME_LENS_HOST_TIMINGS
+ * when it is set. Read there, never asserted here. The baseline, measured in the same
+ * host, is the time the host takes to open and show a plain-text document.
+ */
+const timings: { activateMs?: number; exampleToDiagnosticsMs?: number; openPlainTextMs?: number; wasActive?: boolean } = {};
+
 suite('smoke (installed VSIX or development folder)', () => {
   let extension: vscode.Extension<OutcomeLensApi>;
   let api: OutcomeLensApi;
@@ -23,9 +30,15 @@ suite('smoke (installed VSIX or development folder)', () => {
     const found = vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID);
     assert.ok(found, `${EXTENSION_ID} is loaded`);
     extension = found;
+    timings.wasActive = extension.isActive;
+    const started = performance.now();
     api = await extension.activate();
+    timings.activateMs = performance.now() - started;
   });
   teardown(closeAllWithoutSaving);
+  suiteTeardown(() => {
+    if (process.env.OUTCOME_LENS_HOST_TIMINGS) writeFileSync(process.env.OUTCOME_LENS_HOST_TIMINGS, JSON.stringify(timings));
+  });
 
   test('activates from the copy under test', () => {
     assert.equal(extension.isActive, true);
@@ -41,6 +54,10 @@ suite('smoke (installed VSIX or development folder)', () => {
   });
 
   test('the walkthrough\u2019s example PRD gets diagnostics', async () => {
+    let started = performance.now();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'baseline\n' }));
+    timings.openPlainTextMs = performance.now() - started;
+    started = performance.now();
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('outcomeLens.openExample');
     assert.equal(editor.document.languageId, 'markdown');
     assert.match(editor.document.getText(), /^# PRD: Checkout Redesign/);
@@ -50,6 +67,7 @@ suite('smoke (installed VSIX or development folder)', () => {
       () => 'diagnostics on the example PRD',
       20_000,
     );
+    timings.exampleToDiagnosticsMs = performance.now() - started;
     for (const rule of ['vanity-metric', 'output-as-outcome', 'metric-missing-timeframe']) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
     assert.ok(api.lints.resultFor(editor.document)?.findings.length, 'the findings behind them are recorded');
   });
