@@ -7,13 +7,14 @@
 //
 // Exit: 0 all passed, 1 a test failed, 2 setup failed, 124 timed out. The last line of
 // output is `host: N passed, N failed` (or says what went wrong instead).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { REPO_ROOT } from './build-tests.mjs';
 import { cacheFolder, CODE_SERVER_VERSION, ensureCodeServer, ensureDebianPackages, findChromium, VSCODE_VERSION } from './code-server.mjs';
 import { freePort, stopOurChildren, stopTree, waitForHttp } from './processes.mjs';
+import { codeServerArgs, installVsix, serverEnv } from './server.mjs';
 import { parseOptions, prepareSession, removeBuild, report, runMain, SetupError, verdict } from './session.mjs';
 
 const log = (message) => console.error(`[host] ${message}`);
@@ -46,25 +47,6 @@ function tailOf(file, lines = 30) {
   return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(empty)';
 }
 
-function codeServerArgs(entry, session) {
-  return [
-    entry,
-    '--config', join(session.dir, 'code-server.yaml'),
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', session.userDataDir,
-    '--extensions-dir', session.extensionsDir,
-  ];
-}
-
-// Variables a VS Code terminal sets would point the server at the wrong instance.
-function serverEnv(session) {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VSCODE_') && key !== 'ELECTRON_RUN_AS_NODE'));
-  return { ...inherited, HOME: session.home, ...session.testEnv };
-}
-
 function startCodeServer(entry, session, port) {
   const logFd = openSync(session.codeServerLog, 'a');
   const args = [...codeServerArgs(entry, session), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`];
@@ -73,14 +55,6 @@ function startCodeServer(entry, session, port) {
   const child = spawn(process.execPath, args, { env: serverEnv(session), stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   return child;
-}
-
-/** Installs a VSIX into the run's extensions folder the way a user would, with code-server's --install-extension. */
-function installVsix(entry, session, vsix) {
-  const install = spawnSync(process.execPath, [...codeServerArgs(entry, session), '--install-extension', vsix], { env: serverEnv(session), encoding: 'utf8', timeout: 120_000 });
-  appendFileSync(session.codeServerLog, `$ --install-extension ${vsix}\n${install.stdout}${install.stderr}`);
-  if (install.status !== 0) throw new SetupError(`code-server --install-extension ${vsix} failed (exit ${install.status}):\n${install.stdout}${install.stderr}`);
-  log(`installed ${vsix}: ${install.stdout.trim().split('\n').pop()}`);
 }
 
 // The web workbench reads extensionDevelopmentPath and extensionTestsPath from the
@@ -131,7 +105,7 @@ async function main() {
   try {
     const deadline = Date.now() + options.timeoutSeconds * 1000;
     if (options.vsix) {
-      installVsix(entry, session, options.vsix);
+      installVsix(entry, session, options.vsix, log);
       // The workbench runs extensionTestsPath only in an extension development session;
       // an empty development folder adds no extension, so the installed copy is what runs.
       session.emptyExtensionDir = join(session.dir, 'no-development-extension');

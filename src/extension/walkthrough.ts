@@ -13,11 +13,18 @@ async function openExample(context: vscode.ExtensionContext): Promise<vscode.Tex
   return vscode.window.showTextDocument(document);
 }
 
-/** The example (or the last Markdown editor) with the cursor on its first finding that has a fix. */
+const fixable = (lints: LintController, document: vscode.TextDocument) => lints.resultFor(document)?.findings.find((f) => f.fixes.some((fix) => fix.kind !== 'disable'));
+
+/**
+ * Puts the cursor on the first finding that has a fix, with the quick fixes open: in the
+ * visible Markdown editor, else in any open Markdown document (the walkthrough's page may
+ * cover the example's tab), else in a fresh copy of the example.
+ */
 async function showFirstFix(context: vscode.ExtensionContext, lints: LintController): Promise<boolean> {
-  const markdown = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown');
-  const editor = markdown ? await vscode.window.showTextDocument(markdown.document) : await openExample(context);
-  const finding = lints.resultFor(editor.document)?.findings.find((f) => f.fixes.length > 0);
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && fixable(lints, e.document));
+  const open = visible?.document ?? vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && fixable(lints, d));
+  const editor = open ? await vscode.window.showTextDocument(open) : await openExample(context);
+  const finding = fixable(lints, editor.document);
   if (!finding) {
     void vscode.window.showInformationMessage('Outcome Lens: no finding with a fix in this document yet; wait for the squiggles, then try again.');
     return false;

@@ -72,6 +72,19 @@ suite('smoke (installed VSIX or development folder)', () => {
     assert.ok(api.lints.resultFor(editor.document)?.findings.length, 'the findings behind them are recorded');
   });
 
+  test('the walkthrough\u2019s "Show a Quick Fix" puts the cursor on a finding that has a fix', async () => {
+    const { document } = await vscode.commands.executeCommand<vscode.TextEditor>('outcomeLens.openExample');
+    await until(vscode.languages.onDidChangeDiagnostics, () => Boolean(api.lints.resultFor(document)), () => 'the example\u2019s findings', 20_000);
+    // Another editor in front, as when the walkthrough page covers the example.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'in front\n' }));
+    assert.equal(await vscode.commands.executeCommand<boolean>('outcomeLens.showFirstFix'), true);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document, document, 'the example is shown again, not a new copy');
+    const line = editor.selection.active.line + 1;
+    const finding = api.lints.resultFor(document)?.findings.find((f) => f.start.line === line && f.fixes.some((fix) => fix.kind !== 'disable'));
+    assert.ok(finding, `the cursor (line ${line}) is on a finding with a fix`);
+  });
+
   test('the template picker creates a document from the chosen template', async () => {
     let settled = false;
     const picking = Promise.resolve(vscode.commands.executeCommand<TemplateCommandResult | undefined>('outcomeLens.newFromTemplate')).finally(() => (settled = true));
