@@ -108,6 +108,9 @@ suite('smoke (installed VSIX or development folder)', () => {
     const posted: string[] = [];
     const listening = api.chat.onDidPost((message) => posted.push(message.type));
     try {
+      // Hidden, the view's page is discarded (no retainContextWhenHidden), so opening the
+      // view loads it afresh even when an earlier suite had it open.
+      await vscode.commands.executeCommand('workbench.view.explorer');
       await vscode.commands.executeCommand('outcomeLens.openChat');
       const deadline = Date.now() + 20_000;
       while (!posted.includes('init') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

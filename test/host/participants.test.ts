@@ -165,8 +165,9 @@ suite('chat participants', () => {
     assert.match(received[0]![1]!, /Review the whole document above\./);
     const anchored = stream.of('anchor').map((a) => document.getText(a.location.range));
     assert.deepEqual(anchored, ['Total sign-ups', 'Launch the new dashboard']);
-    const notes = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === '💰 Value Realization');
-    assert.deepEqual(notes.map((d) => document.getText(d.range)).sort(), ['Launch the new dashboard', 'Total sign-ups']);
+    // The sidebar chat's own review notes (from its suite) may be there too, in their collection.
+    const noted = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === '💰 Value Realization' && d.code === 'review').map((d) => document.getText(d.range));
+    for (const quote of ['Total sign-ups', 'Launch the new dashboard']) assert.ok(noted.includes(quote), `${quote} in ${noted.join(' | ')}`);
     assert.match(stream.text(), /2 quoted passages are marked in the Problems panel\./);
     assert.ok(followupsFor(result).some((f) => f.command === 'metrics'), 'a review suggests metrics next');
   });
