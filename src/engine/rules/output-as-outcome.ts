@@ -4,7 +4,7 @@
 // "launch" as a noun ("30 days after launch"), output verbs outside goal and
 // success sections, and statements with an outcome clause ("so that ...",
 // "to cut ...", "from 5 days to 1") pass.
-import { z } from 'zod';
+import * as z from 'zod';
 import { escapeRegExp, OUTPUT_VERBS } from '../phrases';
 import { OUTCOME_ROLES } from '../types';
 import { blankPlaceholders } from './util/placeholders';

@@ -1,7 +1,7 @@
 // Cumulative counts (sign-ups, page views, downloads...) stated as success.
 // A phrase inside a rate, ratio, cohort or behaviour ("% of sign-ups who
 // activate", "weekly active users who export") is a real metric and passes.
-import { z } from 'zod';
+import * as z from 'zod';
 import { phraseRegExp, QUALIFIER_PATTERNS, VANITY_PHRASES } from '../phrases';
 import { OUTCOME_ROLES } from '../types';
 import { defineRule } from './rule';
