@@ -3,6 +3,7 @@
 import { formatChatRender, runChatRenderBench } from './chat-render';
 import { coachLatencyBench } from './coach-latency';
 import { lintBench } from './lint';
+import { packageBench } from './package';
 import { report } from './report';
 
 const only = process.argv.slice(2);
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   if (wanted('lint')) report('lint', await lintBench());
   if (wanted('coach')) report('chat: offline coach', await coachLatencyBench());
   if (wanted('chat')) console.log(`\nchat:\n${formatChatRender(await runChatRenderBench())}`);
+  if (wanted('package')) await packageBench();
 }
 
 void main();

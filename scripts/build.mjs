@@ -1,19 +1,35 @@
 // Bundles the extension, the lint worker, the CLI and the chat webview with
 // esbuild. TypeScript types are checked separately (`npm run typecheck`).
+//   node scripts/build.mjs [--production]
+// --production (vscode:prepublish, prepack): minified, no source maps.
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const production = process.argv.includes('--production');
-// jsonc-parser's UMD build (its `main`) breaks when bundled; its ESM build does not.
-const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'node20', mainFields: ['module', 'main'] };
+/** The bundles, by output file name under the output folder. */
+export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'webview.js'];
 
-const node = [
-  { entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['src/worker/lint-worker.ts'], outfile: 'dist/lint-worker.js' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-];
-const browser = [{ entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' }];
+export async function buildBundles({ production = false, outdir = 'dist' } = {}) {
+  // jsonc-parser's UMD build (its `main`) breaks when bundled; its ESM build does not.
+  const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', target: 'node20', mainFields: ['module', 'main'] };
+  const node = [
+    { entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
+    { entryPoints: ['src/worker/lint-worker.ts'], outfile: `${outdir}/lint-worker.js` },
+    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  ];
+  const browser = [{ entryPoints: ['src/webview/main.ts'], outfile: `${outdir}/webview.js` }];
+  // A development build's maps would sit beside minified bundles they do not describe.
+  if (production) for (const bundle of BUNDLES) rmSync(`${outdir}/${bundle}.map`, { force: true });
+  await Promise.all([
+    ...node.map((o) => build({ ...common, ...o, platform: 'node', format: 'cjs' })),
+    ...browser.map((o) => build({ ...common, ...o, platform: 'browser', format: 'iife', target: 'chrome120' })),
+  ]);
+}
 
-await Promise.all([
-  ...node.map((o) => build({ ...common, ...o, platform: 'node', format: 'cjs' })),
-  ...browser.map((o) => build({ ...common, ...o, platform: 'browser', format: 'iife', target: 'chrome120' })),
-]);
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // Not a top-level await: the bench loads this module through require().
+  buildBundles({ production: process.argv.includes('--production') }).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -7,6 +7,7 @@ import { ensureDebianPackages } from './host/code-server.mjs';
 
 const node = process.execPath;
 const uiTests = readdirSync('test/ui').filter((f) => f.endsWith('.test.ts')).map((f) => `test/ui/${f}`);
+const packageTests = readdirSync('test/package').filter((f) => f.endsWith('.test.ts')).map((f) => `test/package/${f}`);
 const steps = [
   { name: 'generated files', cmd: [node, '--import', 'tsx', 'scripts/generate.ts', '--check'] },
   { name: 'generated templates', cmd: [node, '--import', 'tsx', 'scripts/generate-templates.ts', '--check'] },
@@ -17,6 +18,9 @@ const steps = [
   { name: 'unit tests', cmd: [node, 'scripts/test-unit.mjs'], counts: true },
   { name: 'chat UI tests (Chromium)', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...uiTests], counts: true },
   { name: 'extension host tests', cmd: [node, 'scripts/host/run.mjs'], counts: true },
+  // Last: `npm pack` and the VSIX leave dist/ with the production build.
+  { name: 'packages (npm pack, metadata)', cmd: [node, '--import', 'tsx', '--test', '--test-reporter=spec', ...packageTests], counts: true },
+  { name: 'installed VSIX smoke (code-server)', cmd: [node, 'scripts/package/smoke.mjs'], counts: true },
 ];
 
 function run(step) {

@@ -3,17 +3,18 @@
 // through playwright-core. For machines that cannot download VS Code. docs/testing.md
 // explains the moving parts.
 //
-//   node scripts/host/run.mjs [--extension DIR] [--workspace DIR] [--grep REGEX] [--timeout SECS] [--keep] [--no-build]
+//   node scripts/host/run.mjs [--extension DIR | --vsix FILE] [--workspace DIR] [--grep REGEX] [--timeout SECS] [--keep] [--no-build]
 //
 // Exit: 0 all passed, 1 a test failed, 2 setup failed, 124 timed out. The last line of
 // output is `host: N passed, N failed` (or says what went wrong instead).
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { REPO_ROOT } from './build-tests.mjs';
 import { cacheFolder, CODE_SERVER_VERSION, ensureCodeServer, ensureDebianPackages, findChromium, VSCODE_VERSION } from './code-server.mjs';
 import { freePort, stopOurChildren, stopTree, waitForHttp } from './processes.mjs';
+import { codeServerArgs, installVsix, serverEnv } from './server.mjs';
 import { parseOptions, prepareSession, removeBuild, report, runMain, SetupError, verdict } from './session.mjs';
 
 const log = (message) => console.error(`[host] ${message}`);
@@ -47,24 +48,11 @@ function tailOf(file, lines = 30) {
 }
 
 function startCodeServer(entry, session, port) {
-  // Variables a VS Code terminal sets would point the server at the wrong instance.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VSCODE_') && key !== 'ELECTRON_RUN_AS_NODE'));
   const logFd = openSync(session.codeServerLog, 'a');
-  const args = [
-    entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', join(session.dir, 'code-server.yaml'),
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', session.userDataDir,
-    '--extensions-dir', session.extensionsDir,
-  ];
+  const args = [...codeServerArgs(entry, session), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`];
   // The extension host inherits this environment, which is how the test runner learns
   // where to write its result and log.
-  const child = spawn(process.execPath, args, { env: { ...inherited, HOME: session.home, ...session.testEnv }, stdio: ['ignore', logFd, logFd] });
+  const child = spawn(process.execPath, args, { env: serverEnv(session), stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   return child;
 }
@@ -116,6 +104,13 @@ async function main() {
   let outcome;
   try {
     const deadline = Date.now() + options.timeoutSeconds * 1000;
+    if (options.vsix) {
+      installVsix(entry, session, options.vsix, log);
+      // The workbench runs extensionTestsPath only in an extension development session;
+      // an empty development folder adds no extension, so the installed copy is what runs.
+      session.emptyExtensionDir = join(session.dir, 'no-development-extension');
+      mkdirSync(session.emptyExtensionDir);
+    }
     const port = await freePort();
     server = startCodeServer(entry, session, port);
     let serverExit;
@@ -151,7 +146,7 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationExit', (code) => automationExit(code));
     stopFollowing = follow(session.logFile);
-    await page.goto(workbenchUrl(port, options.extension, session.runnerModule, session.workspace), { waitUntil: 'commit' });
+    await page.goto(workbenchUrl(port, options.vsix ? session.emptyExtensionDir : options.extension, session.runnerModule, session.workspace), { waitUntil: 'commit' });
     outcome = verdict(session, await reported, options.timeoutSeconds);
   } finally {
     // Stop everything before the run folder may be removed: code-server writes there.

@@ -14,6 +14,7 @@ export class SetupError extends Error {}
 
 const USAGE = `options:
   --extension DIR   extension under development (default: the repo root)
+  --vsix FILE       install this packaged extension and test the installed copy instead
   --workspace DIR   folder to copy and open (default: test/host/workspace)
   --grep REGEX      run only tests whose full title matches
   --timeout SECS    give up after this long (default: $OUTCOME_LENS_HOST_TIMEOUT or 180)
@@ -27,6 +28,7 @@ export function parseOptions(argv) {
       args: argv,
       options: {
         extension: { type: 'string', default: REPO_ROOT },
+        vsix: { type: 'string' },
         workspace: { type: 'string', default: join(REPO_ROOT, 'test/host/workspace') },
         grep: { type: 'string' },
         timeout: { type: 'string', default: process.env.OUTCOME_LENS_HOST_TIMEOUT ?? '180' },
@@ -46,6 +48,7 @@ export function parseOptions(argv) {
   if (!(timeoutSeconds > 0)) throw new SetupError(`--timeout must be a positive number of seconds, got "${values.timeout}"`);
   return {
     extension: resolve(values.extension),
+    vsix: values.vsix ? resolve(values.vsix) : undefined,
     workspace: resolve(values.workspace),
     grep: values.grep,
     timeoutSeconds,
@@ -69,7 +72,11 @@ function checkExtension(dir) {
  * several people (or CI jobs) may run host tests from one checkout at the same time.
  */
 export async function prepareSession(options, { vscodeVersion }) {
-  checkExtension(options.extension);
+  if (options.vsix) {
+    if (!existsSync(options.vsix)) throw new SetupError(`--vsix ${options.vsix} does not exist: build it first (npm run package)`);
+  } else {
+    checkExtension(options.extension);
+  }
   if (!existsSync(options.workspace)) throw new SetupError(`workspace folder ${options.workspace} does not exist`);
 
   const dir = mkdtempSync(join(tmpdir(), 'outcome-lens-host-'));
@@ -111,7 +118,8 @@ export async function prepareSession(options, { vscodeVersion }) {
     OUTCOME_LENS_HOST_RESULT: session.resultFile,
     OUTCOME_LENS_HOST_LOG: session.logFile,
     OUTCOME_LENS_HOST_WORKSPACE: session.workspace,
-    OUTCOME_LENS_HOST_EXTENSION: options.extension,
+    // An installed copy lives in the extensions folder, not at --extension.
+    ...(options.vsix ? { OUTCOME_LENS_HOST_VSIX: options.vsix, OUTCOME_LENS_HOST_EXTENSIONS_DIR: session.extensionsDir } : { OUTCOME_LENS_HOST_EXTENSION: options.extension }),
     ...(vscodeVersion ? { OUTCOME_LENS_HOST_VSCODE_VERSION: vscodeVersion } : {}),
     ...(options.grep ? { OUTCOME_LENS_HOST_GREP: options.grep } : {}),
   };

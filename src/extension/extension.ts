@@ -5,11 +5,14 @@ import { OutcomeLensCodeActions } from './code-actions';
 import { registerLintCommands } from './commands';
 import { ConfigService } from './config';
 import { LintController } from './diagnostics';
+import { registerParticipants, type ParticipantsApi } from './participants';
 import { registerTemplates } from './templates';
+import { registerWalkthrough } from './walkthrough';
 
 export interface OutcomeLensApi {
   lints: LintController;
   chat: ChatApi;
+  participants: ParticipantsApi;
 }
 
 function registerLinting(context: vscode.ExtensionContext, log: (message: string) => void): LintController {
@@ -30,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
   const log = (message: string) => output.info(message);
   const lints = registerLinting(context, log);
   registerTemplates(context);
-  return { lints, chat: registerChat(context, lints, log) };
+  registerWalkthrough(context, lints);
+  return { lints, chat: registerChat(context, lints, log), participants: registerParticipants(context, lints, log) };
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 // The `outcomeLens.*` settings, defined once. scripts/generate.ts writes the
 // package.json `contributes.configuration` from this; the extension reads
 // settings through `readSettings`, which validates with the same schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema } from '../engine/config/schema';
 
 type Scope = 'application' | 'machine' | 'machine-overridable' | 'window' | 'resource';

@@ -3,7 +3,7 @@
 // themselves fully; workspace templates (.outcome-lens/templates/*.md) may say
 // nothing at all about themselves.
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { snippetStops, validateSnippet, type SnippetProblem } from './snippet';
 
 export const PERSONAS = {

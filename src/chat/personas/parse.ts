@@ -3,7 +3,7 @@
 // here throws on bad input.
 
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Persona, PersonaFormat, PersonaMessage } from './persona';
 import { repairEncoding } from './repair-encoding';
 

@@ -1,6 +1,6 @@
 // The single source of truth for `.outcome-lens.json(c)`, the `outcomeLens.*`
 // settings and the generated JSON Schema (scripts/generate.ts writes both).
-import { z } from 'zod';
+import * as z from 'zod';
 import { SECTION_ROLES } from '../types';
 
 export const severitySettingSchema = z

@@ -2,7 +2,7 @@
 // ROI or payback, options (with doing nothing among them), risks, assumptions.
 // One finding per missing topic on the title, each with a fix that inserts a
 // skeleton section before any appendix.
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeHeading } from '../model/roles';
 import type { DocumentModel, Fix, Section, SectionRole, TextEdit } from '../types';
 import { mainDepth, titleSpan } from './util/document';

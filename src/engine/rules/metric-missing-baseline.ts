@@ -1,6 +1,6 @@
 // A target means little without the starting point: "40%" is a leap from 5%
 // and a rounding error from 39%. A new capability states its baseline as 0 or n/a.
-import { z } from 'zod';
+import * as z from 'zod';
 import { missingAttributeRule, sourcesOption } from './util/metric-rules';
 
 export default missingAttributeRule({

@@ -1,6 +1,6 @@
 // A metric with no target cannot fail: nobody agreed beforehand what number
 // counts as success. Table rows, list items and key results are checked.
-import { z } from 'zod';
+import * as z from 'zod';
 import { missingAttributeRule, sourcesOption } from './util/metric-rules';
 
 export default missingAttributeRule({

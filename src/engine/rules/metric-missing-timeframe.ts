@@ -1,6 +1,6 @@
 // A target with no date never comes due. A timeframe may sit in the row, in a
 // Timeframe column, or in the heading or lead-in over a group of metrics.
-import { z } from 'zod';
+import * as z from 'zod';
 import { missingAttributeRule, sourcesOption } from './util/metric-rules';
 
 export default missingAttributeRule({

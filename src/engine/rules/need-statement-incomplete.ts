@@ -4,7 +4,7 @@
 // user stories ("As a ..., I want ...") without a "so that", "Need:" paragraphs
 // and items, lists labelled with the parts, and sections titled "Need statement".
 import type { List, ListItem, RootContent } from 'mdast';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Section, SectionRole, Span } from '../types';
 import { defineRule } from './rule';
 

@@ -5,7 +5,7 @@
 // should cause. A statement with an outcome clause ("so that ...", "from 5 days to 1")
 // or a measured object ("Generate 80% accurate drafts") passes. Delivery words
 // outside the places where success is stated (timelines, requirements) are never judged.
-import { z } from 'zod';
+import * as z from 'zod';
 import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';
 import { defineRule } from './rule';

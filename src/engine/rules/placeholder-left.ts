@@ -2,7 +2,7 @@
 // {{variables}}, lorem ipsum. Our templates use bracketed placeholders, so this
 // is how a user finds what they left unfilled. Inherently textual: one regex
 // pass over the raw text, skipping code, inline code, HTML comments and front matter.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Span } from '../types';
 import { defineRule } from './rule';
 import { isTemplateText, PLACEHOLDER } from './util/placeholders';

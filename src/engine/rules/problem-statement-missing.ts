@@ -1,7 +1,7 @@
 // A PRD or business case that never says what problem it solves. A Problem
 // section (in any of its wordings) satisfies it, and so does a summary or
 // background whose first paragraph states the problem.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DocumentModel, Section, SectionRole } from '../types';
 import { defineRule } from './rule';
 import { mainDepth, titleSection, titleSpan } from './util/document';

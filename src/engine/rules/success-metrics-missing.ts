@@ -1,7 +1,7 @@
 // A PRD or business case that never says how success will be measured cannot
 // be judged after launch. Success is stated by a Success Metrics / KPIs / Key
 // Results section, or by a metric table (or key results) under the goals.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ResolvedConfig } from '../config/resolve';
 import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';

@@ -1,7 +1,7 @@
 // Says which sections the other rules could not check, and why, instead of
 // passing over them in silence. It runs last: a section is only known to be
 // unparsable once a rule has asked for its content.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './rule';
 
 export default defineRule({

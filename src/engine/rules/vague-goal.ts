@@ -1,7 +1,7 @@
 // Goals nobody can measure: "Improve onboarding", "Delight users", "A seamless
 // checkout". A goal passes when it (or the list item, row or objective it sits
 // in) carries a number, a measurable comparison, or a link to a named metric.
-import { z } from 'zod';
+import * as z from 'zod';
 import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
 import type { DocumentModel, SectionRole } from '../types';
 import { blankPlaceholders } from './util/placeholders';

@@ -2,7 +2,7 @@
 // downloads, followers, stars, mentions...). The judgement decides by the head of the
 // measure: a count turned into a rate, share or per-user figure, or tied to a
 // qualifying action ("% of sign-ups who activate", "members who post weekly"), passes.
-import { z } from 'zod';
+import * as z from 'zod';
 import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';
 import { defineRule } from './rule';

@@ -3,7 +3,7 @@
 // row or item, or for its whole table or list through a heading or lead-in),
 // and what to report when not. For no-leading-indicator and no-guardrail-metric:
 // what reads as a leading or guardrail metric, and which heading to report on.
-import { z } from 'zod';
+import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
 import { CONTEXT_TIMEFRAME } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
