@@ -112,7 +112,11 @@ interface Compiled {
   verb: RegExp;
   extraVanity: RegExp | undefined;
   allowVanity: Set<string>;
+  /** Judgements by statement: a re-lint after an edit judges only the statements that changed. */
+  memo: Map<string, Judgement>;
 }
+
+const MEMO_LIMIT = 20_000;
 
 // Each rule judges with its own options; keep a few compilations so they do not evict each other.
 const compilations = new Map<string, Compiled>();
@@ -130,6 +134,7 @@ function compile(options: JudgeOptions): Compiled {
     verb: verbs.length ? new RegExp(String.raw`^${SUBJECT}${ADVERB}(${verbAlternation(verbs).any})(?=\s+[\p{L}\p{N}"'“$#])`, 'iu') : /(?!)/,
     extraVanity: extra.length ? new RegExp(phraseRegExp(extra).source, 'iu') : undefined,
     allowVanity,
+    memo: new Map(),
   };
   if (compilations.size >= 8) compilations.delete(compilations.keys().next().value!);
   compilations.set(key, compiled);
@@ -139,6 +144,16 @@ function compile(options: JudgeOptions): Compiled {
 /** Judge one success statement. */
 export function judge(input: StatementInput, options: JudgeOptions = {}): Judgement {
   const compiled = compile(options);
+  const key = [input.place, input.origin ?? '', input.continuation ? 1 : 0, input.introduces ? 1 : 0, input.value ?? '', input.rest ?? '', input.text].join('\u0000');
+  const known = compiled.memo.get(key);
+  if (known) return known;
+  const judgement = judgeAfresh(input, compiled);
+  if (compiled.memo.size >= MEMO_LIMIT) compiled.memo.clear();
+  compiled.memo.set(key, judgement);
+  return judgement;
+}
+
+function judgeAfresh(input: StatementInput, compiled: Compiled): Judgement {
   const plain = plainOf(input.text);
   const lead = LEAD.exec(plain)?.[0].length ?? 0;
   const body = plain.slice(lead);
