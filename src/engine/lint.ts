@@ -69,6 +69,9 @@ export class Linter {
         end: model.position(Math.max(report.span.end, report.span.start)),
         fixes: disable ? [...(report.fixes ?? []), disable.line(ruleId, start.line - 1), disable.file(ruleId)] : (report.fixes ?? []),
         docsUrl: ruleDocsUrl(ruleId),
+        ...(report.related?.length
+          ? { related: report.related.map((r) => ({ message: r.message, start: model.position(r.span.start), end: model.position(Math.max(r.span.end, r.span.start)) })) }
+          : {}),
       });
     };
 

@@ -20,6 +20,8 @@ export interface Report {
   span: Span;
   message: string;
   fixes?: Fix[];
+  /** The places a grouped report stands for, each with its own short message. */
+  related?: { span: Span; message: string }[];
 }
 
 export interface RuleContext<O> {

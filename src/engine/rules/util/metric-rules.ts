@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { attributesFromText } from '../../model/metrics';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
 import { defineRule, type Rule, type RuleContext } from '../rule';
+import { NEW_METRIC, productIsNew } from '../../vocabulary/newness';
+import { countOf, reportGaps, runsOf, type Gap } from './grouped-gaps';
 import { addColumnsEdits, readRowLine, trimmedCell, type NewColumn } from './table-edit';
 
 export type Attribute = 'baseline' | 'target' | 'timeframe';
@@ -37,11 +39,12 @@ export interface AttributeOptions {
 
 // A baseline stated in words: "no baseline yet", "from zero", "not measured today".
 const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s*(?:is\s*)?[:=]?\s*(?:0|zero|none|n\/?a|new)\b|\b(?:from|starting (?:at|from))\s+(?:0|zero|nothing|scratch)\b|\bnot (?:measured|tracked) (?:today|yet|before|until now)\b/i;
-// The metric is about something that does not exist yet, so today's value is zero.
-const NEW_THING = /\(new\)|\bnet[- ]new\b|\bnew (?:capability|feature|metric|measure|product|flow)\b|\b(?:does not|doesn't) exist (?:yet|today)\b/i;
 // A period named in a heading or lead-in applies to every metric under it:
 // "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
 const CONTEXT_TIMEFRAME = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase)\s*\d+(?:\s*[-–+]\s*\d*)?|\d+[- ](?:day|week|month|year)s?\b|first \d+ (?:days|weeks|months)|first (?:week|month|quarter|year)|post[- ]launch|at launch|launch day)\b/i;
+// A metric measured over a stated window carries its own period: "3 songs in their
+// first month", "40% growth for 3 consecutive months", "within 7 days of sign-up".
+const MEASURE_WINDOW = /\b(?:in|within|during|over|for)[ \t]+(?:(?:their|its|the|a|each|his|her|your)[ \t]+)?(?:(?:first|next|\d+)[ \t]+)?(?:\d+[ \t]+)?(?:consecutive[ \t]+)?(?:days?|weeks?|months?|quarters?|years?)\b/i;
 // A guardrail holds for a period rather than being reached by a date.
 const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
 
@@ -210,10 +213,12 @@ function states(model: DocumentModel, item: MetricItem, attribute: Attribute, op
       return facts.amount;
     case 'baseline': {
       const whole = model.text.slice(item.span.start, item.span.end);
-      return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew === true && NEW_THING.test(whole));
+      // Something that does not exist yet starts at zero: the metric says it is new, or the document says the product is.
+      return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew !== false && (NEW_METRIC.test(whole) || productIsNew(model)));
     }
     case 'timeframe': {
       if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (item.table ?? item).span.start)) return true;
+      if (facts.texts.some((t) => MEASURE_WINDOW.test(t))) return true;
       return isGuardrail(model, item) && facts.texts.some((t) => CADENCE.test(t));
     }
   }
@@ -317,6 +322,13 @@ function columnFix(ctx: RuleContext<AttributeOptions>, table: MetricTable, attri
 /** Cell contents that placeholder-left reports as an open decision. */
 const OPEN_DECISION = /^(?:[Tt][Bb][DdCc]|TODO)$/;
 
+/** A metric's own gap: its cell (or row, or name) and a message about it alone. */
+function gapOf(item: MetricItem, span: Span, wording: Wording): Gap {
+  const label = metricLabel(item);
+  const place = `"${label}" has no ${wording.noun}.`;
+  return { span, label, place, message: `${place} ${wording.itemAdvice}` };
+}
+
 function checkTable(ctx: RuleContext<AttributeOptions>, table: MetricTable, attribute: Attribute, wording: Wording): void {
   const { model, options, report } = ctx;
   const missing = table.rows.filter((row) => !states(model, row, attribute, options));
@@ -329,23 +341,38 @@ function checkTable(ctx: RuleContext<AttributeOptions>, table: MetricTable, attr
     if (joint.length > 1) fixes.push({ ...columnFix(ctx, table, [attribute], options), isPreferred: false });
     report({
       span: table.headerSpan,
-      message: `This metrics table has no ${ATTRIBUTES[attribute].header} column, and ${missing.length === table.rows.length ? 'no row states' : `${missing.length} of its ${table.rows.length} rows do not state`} a ${wording.noun} anywhere else. ${wording.tableAdvice}`,
+      message: `This metrics table has no ${ATTRIBUTES[attribute].header} column, and ${missing.length === table.rows.length ? 'no row states' : `${missing.length} of its ${table.rows.length} rows ${missing.length === 1 ? 'does' : 'do'} not state`} a ${wording.noun} anywhere else. ${wording.tableAdvice}`,
       fixes,
+      related: missing.map((row) => ({ span: row.name.span, message: gapOf(row, row.name.span, wording).place })),
     });
     return;
   }
   // A "TBD" cell is placeholder-left's to report ("still open: decide it"), as a bracketed
   // placeholder is; one gap, one warning. With that rule off, it is reported here.
   const placeholdersReported = ctx.config.rules['placeholder-left']?.severity !== 'off';
+  const gaps: Gap[] = [];
   for (const row of missing) {
-    const line = readRowLine(model.text, row.span.start, row.span.end);
-    const cell = line.cells[column];
+    const cell = readRowLine(model.text, row.span.start, row.span.end).cells[column];
     if (cell && placeholdersReported && OPEN_DECISION.test(model.text.slice(cell.start, cell.end).replace(/[*_`\s]/g, ''))) continue;
-    report({
-      span: cell ? trimmedCell(model.text, cell) : row.span,
-      message: `"${metricLabel(row)}" has no ${wording.noun}. ${wording.itemAdvice}`,
-    });
+    gaps.push(gapOf(row, cell ? trimmedCell(model.text, cell) : row.span, wording));
   }
+  // Several blanks in one column are one piece of work: one finding on the column's header.
+  const headerCell = readRowLine(model.text, table.headerSpan.start, table.headerSpan.end).cells[column];
+  reportGaps(report, gaps, {
+    span: headerCell ? trimmedCell(model.text, headerCell) : table.headerSpan,
+    summary: (count, names) =>
+      `${countOf(count, table.rows.length, 'this table', wording.noun)} (${names}). ${wording.itemAdvice}`,
+  });
+}
+
+/** Whether a list item lacks `attribute` in a way this rule reports. */
+function lacks(model: DocumentModel, item: MetricItem, attribute: Attribute, options: AttributeOptions): boolean {
+  if (states(model, item, attribute, options)) return false;
+  // "Trial starts: N/A (free during the beta)" says on purpose that the metric does not apply yet.
+  if (NOT_APPLICABLE.test(itemText(model, item))) return false;
+  // An item with no amount at all gets one finding, from metric-missing-target, whose
+  // advice covers the whole shape ("from 18% to 35% by end of Q3").
+  return attribute === 'target' || states(model, item, 'target', options);
 }
 
 /** One missing-attribute rule: table rows and list items in metric sections. */
@@ -369,14 +396,14 @@ export function missingAttributeRule<S extends z.ZodType<AttributeOptions>>(spec
       const { items, tables } = judged(model);
       if (options.sources.includes('table')) for (const table of tables) checkTable(ctx, table, attribute, wording);
       if (!options.sources.includes('list')) return;
-      for (const item of items) {
-        if (item.source !== 'list' || states(model, item, attribute, options)) continue;
-        // "Trial starts: N/A (free during the beta)" says on purpose that the metric does not apply yet.
-        if (NOT_APPLICABLE.test(itemText(model, item))) continue;
-        // An item with no amount at all gets one finding, from metric-missing-target, whose
-        // advice covers the whole shape ("from 18% to 35% by end of Q3").
-        if (attribute !== 'target' && !states(model, item, 'target', options)) continue;
-        report({ span: nameSpan(model, item), message: `"${metricLabel(item)}" has no ${wording.noun}. ${wording.itemAdvice}` });
+      // One finding per run of list items (one list), with each item reachable under it.
+      for (const run of runsOf(model.text, items.filter((item) => item.source === 'list'))) {
+        const gaps = run
+          .filter((item) => lacks(model, item, attribute, options))
+          .map((item) => gapOf(item, nameSpan(model, item), wording));
+        reportGaps(report, gaps, {
+          summary: (count, names) => `${countOf(count, run.length, 'this list', wording.noun)} (${names}). ${wording.itemAdvice}`,
+        });
       }
     },
   });
