@@ -183,9 +183,25 @@ export function isGuardrail(model: DocumentModel, item: MetricItem): boolean {
   return item.type === 'guardrail' || (item.type === undefined && isGuardrailText(model.text.slice(item.span.start, item.span.end)));
 }
 
-/** Whether a metric is a leading indicator: its type says so, or (with no type) it reads as early usage. */
+// Adoption: a population in a state that the launch should bring about. "Teams with a
+// connected calendar", "accounts using SSO", "admins who have enabled alerts".
+const POPULATION = String.raw`(?:users?|teams?|accounts?|customers?|members?|admins?|workspaces?|organi[sz]ations?|orgs?|companies|merchants?|sellers?|buyers?|stores?|shops?|sites?|projects?|households?|clinics?|schools?|developers?|devices?|tenants?|managers?|owners?|clients?|partners?)`;
+const TOOK_UP = String.raw`(?:connected|enabled|linked|installed|integrated|configured|set[ -]?up|turned on|switched on|opted[ -]in|activated|adopted|verified|synced|imported|migrated|onboarded)`;
+const ADOPTION = new RegExp(
+  String.raw`\b${POPULATION}[ \t]+(?:(?:with|having)[ \t]+(?:[\w-]+[ \t]+){0,3}?${TOOK_UP}\b|using[ \t]+\S|on[ \t]+the[ \t]+new\b|(?:who|that)[ \t]+(?:ha(?:ve|s)[ \t]+)?(?:already[ \t]+)?(?:${TOOK_UP}|tried|used|started|created|completed|switched|joined)\b)|\b${TOOK_UP}[ \t]+${POPULATION}\b`,
+  'i',
+);
+
+/** The words a metric is judged by: a table row's name and target cells (not its source or owner), or a list item. */
+function measureWords(model: DocumentModel, item: MetricItem): string {
+  if (item.source !== 'table') return model.text.slice(item.span.start, item.span.end);
+  return item.target ? `${item.name.text} ${item.target.text}` : item.name.text;
+}
+
+/** Whether a metric is a leading indicator: its type says so, or (with no type) it reads as early usage or adoption. */
 export function isLeading(model: DocumentModel, item: MetricItem): boolean {
-  return item.type === 'leading' || (item.type === undefined && LEADING_TEXT.test(item.source === 'table' ? item.name.text : model.text.slice(item.span.start, item.span.end)));
+  if (item.type !== undefined) return item.type === 'leading';
+  return LEADING_TEXT.test(item.source === 'table' ? item.name.text : model.text.slice(item.span.start, item.span.end)) || ADOPTION.test(measureWords(model, item));
 }
 
 /** The heading to report a finding about all the metrics on: the first success-metrics or key-results heading that holds one. */
