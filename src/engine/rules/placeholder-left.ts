@@ -66,11 +66,23 @@ function describe(match: RegExpExecArray): string {
   return `Template text ${what} was not filled in: replace it, brackets included, with what it asks for.`;
 }
 
+const REPLACE_EACH = 'Replace each, brackets included, with what it asks for; every place is listed under this finding.';
+
 /** The one finding of an untouched template: how much is left, and where. */
 function untouchedMessage(count: number, sections: readonly string[]): string {
   const shown = sections.slice(0, 5).map((t) => `"${t}"`);
   const where = sections.length > shown.length ? `${shown.join(', ')} and ${sections.length - shown.length} more sections` : shown.join(', ');
-  return `This document is still the template: ${count} placeholders are left to fill in${where ? `, in ${where}` : ''}. Replace each, brackets included, with what it asks for; every place is listed under this finding.`;
+  return `This document is still the template: ${count} placeholders are left to fill in${where ? `, in ${where}` : ''}. ${REPLACE_EACH}`;
+}
+
+/** One finding for many placeholders, each listed under it; made again from those left when comments silence some. */
+function grouped(span: Span, places: readonly Report[], message: (places: readonly Report[]) => string): Report {
+  return {
+    span,
+    message: message(places),
+    related: places.map((p) => ({ span: p.span, message: p.message })),
+    regroup: (kept) => (kept.length === 1 ? places[kept[0]!] : grouped(span, kept.map((i) => places[i]!), message)),
+  };
 }
 
 export default defineRule({
@@ -123,20 +135,22 @@ export default defineRule({
     const starts = templated.map((f) => f.span.start);
     const untouched = untouchedParts(model, starts);
     if (untouched.scope === 'document') {
-      report({ span: titleSpan(model), message: untouchedMessage(templated.length, sectionTitlesAt(model, starts)), related: templated });
+      report(grouped(titleSpan(model), templated, (places) => untouchedMessage(places.length, sectionTitlesAt(model, places.map((p) => p.span.start)))));
       return;
     }
     // A section still left as the template is one piece of work; elsewhere each placeholder is its own.
-    const grouped = new Set<Report>();
+    const inGroups = new Set<Report>();
     for (const section of untouched.sections) {
       const inside = templated.filter((f) => f.span.start >= section.body.start && f.span.start < section.body.end);
-      inside.forEach((f) => grouped.add(f));
-      report({
-        span: section.titleSpan,
-        message: `"${section.title}" is still the template: ${inside.length} placeholders are left to fill in here. Replace each, brackets included, with what it asks for; every place is listed under this finding.`,
-        related: inside,
-      });
+      inside.forEach((f) => inGroups.add(f));
+      report(
+        grouped(
+          section.titleSpan,
+          inside,
+          (places) => `"${section.title}" is still the template: ${places.length} placeholders are left to fill in here. ${REPLACE_EACH}`,
+        ),
+      );
     }
-    for (const f of templated) if (!grouped.has(f)) report(f);
+    for (const f of templated) if (!inGroups.has(f)) report(f);
   },
 });

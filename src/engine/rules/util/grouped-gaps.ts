@@ -29,26 +29,31 @@ function nameSome(gaps: readonly Gap[], shown = 3): string {
   return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** How a group of gaps is worded: where it points (default: the first gap) and its message. */
+export interface GapGroup {
+  span?: Span;
+  summary(count: number, names: string): string;
+}
+
 /**
- * Report `gaps` as one finding when there are several (at `span`, or the first gap's
- * place), each gap listed as related information; a lone gap keeps its own message.
- * `summary(count, names)` words the grouped message.
+ * `gaps` as one report when there are several (at the group's span, or the first gap's place),
+ * each gap listed as related information; a lone gap keeps its own message.
  */
-export function reportGaps(
-  report: (r: Report) => void,
-  gaps: readonly Gap[],
-  group: { span?: Span; summary(count: number, names: string): string },
-): void {
-  if (gaps.length === 0) return;
-  if (gaps.length === 1) {
-    report({ span: gaps[0]!.span, message: gaps[0]!.message });
-    return;
-  }
-  report({
+function gapsReport(gaps: readonly Gap[], group: GapGroup): Report | undefined {
+  if (gaps.length === 0) return undefined;
+  if (gaps.length === 1) return { span: gaps[0]!.span, message: gaps[0]!.message };
+  return {
     span: group.span ?? gaps[0]!.span,
     message: group.summary(gaps.length, nameSome(gaps)),
     related: gaps.map((g) => ({ span: g.span, message: g.place })),
-  });
+    regroup: (kept) => gapsReport(kept.map((i) => gaps[i]!), group),
+  };
+}
+
+/** Report `gaps`: one finding for several, with each place under it. */
+export function reportGaps(report: (r: Report) => void, gaps: readonly Gap[], group: GapGroup): void {
+  const grouped = gapsReport(gaps, group);
+  if (grouped) report(grouped);
 }
 
 /**
