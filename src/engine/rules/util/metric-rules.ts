@@ -42,9 +42,10 @@ const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s*(
 // A period named in a heading or lead-in applies to every metric under it:
 // "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
 const CONTEXT_TIMEFRAME = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase)\s*\d+(?:\s*[-–+]\s*\d*)?|\d+[- ](?:day|week|month|year)s?\b|first \d+ (?:days|weeks|months)|first (?:week|month|quarter|year)|post[- ]launch|at launch|launch day)\b/i;
-// A metric measured over a stated window carries its own period: "3 songs in their
-// first month", "40% growth for 3 consecutive months", "within 7 days of sign-up".
-const MEASURE_WINDOW = /\b(?:in|within|during|over|for)[ \t]+(?:(?:their|its|the|a|each|his|her|your)[ \t]+)?(?:(?:first|next|\d+)[ \t]+)?(?:\d+[ \t]+)?(?:consecutive[ \t]+)?(?:days?|weeks?|months?|quarters?|years?)\b/i;
+// A metric measured over the first or next stretch of time carries its own period:
+// "3 songs in their first month", "within the next 14 days", "for 3 consecutive months".
+// A bare window ("pays within 7 days") is part of what is measured, not a period.
+const MEASURE_WINDOW = /\b(?:in|within|during|over|for)[ \t]+(?:their|its|the|each|his|her|your)[ \t]+(?:first|next)[ \t]+(?:\d+[ \t]+)?(?:days?|weeks?|months?|quarters?|years?)\b|\bfor[ \t]+\d+[ \t]+consecutive[ \t]+(?:days|weeks|months|quarters|years)\b/i;
 // A guardrail holds for a period rather than being reached by a date.
 const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
 
