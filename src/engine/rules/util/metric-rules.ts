@@ -8,6 +8,7 @@ import { attributesFromText } from '../../model/metrics';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
 import { defineRule, type Rule, type RuleContext } from '../rule';
 import { NEW_METRIC, productIsNew } from '../../vocabulary/newness';
+import { blankPlaceholders } from './placeholders';
 import { countOf, reportGaps, runsOf, type Gap } from './grouped-gaps';
 import { addColumnsEdits, readRowLine, trimmedCell, type NewColumn } from './table-edit';
 
@@ -256,15 +257,35 @@ function inChecklist(section: Section): boolean {
   return false;
 }
 
+// A row or item that names no metric yet: a template's "KPI" / "Metric 1" row, or a placeholder.
+const GENERIC_NAME = /^(?:kpis?|metrics?|measures?|indicators?|key results?|krs?|okrs?|goals?|targets?|names?|outcomes?)[\s#.:\d-]*$/i;
+// Guidance set in italics, even when its emphasis is unbalanced: "_**Limit 5-6 KPIs**__".
+const ITALIC_GUIDANCE = /^(?:_|\*(?!\*))/;
+
+/** Whether a metric row or item is still unfilled template: it names no metric of its own. */
+function unfilled(model: DocumentModel, item: MetricItem): boolean {
+  const name = blankPlaceholders(item.name.text).replace(/[*_`]/g, '').trim();
+  if (name === '' || GENERIC_NAME.test(name)) return true;
+  return item.source === 'list' && ITALIC_GUIDANCE.test(model.text.slice(item.name.span.start, item.name.span.start + 2));
+}
+
 const judgedCache = new WeakMap<DocumentModel, { items: MetricItem[]; tables: MetricTable[] }>();
 
-/** The metrics the metric rules judge: not glossary rows, not checklist items. */
+/**
+ * The metrics the metric rules judge: not glossary rows, not checklist items, not rows or
+ * items that are still unfilled template (placeholder-left speaks for those). A table keeps
+ * only the rows judged.
+ */
 export function judged(model: DocumentModel): { items: readonly MetricItem[]; tables: readonly MetricTable[] } {
   let found = judgedCache.get(model);
   if (!found) {
-    const tables = model.metricTables().filter((t) => !isDefinitionTable(model, t) && !inChecklist(t.section));
-    const kept = new Set(tables);
-    const items = model.metrics().filter((i) => (i.table ? kept.has(i.table) : !inChecklist(i.section)));
+    const tables = model
+      .metricTables()
+      .filter((t) => !isDefinitionTable(model, t) && !inChecklist(t.section))
+      .map((t) => ({ ...t, rows: t.rows.filter((row) => !unfilled(model, row)) }))
+      .filter((t) => t.rows.length > 0);
+    const kept = new Set(tables.flatMap((t) => t.rows));
+    const items = model.metrics().filter((i) => (i.table ? kept.has(i) : !inChecklist(i.section) && !unfilled(model, i)));
     found = { items, tables };
     judgedCache.set(model, found);
   }
