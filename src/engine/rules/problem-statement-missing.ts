@@ -30,10 +30,17 @@ function statesProblem(model: DocumentModel, section: Section): boolean {
   return opensWithTrouble(model, section) || (explainsWhy(section) && statesProblemIn(model, section));
 }
 
-/** Insertion point for the Problem section: after the summary, else after the title's intro. */
+/**
+ * Insertion point for the Problem section: after the first run of summary, background and
+ * context sections (a problem follows its context, never above it), else after the title's intro.
+ */
 function insertionPoint(model: DocumentModel, depth: number): number {
-  const summary = model.sections.find((s) => s.role === 'summary' && s.depth === depth);
-  if (summary) return summary.span.end;
+  let anchor: Section | undefined;
+  for (const s of model.sections.filter((x) => x.depth === depth)) {
+    if (s.role !== undefined && INTRO_ROLES.has(s.role)) anchor = s;
+    else if (anchor) break;
+  }
+  if (anchor) return anchor.span.end;
   const title = model.sections.find((s) => s.depth === 1);
   if (title) return title.body.end;
   return model.sections[0]!.body.end;
