@@ -21,6 +21,8 @@ export function formatJson(report: RunReport): string {
         column: f.start.column,
         endLine: f.end.line,
         endColumn: f.end.column,
+        // The places a grouped finding stands for, in the same shape (ESLint has no such field; readers ignore it).
+        ...(f.related ? { related: f.related.map((r) => ({ message: r.message, line: r.start.line, column: r.start.column, endLine: r.end.line, endColumn: r.end.column })) } : {}),
       })),
       errorCount: errors,
       warningCount: warnings,

@@ -40,6 +40,18 @@ export function formatSarif(report: RunReport, toolVersion: string): string {
           },
         },
       ],
+      ...(f.related
+        ? {
+            relatedLocations: f.related.map((r, id) => ({
+              id,
+              physicalLocation: {
+                artifactLocation: artifactLocation(report.cwd, file.path),
+                region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column },
+              },
+              message: { text: oneLine(r.message) },
+            })),
+          }
+        : {}),
     })),
   );
   const notification = (level: 'note' | 'error', path: string, text: string) => ({

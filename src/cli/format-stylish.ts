@@ -22,12 +22,14 @@ export function formatStylish(report: RunReport, options: { color: boolean; quie
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     // Pad before painting: escape codes would throw the widths off.
-    const rows = file.findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId] as const);
+    const rows = file.findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId, f.related ?? []] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
     out.push(paint('underline', file.displayPath));
-    for (const [pos, severity, message, ruleId] of rows) {
+    for (const [pos, severity, message, ruleId, related] of rows) {
       out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${paint(SEVERITY_STYLE[severity], severity.padEnd(sevWidth))}  ${message}  ${paint('dim', ruleId)}`);
+      // Each place a grouped finding stands for, indented under it, so none is lost in the terminal.
+      for (const r of related) out.push(`  ${' '.repeat(posWidth + sevWidth + 4)}${paint('dim', `${r.start.line}:${r.start.column}`)} ${oneLine(r.message)}`);
     }
     out.push('');
   }

@@ -58,7 +58,15 @@ export class Linter {
     const suppressions = new Suppressions(findControlComments(text, model.codeSpans, model.lineOf));
     const findings: Finding[] = [];
     const disable = options.disableFixes === false ? undefined : disablers(model);
-    const push = (ruleId: string, severity: Severity, report: Report) => {
+    const silenced = (ruleId: string, offset: number) => suppressions.isSuppressed(ruleId, offset, model.lineOf(offset));
+    const push = (ruleId: string, severity: Severity, grouped: Report) => {
+      let report: Report | undefined = grouped;
+      // A grouped report whose places are partly silenced is made again from the places left.
+      if (grouped.related && grouped.regroup) {
+        const kept = grouped.related.flatMap((place, i) => (silenced(ruleId, place.span.start) ? [] : [i]));
+        if (kept.length < grouped.related.length) report = kept.length ? grouped.regroup(kept) : undefined;
+      }
+      if (!report) return;
       const start = model.position(report.span.start);
       if (suppressions.isSuppressed(ruleId, report.span.start, start.line - 1)) return;
       findings.push({
@@ -69,6 +77,9 @@ export class Linter {
         end: model.position(Math.max(report.span.end, report.span.start)),
         fixes: disable ? [...(report.fixes ?? []), disable.line(ruleId, start.line - 1), disable.file(ruleId)] : (report.fixes ?? []),
         docsUrl: ruleDocsUrl(ruleId),
+        ...(report.related?.length
+          ? { related: report.related.map((r) => ({ message: r.message, start: model.position(r.span.start), end: model.position(Math.max(r.span.end, r.span.start)) })) }
+          : {}),
       });
     };
 

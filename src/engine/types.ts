@@ -38,6 +38,13 @@ export interface Fix {
   kind?: 'disable';
 }
 
+/** One of the places a grouped finding stands for ("7 metrics have no baseline": each of the 7). */
+export interface RelatedPlace {
+  message: string;
+  start: Position;
+  end: Position;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -46,6 +53,8 @@ export interface Finding {
   end: Position;
   fixes: Fix[];
   docsUrl: string;
+  /** The individual places a grouped finding stands for, so each stays reachable; absent when it stands for one. */
+  related?: RelatedPlace[];
 }
 
 /** Roles a section can play, recognised from its heading wording. */

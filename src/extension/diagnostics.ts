@@ -26,10 +26,14 @@ export function toRange(finding: Pick<Finding, 'start' | 'end'>): vscode.Range {
   return new vscode.Range(finding.start.line - 1, finding.start.column - 1, finding.end.line - 1, finding.end.column - 1);
 }
 
-export function toDiagnostic(finding: Finding): vscode.Diagnostic {
+export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
   diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
+  // A grouped finding ("7 metrics have no baseline") lists each place under it in the Problems panel.
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));
+  }
   return diagnostic;
 }
 
@@ -155,7 +159,7 @@ export class LintController implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, findings: readonly Finding[]): void {
-    this.diagnostics.set(uri, findings.map(toDiagnostic));
+    this.diagnostics.set(uri, findings.map((f) => toDiagnostic(f, uri)));
     this.changed.fire(uri);
   }
 }

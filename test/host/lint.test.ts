@@ -111,6 +111,19 @@ suite('lint', () => {
       assert.deepEqual(vanityPhrases(bad, await linted(bad)), ['Total sign-ups']);
     });
 
+    test('a grouped finding lists each of its places as related information in the Problems panel', async () => {
+      const document = await vscode.workspace.openTextDocument(fixture('metrics-prd.md'));
+      const [target, ...more] = ofRule(await linted(document), 'metric-missing-target');
+      assert.ok(target, 'metric-missing-target is reported');
+      assert.deepEqual(more, [], 'once for the list');
+      assert.match(target.message, /^2 of the 3 metrics in this list have no target/);
+      const places = (target.relatedInformation ?? []).map((r) => [r.location.uri.toString(), document.getText(r.location.range), r.message]);
+      assert.deepEqual(places, [
+        [document.uri.toString(), 'Total sign-ups', '"Total sign-ups" has no target.'],
+        [document.uri.toString(), 'Page views', '"Page views" has no target.'],
+      ]);
+    });
+
     test('README.md is not a product document and gets none', async () => {
       const readme = await vscode.workspace.openTextDocument(workspaceUri('README.md'));
       assert.deepEqual(await linted(readme), []);

@@ -6,6 +6,7 @@
 //   config: {"vanityPhrases": ["stars"]}       (optional, one line of JSON)
 //   expect:
 //   16:3 vanity-metric                         (line:column ruleId, one per finding)
+//   5:26 metric-missing-target related 7:3 8:3 (a grouped finding and the places it lists)
 //   -->
 //
 // An empty `expect:` list means the rule must not flag anything in the file.
@@ -17,6 +18,8 @@ export interface Expectation {
   line: number;
   column: number | undefined;
   ruleId: string;
+  /** For a grouped finding: the line:column of each place it lists, in order. */
+  related: string[] | undefined;
 }
 
 export interface Fixture {
@@ -42,9 +45,9 @@ export function readFixture(path: string): Fixture {
     else if (line.startsWith('config:')) raw = JSON.parse(line.slice(7)) as OutcomeLensConfig;
     else if (line === 'expect:') inExpect = true;
     else if (inExpect) {
-      const m = /^(\d+)(?::(\d+))?\s+([a-z-]+)$/.exec(line);
+      const m = /^(\d+)(?::(\d+))?\s+([a-z-]+)(?:\s+related((?:\s+\d+:\d+)+))?$/.exec(line);
       if (!m) throw new Error(`${path}: bad expectation "${line}"`);
-      expect.push({ line: Number(m[1]), column: m[2] ? Number(m[2]) : undefined, ruleId: m[3]! });
+      expect.push({ line: Number(m[1]), column: m[2] ? Number(m[2]) : undefined, ruleId: m[3]!, related: m[4]?.trim().split(/\s+/) });
     } else throw new Error(`${path}: unknown fixture line "${line}"`);
   }
   const resolved = resolveConfig(raw);

@@ -1,5 +1,7 @@
 // A target means little without the starting point: "40%" is a leap from 5%
-// and a rounding error from 39%. A new capability states its baseline as 0 or n/a.
+// and a rounding error from 39%. Something new starts at zero: a metric that says
+// it is new, or any metric of a product that is not live yet (MVP, pre-launch),
+// needs no baseline written out.
 import * as z from 'zod';
 import { missingAttributeRule, sourcesOption } from './util/metric-rules';
 
@@ -11,8 +13,10 @@ export default missingAttributeRule({
       sources: sourcesOption,
       allowUnstatedBaselineForNew: z
         .boolean()
-        .default(false)
-        .describe('Accept metrics that say they are new ("(new)", "new capability", "net-new") without a baseline value.'),
+        .default(true)
+        .describe(
+          'Accept a missing baseline where it can only be zero: the metric says it is new ("(new)", "new capability", "net-new") or the document says the product is not live yet ("MVP", "pre-launch", "no users yet"). Set to false to require a written baseline everywhere.',
+        ),
     })
     .strict(),
   wording: {

@@ -2,10 +2,15 @@
 // {{variables}}, lorem ipsum. Our templates use bracketed placeholders, so this
 // is how a user finds what they left unfilled. Inherently textual: one regex
 // pass over the raw text, skipping code, inline code, HTML comments and front matter.
+// A document that is still an untouched template gets one finding that lists
+// every placeholder, instead of dozens before the user has typed a word.
 import * as z from 'zod';
 import type { Span } from '../types';
 import { defineRule } from './rule';
+import type { Report } from './rule';
+import { titleSpan } from './util/document';
 import { isTemplateText, PLACEHOLDER } from './util/placeholders';
+import { sectionTitlesAt, untouchedParts } from './util/template-state';
 
 // "the {{tasks}} placeholder": the text names the variable rather than leaving it unfilled.
 const NAMED_AS_VARIABLE = /^[ \t]*(?:placeholders?|variables?|tokens?|tags?|merge fields?|parameters?)\b/i;
@@ -61,6 +66,25 @@ function describe(match: RegExpExecArray): string {
   return `Template text ${what} was not filled in: replace it, brackets included, with what it asks for.`;
 }
 
+const REPLACE_EACH = 'Replace each, brackets included, with what it asks for; every place is listed under this finding.';
+
+/** The one finding of an untouched template: how much is left, and where. */
+function untouchedMessage(count: number, sections: readonly string[]): string {
+  const shown = sections.slice(0, 5).map((t) => `"${t}"`);
+  const where = sections.length > shown.length ? `${shown.join(', ')} and ${sections.length - shown.length} more sections` : shown.join(', ');
+  return `This document is still the template: ${count} placeholders are left to fill in${where ? `, in ${where}` : ''}. ${REPLACE_EACH}`;
+}
+
+/** One finding for many placeholders, each listed under it; made again from those left when comments silence some. */
+function grouped(span: Span, places: readonly Report[], message: (places: readonly Report[]) => string): Report {
+  return {
+    span,
+    message: message(places),
+    related: places.map((p) => ({ span: p.span, message: p.message })),
+    regroup: (kept) => (kept.length === 1 ? places[kept[0]!] : grouped(span, kept.map((i) => places[i]!), message)),
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'placeholder-left',
@@ -89,6 +113,8 @@ export default defineRule({
     skipped.push(...inlineCodeSpans(text, [...model.codeSpans].sort((a, b) => a.start - b.start)));
     skipped.sort((a, b) => a.start - b.start);
 
+    const templated: Report[] = [];
+    const notes: Report[] = [];
     let next = 0;
     PLACEHOLDER.lastIndex = 0;
     for (let match = PLACEHOLDER.exec(text); match; match = PLACEHOLDER.exec(text)) {
@@ -100,7 +126,31 @@ export default defineRule({
       if (allowed.has(match[0].toLowerCase())) continue;
       const end = start + match[0].length;
       if ((inner !== undefined || match[2]) && NAMED_AS_VARIABLE.test(text.slice(end, end + 40))) continue;
-      report({ span: { start, end }, message: describe(match) });
+      const place = { span: { start, end }, message: describe(match) };
+      // Template text is ours to group; TBD, TODO and lorem ipsum are the author's own notes, each its own finding.
+      if (inner !== undefined || match[2] || match[3]) templated.push(place);
+      else notes.push(place);
     }
+    for (const note of notes) report(note);
+    const starts = templated.map((f) => f.span.start);
+    const untouched = untouchedParts(model, starts);
+    if (untouched.scope === 'document') {
+      report(grouped(titleSpan(model), templated, (places) => untouchedMessage(places.length, sectionTitlesAt(model, places.map((p) => p.span.start)))));
+      return;
+    }
+    // A section still left as the template is one piece of work; elsewhere each placeholder is its own.
+    const inGroups = new Set<Report>();
+    for (const section of untouched.sections) {
+      const inside = templated.filter((f) => f.span.start >= section.body.start && f.span.start < section.body.end);
+      inside.forEach((f) => inGroups.add(f));
+      report(
+        grouped(
+          section.titleSpan,
+          inside,
+          (places) => `"${section.title}" is still the template: ${places.length} placeholders are left to fill in here. ${REPLACE_EACH}`,
+        ),
+      );
+    }
+    for (const f of templated) if (!inGroups.has(f)) report(f);
   },
 });

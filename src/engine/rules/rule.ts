@@ -20,6 +20,13 @@ export interface Report {
   span: Span;
   message: string;
   fixes?: Fix[];
+  /** The places a grouped report stands for, each with its own short message. */
+  related?: { span: Span; message: string }[];
+  /**
+   * The report again for only the related places at these indices, when inline comments
+   * silence the others (so the count and the names stay true); undefined to report nothing.
+   */
+  regroup?: (kept: readonly number[]) => Report | undefined;
 }
 
 export interface RuleContext<O> {

@@ -1,9 +1,10 @@
 // Goals nobody can measure: "Improve onboarding", "Delight users", "A seamless
-// checkout". A goal passes when it (or the list item, row or objective it sits
+// checkout", "Make scheduling easier for teams". A goal passes when it (or the list item, row or objective it sits
 // in) carries a number, a measurable comparison, or a link to a named metric.
 import * as z from 'zod';
 import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
 import type { DocumentModel, SectionRole } from '../types';
+import { MAKE_BETTER } from '../vocabulary/comparatives';
 import { blankPlaceholders } from './util/placeholders';
 import { defineRule } from './rule';
 import { clausesIn, type Clause } from './util/clauses';
@@ -40,7 +41,7 @@ function targetedMetricNames(model: DocumentModel): string[] {
 export default defineRule({
   meta: {
     id: 'vague-goal',
-    description: 'A goal uses improvement words ("improve", "seamless", "delight users") with no number, comparison or metric to measure it by.',
+    description: 'A goal uses improvement words ("improve", "seamless", "delight users", "make X easier") with no number, comparison or metric to measure it by.',
     defaultSeverity: 'warning',
     kinds: ['prd', 'business-case', 'okr'],
     options: z
@@ -78,8 +79,10 @@ export default defineRule({
 
       let hit: { start: number; text: string } | undefined;
       for (const clause of clauses) {
+        const words = blankPlaceholders(clause.text);
         vague.lastIndex = 0;
-        const m = vague.exec(blankPlaceholders(clause.text));
+        // An improvement word ("improve", "seamless"), or "make X easier / more reliable".
+        const m = vague.exec(words) ?? MAKE_BETTER.exec(words);
         if (m) {
           hit = { start: clause.start + m.index, text: m[0] };
           break;

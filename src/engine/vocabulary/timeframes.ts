@@ -59,6 +59,11 @@ export const CONTEXT_TIMEFRAME = new RegExp(
   'i',
 );
 
+// A metric measured over the first or next stretch of time carries its own period:
+// "3 songs in their first month", "within the next 14 days", "for 3 consecutive months".
+// A bare window ("pays within 7 days") is part of what is measured, not a period.
+export const MEASURE_WINDOW = /\b(?:in|within|during|over|for)[ \t]+(?:their|its|the|each|his|her|your)[ \t]+(?:first|next)[ \t]+(?:\d+[ \t]+)?(?:days?|weeks?|months?|quarters?|years?)\b|\bfor[ \t]+\d+[ \t]+consecutive[ \t]+(?:days|weeks|months|quarters|years)\b/i;
+
 /** "by Q3", "within 90 days": the timeframe a text states, if any. */
 export function timeframeIn(text: string): string | undefined {
   return TIMEFRAME.exec(text)?.[0];

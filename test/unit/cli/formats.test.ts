@@ -156,3 +156,41 @@ describe('format stylish', () => {
     assert.equal(new Set(severityAt).size, 1, out.join('\n'));
   });
 });
+
+describe('grouped findings', () => {
+  // Three list metrics with a target but no baseline: one metric-missing-baseline finding for the three.
+  const GROUPED = '# Label printer PRD\n\n## Success Metrics\n\n- Jams per 1,000 labels: under 2 by Q3\n- Pairing on first try: 90% by Q3\n- Reprints per 100 labels: under 1 by Q3\n';
+
+  function write(cwd: string): string {
+    writeFileSync(join(cwd, 'grouped.md'), GROUPED);
+    return 'grouped.md';
+  }
+
+  test('json keeps every place under the finding', async (t) => {
+    const cwd = workspace(t);
+    const result = await run(['lint', '--format', 'json', '--kind', 'prd', write(cwd)], { cwd });
+    const [file] = JSON.parse(result.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; related?: Array<{ line: number; column: number; message: string }> }> }>;
+    const baseline = file!.messages.filter((m) => m.ruleId === 'metric-missing-baseline');
+    assert.equal(baseline.length, 1);
+    assert.deepEqual(baseline[0]!.related!.map((r) => [r.line, r.column]), [[5, 3], [6, 3], [7, 3]]);
+    assert.match(baseline[0]!.related![1]!.message, /^"Pairing on first try: 90% by Q3" has no baseline\.$/);
+  });
+
+  test('sarif lists them as related locations', async (t) => {
+    const cwd = workspace(t);
+    const result = await run(['lint', '--format', 'sarif', '--kind', 'prd', write(cwd)], { cwd });
+    const parsed = sarifLog.safeParse(JSON.parse(result.stdout));
+    assert.ok(parsed.success, parsed.success ? '' : JSON.stringify(parsed.error.issues, null, 2));
+    const baseline = parsed.data.runs[0]!.results!.filter((r) => r.ruleId === 'metric-missing-baseline');
+    assert.deepEqual(baseline[0]!.relatedLocations!.map((l) => l.physicalLocation.region?.startLine), [5, 6, 7]);
+  });
+
+  test('stylish prints each place on its own line under the finding', async (t) => {
+    const cwd = workspace(t);
+    const result = await run(['lint', '--kind', 'prd', '--no-color', write(cwd)], { cwd });
+    const out = lines(result.stdout);
+    const at = out.findIndex((l) => l.includes('metric-missing-baseline'));
+    assert.match(out[at]!, /None of the 3 metrics in this list has a baseline/);
+    assert.deepEqual(out.slice(at + 1, at + 4).map((l) => /^\s+(\d+:\d+) "/.exec(l)?.[1]), ['5:3', '6:3', '7:3']);
+  });
+});

@@ -39,6 +39,10 @@ const result = z.strictObject({
   level: level.optional(),
   message,
   locations: z.array(location).optional(),
+  // SARIF 2.1.0 §3.27.22: other places the result concerns, each a location with an id and a message.
+  relatedLocations: z
+    .array(z.strictObject({ id: z.int().min(-1).optional(), physicalLocation: location.shape.physicalLocation, message: message.optional() }))
+    .optional(),
 });
 
 const notification = z.strictObject({

@@ -42,15 +42,17 @@ for (const rule of rules) {
     for (const fixture of fixturesOf(dir)) {
       test(`fixture ${fixture.path}`, () => {
         const result = lint(fixture.text, { fileName: fixture.path, config: fixture.config, kind: fixture.kind });
-        const actual = result.findings
-          .filter((f) => f.ruleId === id)
-          .map((f) => `${f.start.line}:${f.start.column} ${f.ruleId}`);
+        const mine = result.findings.filter((f) => f.ruleId === id);
+        const actual = mine.map((f) => `${f.start.line}:${f.start.column} ${f.ruleId}`);
         const expected = fixture.expect.filter((e) => e.ruleId === id);
         const matched = new Set<number>();
         for (const e of expected) {
           const at = actual.findIndex((a, i) => !matched.has(i) && (e.column === undefined ? a.startsWith(`${e.line}:`) : a === `${e.line}:${e.column} ${id}`));
           assert.ok(at >= 0, `expected ${e.line}:${e.column ?? '*'} ${id}; got ${JSON.stringify(actual)}`);
           matched.add(at);
+          // A grouped finding lists exactly the places the fixture names; a single one lists none.
+          const related = (mine[at]!.related ?? []).map((r) => `${r.start.line}:${r.start.column}`);
+          assert.deepEqual(related, e.related ?? [], `places listed under ${actual[at]}`);
         }
         assert.equal(actual.length, expected.length, `unexpected findings: ${JSON.stringify(actual.filter((_, i) => !matched.has(i)))}`);
         for (const f of result.findings.filter((x) => x.ruleId === id)) {

@@ -3,7 +3,7 @@
 // placeholder was left, nowhere else.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lint } from '../../../src/engine';
+import { lint, type Finding } from '../../../src/engine';
 import { buildOutputs } from '../../../src/templates/outputs';
 import { expandSnippet, type ExpandedStop } from '../../../src/templates/snippet';
 import type { BuiltinTemplate } from '../../../src/templates/template';
@@ -32,15 +32,19 @@ function assertClean(doc: Doc): void {
   assert.deepEqual(serious.map((f) => describeFinding(doc.text, f)), []);
 }
 
+/** A finding's places: the places it lists when it groups several, else itself. */
+const placesOf = (f: Finding) => (f.related ? f.related.map((r) => ({ ...f, ...r })) : [f]);
+
 function assertOnlyPlaceholders(doc: Doc, kind: string): void {
   const { findings } = lint(doc.text);
-  const outside = findings.filter(
+  const places = findings.flatMap(placesOf);
+  const outside = places.filter(
     (f) => f.ruleId !== 'placeholder-left' || !doc.placeholders.some((p) => p.start <= f.start.offset && f.end.offset <= p.end),
   );
   assert.deepEqual(outside.map((f) => describeFinding(doc.text, f)), []);
   if (kind === 'none') return;
-  // each placeholder left in a product document is pointed out
-  const missed = doc.placeholders.filter((p) => !findings.some((f) => p.start <= f.start.offset && f.end.offset <= p.end));
+  // each placeholder left in a product document is pointed out, alone or listed under a grouped finding
+  const missed = doc.placeholders.filter((p) => !places.some((f) => p.start <= f.start.offset && f.end.offset <= p.end));
   assert.deepEqual(missed.map((p) => `$${p.index} "${doc.text.slice(p.start, p.end)}"`), []);
 }
 
@@ -59,6 +63,15 @@ describe('every built-in template agrees with the linter', () => {
       test('left unfilled: only placeholder-left, at the placeholders', () => {
         assertOnlyPlaceholders(render(template, false), template.kind);
       });
+
+      if (template.kind !== 'none') {
+        test('left unfilled: says once what is left to fill in', () => {
+          const doc = render(template, false);
+          const findings = lint(doc.text).findings;
+          assert.equal(findings.length, 1, findings.map((f) => describeFinding(doc.text, f)).join('\n'));
+          assert.equal(findings[0]!.related?.length, doc.placeholders.filter((p) => /^\[/.test(doc.text.slice(p.start, p.end))).length);
+        });
+      }
     });
   }
 });

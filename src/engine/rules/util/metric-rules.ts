@@ -5,9 +5,12 @@
 // what reads as a leading or guardrail metric, and which heading to report on.
 import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
-import { CONTEXT_TIMEFRAME } from '../../vocabulary/timeframes';
+import { CONTEXT_TIMEFRAME, MEASURE_WINDOW } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
 import { defineRule, type Rule, type RuleContext } from '../rule';
+import { NEW_METRIC, productIsNew } from '../../vocabulary/newness';
+import { blankPlaceholders } from './placeholders';
+import { countOf, reportGaps, runsOf, type Gap } from './grouped-gaps';
 import { addColumnsEdits, readRowLine, trimmedCell, type NewColumn } from './table-edit';
 
 export type Attribute = 'baseline' | 'target' | 'timeframe';
@@ -38,8 +41,6 @@ export interface AttributeOptions {
 
 // A baseline stated in words: "no baseline yet", "from zero", "not measured today".
 const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s*(?:is\s*)?[:=]?\s*(?:0|zero|none|n\/?a|new)\b|\b(?:from|starting (?:at|from))\s+(?:0|zero|nothing|scratch)\b|\bnot (?:measured|tracked) (?:today|yet|before|until now)\b/i;
-// The metric is about something that does not exist yet, so today's value is zero.
-const NEW_THING = /\(new\)|\bnet[- ]new\b|\bnew (?:capability|feature|metric|measure|product|flow)\b|\b(?:does not|doesn't) exist (?:yet|today)\b/i;
 // A period named in a heading or lead-in applies to every metric under it:
 // "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
 // A guardrail holds for a period rather than being reached by a date.
@@ -180,9 +181,25 @@ export function isGuardrail(model: DocumentModel, item: MetricItem): boolean {
   return item.type === 'guardrail' || (item.type === undefined && isGuardrailText(model.text.slice(item.span.start, item.span.end)));
 }
 
-/** Whether a metric is a leading indicator: its type says so, or (with no type) it reads as early usage. */
+// Adoption: a population in a state that the launch should bring about. "Teams with a
+// connected calendar", "accounts using SSO", "admins who have enabled alerts".
+const POPULATION = String.raw`(?:users?|teams?|accounts?|customers?|members?|admins?|workspaces?|organi[sz]ations?|orgs?|companies|merchants?|sellers?|buyers?|stores?|shops?|sites?|projects?|households?|clinics?|schools?|developers?|devices?|tenants?|managers?|owners?|clients?|partners?)`;
+const TOOK_UP = String.raw`(?:connected|enabled|linked|installed|integrated|configured|set[ -]?up|turned on|switched on|opted[ -]in|activated|adopted|verified|synced|imported|migrated|onboarded)`;
+const ADOPTION = new RegExp(
+  String.raw`\b${POPULATION}[ \t]+(?:(?:with|having)[ \t]+(?:[\w-]+[ \t]+){0,3}?${TOOK_UP}\b|using[ \t]+\S|on[ \t]+the[ \t]+new\b|(?:who|that)[ \t]+(?:ha(?:ve|s)[ \t]+)?(?:already[ \t]+)?(?:${TOOK_UP}|tried|used|started|created|completed|switched|joined)\b)|\b${TOOK_UP}[ \t]+${POPULATION}\b`,
+  'i',
+);
+
+/** The words a metric is judged by: a table row's name and target cells (not its source or owner), or a list item. */
+function measureWords(model: DocumentModel, item: MetricItem): string {
+  if (item.source !== 'table') return model.text.slice(item.span.start, item.span.end);
+  return item.target ? `${item.name.text} ${item.target.text}` : item.name.text;
+}
+
+/** Whether a metric is a leading indicator: its type says so, or (with no type) it reads as early usage or adoption. */
 export function isLeading(model: DocumentModel, item: MetricItem): boolean {
-  return item.type === 'leading' || (item.type === undefined && LEADING_TEXT.test(item.source === 'table' ? item.name.text : model.text.slice(item.span.start, item.span.end)));
+  if (item.type !== undefined) return item.type === 'leading';
+  return LEADING_TEXT.test(item.source === 'table' ? item.name.text : model.text.slice(item.span.start, item.span.end)) || ADOPTION.test(measureWords(model, item));
 }
 
 /** The heading to report a finding about all the metrics on: the first success-metrics or key-results heading that holds one. */
@@ -210,10 +227,12 @@ function states(model: DocumentModel, item: MetricItem, attribute: Attribute, op
       return facts.amount;
     case 'baseline': {
       const whole = model.text.slice(item.span.start, item.span.end);
-      return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew === true && NEW_THING.test(whole));
+      // Something that does not exist yet starts at zero: the metric says it is new, or the document says the product is.
+      return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew !== false && (NEW_METRIC.test(whole) || productIsNew(model)));
     }
     case 'timeframe': {
       if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (item.table ?? item).span.start)) return true;
+      if (facts.texts.some((t) => MEASURE_WINDOW.test(t))) return true;
       return isGuardrail(model, item) && facts.texts.some((t) => CADENCE.test(t));
     }
   }
@@ -234,15 +253,35 @@ function inChecklist(section: Section): boolean {
   return false;
 }
 
+// A row or item that names no metric yet: a template's "KPI" / "Metric 1" row, or a placeholder.
+const GENERIC_NAME = /^(?:kpis?|metrics?|measures?|indicators?|key results?|krs?|okrs?|goals?|targets?|names?|outcomes?)[\s#.:\d-]*$/i;
+// Guidance set in italics, even when its emphasis is unbalanced: "_**Limit 5-6 KPIs**__".
+const ITALIC_GUIDANCE = /^(?:_|\*(?!\*))/;
+
+/** Whether a metric row or item is still unfilled template: it names no metric of its own. */
+function unfilled(model: DocumentModel, item: MetricItem): boolean {
+  const name = blankPlaceholders(item.name.text).replace(/[*_`]/g, '').trim();
+  if (name === '' || GENERIC_NAME.test(name)) return true;
+  return item.source === 'list' && ITALIC_GUIDANCE.test(model.text.slice(item.name.span.start, item.name.span.start + 2));
+}
+
 const judgedCache = new WeakMap<DocumentModel, { items: MetricItem[]; tables: MetricTable[] }>();
 
-/** The metrics the metric rules judge: not glossary rows, not checklist items. */
+/**
+ * The metrics the metric rules judge: not glossary rows, not checklist items, not rows or
+ * items that are still unfilled template (placeholder-left speaks for those). A table keeps
+ * only the rows judged.
+ */
 export function judged(model: DocumentModel): { items: readonly MetricItem[]; tables: readonly MetricTable[] } {
   let found = judgedCache.get(model);
   if (!found) {
-    const tables = model.metricTables().filter((t) => !isDefinitionTable(model, t) && !inChecklist(t.section));
-    const kept = new Set(tables);
-    const items = model.metrics().filter((i) => (i.table ? kept.has(i.table) : !inChecklist(i.section)));
+    const tables = model
+      .metricTables()
+      .filter((t) => !isDefinitionTable(model, t) && !inChecklist(t.section))
+      .map((t) => ({ ...t, rows: t.rows.filter((row) => !unfilled(model, row)) }))
+      .filter((t) => t.rows.length > 0);
+    const kept = new Set(tables.flatMap((t) => t.rows));
+    const items = model.metrics().filter((i) => (i.table ? kept.has(i) : !inChecklist(i.section) && !unfilled(model, i)));
     found = { items, tables };
     judgedCache.set(model, found);
   }
@@ -317,6 +356,13 @@ function columnFix(ctx: RuleContext<AttributeOptions>, table: MetricTable, attri
 /** Cell contents that placeholder-left reports as an open decision. */
 const OPEN_DECISION = /^(?:[Tt][Bb][DdCc]|TODO)$/;
 
+/** A metric's own gap: its cell (or row, or name) and a message about it alone. */
+function gapOf(item: MetricItem, span: Span, wording: Wording): Gap {
+  const label = metricLabel(item);
+  const place = `"${label}" has no ${wording.noun}.`;
+  return { span, label, place, message: `${place} ${wording.itemAdvice}` };
+}
+
 function checkTable(ctx: RuleContext<AttributeOptions>, table: MetricTable, attribute: Attribute, wording: Wording): void {
   const { model, options, report } = ctx;
   const missing = table.rows.filter((row) => !states(model, row, attribute, options));
@@ -329,23 +375,38 @@ function checkTable(ctx: RuleContext<AttributeOptions>, table: MetricTable, attr
     if (joint.length > 1) fixes.push({ ...columnFix(ctx, table, [attribute], options), isPreferred: false });
     report({
       span: table.headerSpan,
-      message: `This metrics table has no ${ATTRIBUTES[attribute].header} column, and ${missing.length === table.rows.length ? 'no row states' : `${missing.length} of its ${table.rows.length} rows do not state`} a ${wording.noun} anywhere else. ${wording.tableAdvice}`,
+      message: `This metrics table has no ${ATTRIBUTES[attribute].header} column, and ${missing.length === table.rows.length ? 'no row states' : `${missing.length} of its ${table.rows.length} rows ${missing.length === 1 ? 'does' : 'do'} not state`} a ${wording.noun} anywhere else. ${wording.tableAdvice}`,
       fixes,
+      related: missing.map((row) => ({ span: row.name.span, message: gapOf(row, row.name.span, wording).place })),
     });
     return;
   }
   // A "TBD" cell is placeholder-left's to report ("still open: decide it"), as a bracketed
   // placeholder is; one gap, one warning. With that rule off, it is reported here.
   const placeholdersReported = ctx.config.rules['placeholder-left']?.severity !== 'off';
+  const gaps: Gap[] = [];
   for (const row of missing) {
-    const line = readRowLine(model.text, row.span.start, row.span.end);
-    const cell = line.cells[column];
+    const cell = readRowLine(model.text, row.span.start, row.span.end).cells[column];
     if (cell && placeholdersReported && OPEN_DECISION.test(model.text.slice(cell.start, cell.end).replace(/[*_`\s]/g, ''))) continue;
-    report({
-      span: cell ? trimmedCell(model.text, cell) : row.span,
-      message: `"${metricLabel(row)}" has no ${wording.noun}. ${wording.itemAdvice}`,
-    });
+    gaps.push(gapOf(row, cell ? trimmedCell(model.text, cell) : row.span, wording));
   }
+  // Several blanks in one column are one piece of work: one finding on the column's header.
+  const headerCell = readRowLine(model.text, table.headerSpan.start, table.headerSpan.end).cells[column];
+  reportGaps(report, gaps, {
+    span: headerCell ? trimmedCell(model.text, headerCell) : table.headerSpan,
+    summary: (count, names) =>
+      `${countOf(count, table.rows.length, 'this table', wording.noun)} (${names}). ${wording.itemAdvice}`,
+  });
+}
+
+/** Whether a list item lacks `attribute` in a way this rule reports. */
+function lacks(model: DocumentModel, item: MetricItem, attribute: Attribute, options: AttributeOptions): boolean {
+  if (states(model, item, attribute, options)) return false;
+  // "Trial starts: N/A (free during the beta)" says on purpose that the metric does not apply yet.
+  if (NOT_APPLICABLE.test(itemText(model, item))) return false;
+  // An item with no amount at all gets one finding, from metric-missing-target, whose
+  // advice covers the whole shape ("from 18% to 35% by end of Q3").
+  return attribute === 'target' || states(model, item, 'target', options);
 }
 
 /** One missing-attribute rule: table rows and list items in metric sections. */
@@ -369,14 +430,14 @@ export function missingAttributeRule<S extends z.ZodType<AttributeOptions>>(spec
       const { items, tables } = judged(model);
       if (options.sources.includes('table')) for (const table of tables) checkTable(ctx, table, attribute, wording);
       if (!options.sources.includes('list')) return;
-      for (const item of items) {
-        if (item.source !== 'list' || states(model, item, attribute, options)) continue;
-        // "Trial starts: N/A (free during the beta)" says on purpose that the metric does not apply yet.
-        if (NOT_APPLICABLE.test(itemText(model, item))) continue;
-        // An item with no amount at all gets one finding, from metric-missing-target, whose
-        // advice covers the whole shape ("from 18% to 35% by end of Q3").
-        if (attribute !== 'target' && !states(model, item, 'target', options)) continue;
-        report({ span: nameSpan(model, item), message: `"${metricLabel(item)}" has no ${wording.noun}. ${wording.itemAdvice}` });
+      // One finding per run of list items (one list), with each item reachable under it.
+      for (const run of runsOf(model.text, items.filter((item) => item.source === 'list'))) {
+        const gaps = run
+          .filter((item) => lacks(model, item, attribute, options))
+          .map((item) => gapOf(item, nameSpan(model, item), wording));
+        reportGaps(report, gaps, {
+          summary: (count, names) => `${countOf(count, run.length, 'this list', wording.noun)} (${names}). ${wording.itemAdvice}`,
+        });
       }
     },
   });
