@@ -152,6 +152,9 @@ function itemText(model: DocumentModel, item: MetricItem): string {
 // Numbers that name a period or a label rather than an amount: "Q3", "2025", "Day 7", "30-day", "KR2".
 const NOT_AN_AMOUNT = /\b(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|(?:day|week|month|quarter|year|sprint|phase|step|kr|o)\s*\d+|\d+[- ](?:day|week|month|quarter|year)s?|[dwm]\d+)\b/gi;
 
+// A target stated without a number: "positive ROI", "break even", "revenue covers hosting costs".
+const TARGET_IN_WORDS = /\bpositive (?:roi|return|margin|cash ?flow|contribution|unit economics|nps)\b|\bbreak[- ]?even\b|\bcovers? (?:[a-z-]+ ){0,3}costs?\b/i;
+
 const NOT_APPLICABLE = /^[^:\n]{1,60}:(?:\*\*|__)?\s*(?:\*\*|__)?n\/a\b/i;
 
 /** Whether a list item names an amount to reach anywhere outside its baseline and timeframe: "Support 25 concurrent users". */
@@ -161,7 +164,7 @@ function namesAmount(model: DocumentModel, item: MetricItem): boolean {
   for (const field of [item.baseline, item.timeframe]) {
     if (field) words = words.slice(0, field.span.start - base) + ' '.repeat(field.span.end - field.span.start) + words.slice(field.span.end - base);
   }
-  return /\d|\bzero\b/i.test(words.replace(NOT_AN_AMOUNT, ' '));
+  return /\d|\bzero\b/i.test(words.replace(NOT_AN_AMOUNT, ' ')) || TARGET_IN_WORDS.test(words);
 }
 
 const GUARD_PHRASE = /\bwithout (?:increasing|raising|hurting|harming|reducing|lowering|degrading|worsening)\b|\bno (?:increase|rise|drop|decrease|regression|degradation|worsening)\b|\b(?:does|do|must|should|will)(?: not|n't) (?:increase|rise|exceed|drop|fall|decrease|regress|worsen|get worse)\b|\b(?:stays?|remains?|kept|keep|holds?) (?:below|under|above|within|at or|steady|flat)\b|\bno (?:more|worse) than\b|\bat or (?:below|above)\b|\bguard ?rails?\b|\bcounter[- ]?metrics?\b/i;
