@@ -194,7 +194,11 @@ interface Hit {
 
 function deliverable(body: string, label: Label | undefined, compiled: Compiled, input: StatementInput): Hit | undefined {
   const sentence = body.replace(PARENS, (m) => ' '.repeat(m.length));
-  if (OUTCOME_CLAUSE.test(sentence) || (input.rest !== undefined && OUTCOME_CLAUSE.test(plainOf(input.rest)))) return undefined;
+  const whole = input.rest === undefined ? sentence : `${sentence} ${plainOf(input.rest)}`;
+  if (OUTCOME_CLAUSE.test(whole)) return undefined;
+  // "Integrate billing so finance closes the month 3 days sooner": a purpose that names a change.
+  const purpose = /\bso\s/.exec(whole);
+  if (purpose && CHANGE_WORDS.test(whole.slice(purpose.index, purpose.index + 120))) return undefined;
   const measured = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s);
   // A metric's label with its value ("Launch readiness: 100%") is a measure, not a delivery.
   const valued = label !== undefined && /^\s*[<>≤≥~≈+−-]?\s*[$€£]?\d/.test(label.value);

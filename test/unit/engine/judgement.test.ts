@@ -32,6 +32,10 @@ describe('judge: vanity by the head of the measure', () => {
     ['Paying subscribers: 900 by Q4', 'outcome'],
     ['Downloads per active team per month', 'outcome'],
     ['Team members trained on the new runbook', 'unsure'],
+    ['Total time to close the books falls from 10 to 4 days', 'outcome'],
+    ['Members of the finance team approve invoices within 2 days', 'outcome'],
+    ['Views per published article', 'vanity'],
+    ['Active users who create 3 or more reports a week', 'outcome'],
   ]);
 });
 
@@ -56,6 +60,10 @@ describe('judge: output by what success is made of', () => {
     ['Generate 90% accurate summaries in under 5 seconds', 'outcome'],
     ['Enable support agents to resolve tickets faster', 'outcome'],
     ['Reduce time to first invoice from 3 days to 1', 'outcome'],
+    ['Support satisfaction score of 4.5 or more', 'outcome'],
+    ['Integrate billing so finance closes the month 3 days sooner', 'outcome'],
+    ['Create a habit of daily check-ins among 30% of users', 'outcome'],
+    ['Support 25 concurrent users', 'output'],
   ]);
 });
 
