@@ -5,6 +5,7 @@
 // what reads as a leading or guardrail metric, and which heading to report on.
 import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
+import { isGuardrailText } from '../../vocabulary/guardrails';
 import { CONTEXT_TIMEFRAME, MEASURE_WINDOW } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
 import { defineRule, type Rule, type RuleContext } from '../rule';
@@ -167,14 +168,6 @@ function namesAmount(model: DocumentModel, item: MetricItem): boolean {
   return /\d|\bzero\b/i.test(words.replace(NOT_AN_AMOUNT, ' ')) || TARGET_IN_WORDS.test(words);
 }
 
-const GUARD_PHRASE = /\bwithout (?:increasing|raising|hurting|harming|reducing|lowering|degrading|worsening)\b|\bno (?:increase|rise|drop|decrease|regression|degradation|worsening)\b|\b(?:does|do|must|should|will)(?: not|n't) (?:increase|rise|exceed|drop|fall|decrease|regress|worsen|get worse)\b|\b(?:stays?|remains?|kept|keep|holds?) (?:below|under|above|within|at or|steady|flat)\b|\bno (?:more|worse) than\b|\bat or (?:below|above)\b|\bguard ?rails?\b|\bcounter[- ]?metrics?\b/i;
-const GUARD_SUBJECT = /\b(?:errors?|error rates?|failures?|failure rates?|latency|response times?|load times?|p9\d|crash\w*|uptime|availability|downtime|incidents?|churn\w*|cancell?ations?|refunds?|support (?:tickets|contacts|volume|requests|calls)|tickets|complaints?|unsubscribe\w*|opt[- ]?outs?|spam|bounce rates?|abandonment|chargebacks?|escalations?)\b/i;
-const LIMIT = /[<>≤≥]|\b(?:below|under|above|at (?:most|least)|max(?:imum)?|min(?:imum)?|(?:less|fewer|more) than|limit|cap|ceiling|within)\b/i;
-
-/** Text that sets a limit on something that must not get worse: "churn stays below 3%", "no increase in tickets". */
-function isGuardrailText(text: string): boolean {
-  return GUARD_PHRASE.test(text) || (GUARD_SUBJECT.test(text) && LIMIT.test(text));
-}
 
 // Early usage behaviour: activation, adoption, "% of X who Y", time to first value, active use.
 const LEADING_TEXT = /\b(?:activat\w*|adopt\w*|onboard\w*|time[- ]to[- ](?:first|value)|first[- ](?:use|session|action|value|run)|(?:daily|weekly|monthly) active|[dwm]au|usage|engag\w*|trial starts?|set ?up completion)\b|(?:%|\b(?:percent(?:age)?|share|proportion|fraction|number|count|rate)) of (?:[\w-]+ ){1,6}?(?:who|that) [\w-]+/i;
