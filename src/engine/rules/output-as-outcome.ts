@@ -31,9 +31,13 @@ export default defineRule({
       const raw = statement.text.slice(call.start, call.end);
       const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
       const trimmed = raw.replace(/[\s*_]+$/, '');
+      // The rewrite goes at the end of the statement, before its closing punctuation; in the
+      // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
+      const end = statement.start + statement.text.replace(/[\s*_.;:!]+$/, '').length;
       report({
         span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
         message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
+        fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: ' so that [who] [do what differently], from [today] to [target] by [when]' }] }],
       });
     }
   },

@@ -26,13 +26,31 @@ export default defineRule({
       const call = judge(statement, judgeOptions);
       if (call.call !== 'vanity') continue;
       const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
+      const at = statement.start + call.end;
+      const qualifier = qualifierFor(words);
       report({
         span: { start: statement.start + call.start, end: statement.start + call.end },
+        fixes: qualifier ? [{ title: `Tie "${words}" to what they do (${qualifier.title})`, edits: [{ start: at, end: at, text: qualifier.text }] }] : [],
         message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
       });
     }
   },
 });
+
+/**
+ * A qualifying action to add after the count, when the count is of people or of things
+ * people did: "Community members who [post or answer] within [14] days". Attention and
+ * rank ("press mentions", "#1 on Product Hunt") have no such rewrite; the message advises.
+ */
+function qualifierFor(words: string): { title: string; text: string } | undefined {
+  if (/\b(?:sign[- ]?ups|members|subscribers|followers|visitors|users|customers|players|creators|registrations|people|audience)$/i.test(words)) {
+    return { title: 'who ... within N days', text: ' who [do what the product is for] within [N] days' };
+  }
+  if (/\b(?:downloads|installs|installations|views|visits|sessions|clicks|searches)$/i.test(words)) {
+    return { title: 'that lead to ... within N days', text: ' that lead to [the result people came for] within [N] days' };
+  }
+  return undefined;
+}
 
 /** The people behind the count, for the suggestion: "sign-ups", "members", else "users". */
 function noun(words: string): string {

@@ -3,7 +3,7 @@
 // none is copied from the corpus the rules are scored on.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lint } from '../../../src/engine';
+import { applyEdits, lint } from '../../../src/engine';
 import { judge, type Call } from '../../../src/engine/judgement/classify';
 import { successStatements } from '../../../src/engine/judgement/statements';
 import { buildModel } from '../../../src/engine/model/build';
@@ -162,4 +162,23 @@ describe('linear on long lines (a hang guard, not a timing)', () => {
       assert.ok(process.hrtime.bigint() - started < 20_000_000_000n);
     });
   }
+});
+
+describe('rewrite quick fixes', () => {
+  test('a vanity count gains a qualifying action and a delivery gains its change; neither finding comes back', () => {
+    const text = '# PRD\n\n## Goals\n\n- Launch the partner portal by the end of Q1.\n\n## Success metrics\n\n| Metric | Baseline | Target | Timeframe |\n| --- | --- | --- | --- |\n| Forum members | 200 | 1,000 | Q3 |\n| App installs | 1k | 5k | Q3 |\n';
+    const judged = (t: string) => lint(t, { kind: 'prd' }).findings.filter((f) => f.ruleId === 'vanity-metric' || f.ruleId === 'output-as-outcome');
+    const before = judged(text);
+    assert.equal(before.length, 3);
+    let fixed = text;
+    for (const finding of [...before].reverse()) {
+      const [fix] = finding.fixes;
+      assert.ok(fix && !fix.isPreferred, 'a rewrite needs the author, so Fix All leaves it alone');
+      fixed = applyEdits(fixed, fix.edits);
+    }
+    assert.match(fixed, /Forum members who \[do what the product is for\] within \[N\] days/);
+    assert.match(fixed, /App installs that lead to \[the result people came for\] within \[N\] days/);
+    assert.match(fixed, /by the end of Q1 so that \[who\] \[do what differently\], from \[today\] to \[target\] by \[when\]\./);
+    assert.deepEqual(judged(fixed), []);
+  });
 });
