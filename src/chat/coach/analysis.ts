@@ -9,8 +9,8 @@
 // missing baseline), and a rule switched off in the user's configuration stays
 // silent here too.
 import type { RootContent } from 'mdast';
-import { buildModel, detectKind, lint, rules } from '../../engine';
-import type { DocumentKind, DocumentModel, Finding, MetricItem, SectionRole, Span } from '../../engine';
+import { buildModel, detectKind, lint, rules, statesProblemIn } from '../../engine';
+import type { DocumentKind, DocumentModel, Finding, MetricItem, Section, SectionRole, Span } from '../../engine';
 import { OPEN_DECISION } from './talk';
 import { plain, sentenceSpans } from './text';
 
@@ -135,6 +135,18 @@ export function metricPassage(metric: MetricItem): Passage {
   return { text: plain(metric.name.text), offset: metric.name.span.start, end: metric.name.span.end };
 }
 
+/**
+ * The sections that play a role. A Background, Context or "Why" section that states a
+ * problem (trouble, for someone, with evidence) is the problem statement too, as the
+ * problem-statement-missing rule reads it: the coach must not ask for one it already has.
+ */
+function sectionsFor(model: DocumentModel, role: SectionRole): Section[] {
+  const own = model.sectionsWithRole(role);
+  if (role !== 'problem') return own;
+  const told = model.sectionsWithRole('background').filter((s) => statesProblemIn(model, s));
+  return [...own, ...told].sort((a, b) => a.index - b.index);
+}
+
 function statementsOf(model: DocumentModel, role: SectionRole): Passage[] {
   const out: Passage[] = [];
   const push = (span: Span) => {
@@ -144,7 +156,7 @@ function statementsOf(model: DocumentModel, role: SectionRole): Passage[] {
       if (/[\p{L}\p{N}]/u.test(text)) out.push({ text, offset: span.start + s.start, end: span.start + s.end });
     }
   };
-  for (const section of model.sectionsWithRole(role)) {
+  for (const section of sectionsFor(model, role)) {
     const visit = (nodes: readonly RootContent[]) => {
       for (const node of nodes) {
         if (node.type === 'paragraph') push(section.spanOf(node));

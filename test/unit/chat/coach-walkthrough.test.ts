@@ -271,3 +271,38 @@ describe('walkthrough 18: praise needs evidence', () => {
     assert.match(text, /None of my five questions is answered yet, and I wouldn't call this ready until they are answered\./);
   });
 });
+
+describe('a Background section that states the problem is the problem statement', () => {
+  const doc = {
+    fileName: 'calendar-sync-prd.md',
+    text: [
+      '# PRD: Calendar sync',
+      '',
+      '## Background',
+      '',
+      'Team leads at agencies book client calls by hand. In our March survey of 140 leads, 62% said',
+      'they double-book at least once a week, and support gets about 40 tickets a month about it.',
+      '',
+      '## Goals',
+      '',
+      '- Double-booked client calls fall from 62% of leads weekly to under 15% by the end of Q3.',
+      '',
+      '## Success metrics',
+      '',
+      '| Metric | Type | Baseline | Target | Timeframe |',
+      '| --- | --- | --- | --- | --- |',
+      '| Teams with a connected calendar | leading | 0% | 25% of active teams | 90 days after GA |',
+      '| Leads who double-book in a week | lagging | 62% | 15% | end of Q3 |',
+      '| Support tickets about double-booking | guardrail | 40 / month | below 40 / month | monthly |',
+      '',
+    ].join('\n'),
+  };
+
+  it('neither the rules nor a persona asks for a problem statement', () => {
+    assert.ok(!lint(doc.text, { fileName: doc.fileName }).findings.some((f) => f.ruleId === 'problem-statement-missing'));
+    for (const persona of [valueRealization, productOwner]) {
+      const text = answer(persona, doc, 'ask', 'Is this PRD ready for review?');
+      assert.doesNotMatch(text, /never says what problem|no problem statement|add a problem/i, persona.id);
+    }
+  });
+});
