@@ -203,7 +203,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   // A metric's label with its value ("Launch readiness: 100%") is a measure, not a delivery.
   const valued = label !== undefined && /^\s*[<>≤≥~≈+−-]?\s*[$€£]?\d/.test(label.value);
   const segments: Array<[string, number]> = label && !valued ? [[label.label, 0], [label.value, label.valueAt]] : [[body, 0]];
-  if (!(label && valued)) {
+  if (!valued) {
     for (const [segment, offset] of segments) {
       const hit = deliveryVerb(segment, compiled);
       if (hit) return { start: offset + hit.start, end: offset + hit.end, reason: hit.reason };
@@ -230,12 +230,20 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s)) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
-  // "**Data Persistence:**" alone in a goals list: a capability named as a goal.
-  if (label && label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && !measured(label.label) && /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, '')) && !LEAD_IN.test(label.label.trim()) && !anyVanity(label.label, compiled)) {
-    const s = label.label.trimEnd();
-    return { start: 0, end: s.length, reason: 'names a capability as the goal' };
-  }
+  if (label && capabilityLabel(label, input, compiled)) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
   return undefined;
+}
+
+/**
+ * "- **Data persistence:**" with its description on the next line: a capability named as a
+ * goal. Not a lead-in to a list ("**Cohort split:**"), a category ("**Business metrics:**"),
+ * or a measure's name ("**Retention:**").
+ */
+function capabilityLabel(label: Label, input: StatementInput, compiled: Compiled): boolean {
+  const name = label.label.trim();
+  const bold = /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, ''));
+  return label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && bold
+    && !RESULT_WORDS.test(name) && !NORMALISERS.test(name) && !LEAD_IN.test(name) && !anyVanity(name, compiled);
 }
 
 /** "A reference app in every language", "Initial implementation behind a flag": an artefact, named. */
