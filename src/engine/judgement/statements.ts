@@ -98,6 +98,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
 function restOfSentence(text: string, from: number): string {
+  if (/[.!?]\s*$/.test(text.slice(Math.max(0, from - 4), from))) return '';
   const end = /[.!?](?=\s|$)|\n/g;
   end.lastIndex = from;
   const m = end.exec(text);
