@@ -1,6 +1,6 @@
 // The labels file that `npm run eval` scores against (format in ../shared/eval/RUBRIC.md).
 // Checked on read, so a slip in a hand-edited file is named instead of quietly scoring nothing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatPath } from '../engine';
 
 export const LINE_CLASSES = ['vanity', 'output', 'outcome', 'ambiguous'] as const;

@@ -7,22 +7,26 @@ import type { LintController } from './diagnostics';
 /** Shipped in the VSIX (.vscodeignore keeps examples/*.md). */
 const EXAMPLE_PRD = ['examples', 'checkout-redesign-prd.md'];
 
+/** The example the walkthrough opened last: its next step shows a fix in this one. */
+let example: vscode.TextDocument | undefined;
+
 async function openExample(context: vscode.ExtensionContext): Promise<vscode.TextEditor> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, ...EXAMPLE_PRD));
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
-  return vscode.window.showTextDocument(document);
+  example = await vscode.workspace.openTextDocument({ language: 'markdown', content: new TextDecoder().decode(bytes) });
+  return vscode.window.showTextDocument(example);
 }
 
 const fixable = (lints: LintController, document: vscode.TextDocument) => lints.resultFor(document)?.findings.find((f) => f.fixes.some((fix) => fix.kind !== 'disable'));
 
 /**
  * Puts the cursor on the first finding that has a fix, with the quick fixes open: in the
- * visible Markdown editor, else in any open Markdown document (the walkthrough's page may
- * cover the example's tab), else in a fresh copy of the example.
+ * example the walkthrough opened, else the visible Markdown editor, else any open Markdown
+ * document (the walkthrough's page may cover the example's tab), else a fresh copy of the example.
  */
 async function showFirstFix(context: vscode.ExtensionContext, lints: LintController): Promise<boolean> {
+  const opened = example && !example.isClosed && fixable(lints, example) ? example : undefined;
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'markdown' && fixable(lints, e.document));
-  const open = visible?.document ?? vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && fixable(lints, d));
+  const open = opened ?? visible?.document ?? vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && fixable(lints, d));
   const editor = open ? await vscode.window.showTextDocument(open) : await openExample(context);
   const finding = fixable(lints, editor.document);
   if (!finding) {
