@@ -16,7 +16,7 @@ import type {
   ToWebview,
   UserEntry,
 } from './protocol';
-import { ChatError, type ChatMessage, type ChatProvider } from './providers/types';
+import { boundedRetryAfter, ChatError, type ChatMessage, type ChatProvider } from './providers/types';
 import { interpretMessage } from './slash';
 
 /**
@@ -355,7 +355,7 @@ export function errorInfo(error: unknown): ErrorInfo {
       code: error.code,
       message: error.message,
       hint: error.hint,
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: Math.max(0, Math.round(error.retryAfterMs)) } : {}),
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: boundedRetryAfter(error.retryAfterMs) } : {}),
     };
   }
   return {

@@ -2,6 +2,7 @@
 // It owns no model logic; it shows what the extension streams and reports what
 // the user does, through the messages in src/chat/protocol.ts.
 import {
+  MESSAGE_LIMITS,
   parseToWebview,
   type AssistantEntry,
   type ChatErrorCode,
@@ -30,12 +31,17 @@ const errorTitles: Record<ChatErrorCode, string> = {
   timeout: 'The model took too long to answer',
   'malformed-stream': 'The answer stream could not be read',
   'cut-off': 'The answer was cut off',
+  filtered: "The server's content filter stopped the answer",
+  redirected: 'The server tried to send the request elsewhere',
   cancelled: 'Stopped',
   'no-model': 'No language model is available',
   consent: 'Permission to use the model was not given',
   untrusted: 'Blocked in an untrusted workspace',
   unknown: 'Something went wrong',
 };
+
+/** The model picker's last option: starts "Configure a model…" instead of choosing a model. */
+const CONFIGURE_MODEL = 'outcome-lens:configure-model';
 
 // Answers that ended early carry one of these badges and offer Retry.
 const endedEarly: Partial<Record<AssistantEntry['status'], string>> = {
@@ -95,6 +101,7 @@ export class ChatApp {
     attrs: {
       id: 'input',
       rows: '2',
+      maxlength: String(MESSAGE_LIMITS.question),
       'aria-autocomplete': 'list',
       'aria-controls': 'hints',
       'aria-describedby': 'status',
@@ -178,6 +185,12 @@ export class ChatApp {
       this.save();
     });
     this.modelSelect.addEventListener('change', () => {
+      if (this.modelSelect.value === CONFIGURE_MODEL) {
+        // An action, not a model: put the picker back and start the walkthrough in VS Code.
+        this.modelSelect.value = this.currentModelId() ?? '';
+        this.post({ type: 'configureModel' });
+        return;
+      }
       this.state.modelId = this.modelSelect.value;
       showChosenAsTitle(this.modelSelect);
       this.post({ type: 'choose', modelId: this.modelSelect.value });
@@ -591,7 +604,7 @@ export class ChatApp {
         ),
     );
     if (models.length === 0) this.modelSelect.append(h('option', { text: 'No models yet', attrs: { value: '' } }));
-    this.modelSelect.disabled = models.length === 0;
+    this.modelSelect.append(h('option', { text: 'Configure a model…', attrs: { value: CONFIGURE_MODEL } }));
     if (modelId) this.modelSelect.value = modelId;
     showChosenAsTitle(this.modelSelect);
     // With nothing but the coach to pick, say where real models come from.
@@ -688,7 +701,7 @@ export class ChatApp {
         }),
       );
     }
-    const badge = endedEarly[entry.status];
+    const badge = entry.error?.code === 'filtered' ? 'Filtered' : endedEarly[entry.status];
     if (badge) header.append(h('span', { className: `badge ${entry.status}`, text: badge }));
 
     const article = h('article', {
