@@ -471,4 +471,63 @@ describe('chat webview', () => {
     await assertHealthy(chat);
     await chat.close();
   });
+
+  it('loads no image from data: or another origin (img-src allows the extension only)', async () => {
+    const chat = await openReady();
+    // A 1x1 GIF as a data: URL, and an image on another loopback origin: the page itself tries, past the sanitizer.
+    const sources = ['data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', `http://localhost:${new URL(ui.origin).port}/tracker.png`];
+    const outcomes = await chat.page.evaluate(
+      (srcs) =>
+        Promise.all(
+          srcs.map(
+            (src) =>
+              new Promise<string>((resolve) => {
+                const image = new (globalThis as any).Image();
+                image.onload = () => resolve('loaded');
+                image.onerror = () => resolve('blocked');
+                image.src = src;
+              }),
+          ),
+        ),
+      sources,
+    );
+    assert.deepEqual(outcomes, ['blocked', 'blocked']);
+    const directives = (await chat.violations()).map((violation: any) => violation.directive);
+    assert.deepEqual(directives, ['img-src', 'img-src']);
+    await chat.close();
+  });
+
+  it('offers "Configure a model…" in the model picker, which starts the walkthrough and keeps the chosen model', async () => {
+    const chat = await openReady();
+    await chat.page.selectOption('#model', { label: 'Configure a model…' });
+    await chat.waitForPosted('configureModel');
+    assert.equal(await chat.page.inputValue('#model'), 'coach', 'the picker stays on the model in use');
+    assert.deepEqual((await chat.postedOfType('choose')).filter((m) => m.modelId !== undefined), [], 'no model was chosen');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('marks an answer stopped by a content filter as filtered, keeping its text', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Review the pricing section');
+    await chat.send({ type: 'streamStart', messageId: 'f1', replyTo: question.id, personaId: 'value', offlineCoach: false });
+    await streamText(chat, 'f1', 'The first half of the answer');
+    await chat.send({
+      type: 'error',
+      replyTo: question.id,
+      messageId: 'f1',
+      personaId: 'value',
+      partialKept: true,
+      code: 'filtered',
+      message: "The server's content filter stopped this answer (finish_reason content_filter); what arrived before it is kept.",
+      hint: 'Rephrase the question, or ask the server administrator about the filter.',
+    });
+    await chat.send({ type: 'turnComplete', replyTo: question.id });
+    const article = chat.page.locator('article[data-id="f1"]');
+    assert.match((await article.textContent()) ?? '', /The first half of the answer/);
+    assert.match((await article.textContent()) ?? '', /Filtered/);
+    assert.match((await article.textContent()) ?? '', /content filter stopped the answer/);
+    await assertHealthy(chat);
+    await chat.close();
+  });
 });
