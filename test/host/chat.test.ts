@@ -243,6 +243,28 @@ suite('chat', () => {
       }
     });
 
+    test("a trusted workspace's server is named in the picker and gets no key unasked (audit 2)", async () => {
+      const workspaceServer = await startSseServer({ models: ['workspace-model'] });
+      try {
+        await vscode.commands.executeCommand('outcomeLens.setApiKey', 'sk-user-only-1b7e');
+        await config().update('chat.openai.baseUrl', workspaceServer.baseUrl, vscode.ConfigurationTarget.Workspace);
+        await config().update('chat.openai.model', 'workspace-model', vscode.ConfigurationTarget.Workspace);
+        const update = await waitFor('the workspace server in the picker', () =>
+          lastPosted('update', (m) => Boolean(m.models?.some((model) => model.id === 'openai:workspace-model'))),
+        );
+        const label = update.models!.find((model) => model.id === 'openai:workspace-model')!.label;
+        assert.equal(label, `workspace-model (${workspaceServer.baseUrl}, from workspace settings)`);
+        const listing = workspaceServer.requests.filter((r) => r.path === '/v1/models');
+        assert.ok(listing.length > 0, 'the model list was asked for');
+        for (const request of listing) assert.equal(request.headers.authorization, undefined, "the user's key did not go to the workspace's server");
+      } finally {
+        await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+        await config().update('chat.openai.model', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.commands.executeCommand('outcomeLens.clearApiKey');
+        await workspaceServer.close();
+      }
+    });
+
     test('Set API Key stores the key in SecretStorage, not in settings, and the server receives it', async () => {
       const key = 'sk-host-test-5f2c';
       await vscode.commands.executeCommand('outcomeLens.setApiKey', key);
