@@ -4,7 +4,7 @@
 // carries out what the view asks for (copy, insert, export, open a link).
 import * as vscode from 'vscode';
 import { ChatError } from '../../chat/providers/types';
-import { conversationToMarkdown } from '../../chat/export';
+import { conversationToMarkdown, exportFileName } from '../../chat/export';
 import { DEFAULT_CONTEXT, HistoryStore } from '../../chat/history';
 import { chooseGrounding } from '../../chat/prompt';
 import {
@@ -236,18 +236,27 @@ export class ChatController implements vscode.Disposable {
 
   /** Writes the conversation as Markdown to `target`, or where the user chooses. */
   async exportConversation(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const document = await this.parts.editors.available();
+    const documentName = document?.fileName;
     if (!target) {
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const name = `outcome-lens-chat-${new Date().toISOString().slice(0, 10)}.md`;
+      // Proposed beside the discussed document (else in the workspace), named after it; the user picks.
+      const folder =
+        document && document.uri.scheme !== 'untitled'
+          ? vscode.Uri.joinPath(document.uri, '..')
+          : vscode.workspace.workspaceFolders?.[0]?.uri;
+      const name = exportFileName(documentName, new Date());
       target = await vscode.window.showSaveDialog({
-        title: 'Export Conversation',
+        title: documentName ? `Export the Conversation about ${documentName}` : 'Export Conversation',
         saveLabel: 'Export',
         filters: { Markdown: ['md'] },
-        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
       });
       if (!target) return undefined;
     }
-    const markdown = conversationToMarkdown(this.session.entries, { personas: this.parts.personas.list() });
+    const markdown = conversationToMarkdown(this.session.entries, {
+      personas: this.parts.personas.list(),
+      ...(documentName ? { documentName } : {}),
+    });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
     const open = 'Open';
     void vscode.window
