@@ -16,6 +16,7 @@ import {
 } from '../chat/protocol';
 import { hintsFor, messageForDisplay, parseInput, type CommandHint } from './commands';
 import { button, h, newId } from './dom';
+import { CollapsibleHeader } from './header';
 import type { HostApi } from './host';
 import { renderMarkdown, StreamingMarkdown } from './markdown-view';
 import { restoreState, type ViewState } from './state';
@@ -88,6 +89,7 @@ export class ChatApp {
     button('Open model settings', 'link', { id: 'model-settings', title: 'Open the outcomeLens.chat settings' }),
   ]);
   private readonly contextBoxes = {} as Record<keyof ContextChoice, HTMLInputElement>;
+  private header!: CollapsibleHeader;
   private readonly log = h('section', {
     className: 'log',
     attrs: { id: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' },
@@ -147,7 +149,7 @@ export class ChatApp {
     });
     // Each field is a label and its controls; the stylesheet puts the label
     // above the controls when the view is too narrow for both on one line.
-    const toolbar = h('header', { className: 'toolbar' }, [
+    this.header = new CollapsibleHeader([
       h('div', { className: 'field' }, [
         h('label', { text: 'Persona', attrs: { for: 'persona' } }),
         h('div', { className: 'controls' }, [this.personaSelect, this.panelToggle]),
@@ -163,7 +165,11 @@ export class ChatApp {
         h('legend', { text: 'Include' }),
         h('div', { className: 'controls' }, contextFields),
       ]),
-    ]);
+    ], () => {
+      this.state.headerCollapsed = !this.headerCollapsed();
+      this.renderHeader();
+      this.save();
+    });
     const composer = h('footer', { className: 'composer' }, [
       this.findingChip,
       this.hintList,
@@ -173,7 +179,7 @@ export class ChatApp {
       h('div', { className: 'row actions' }, [this.sendButton, this.stopButton]),
       this.status,
     ]);
-    this.root.replaceChildren(toolbar, this.log, composer);
+    this.root.replaceChildren(this.header.element, this.log, composer);
   }
 
   private wire(): void {
@@ -181,6 +187,7 @@ export class ChatApp {
       this.state.personaId = this.personaSelect.value;
       showChosenAsTitle(this.personaSelect);
       this.renderPersonaDescription();
+      this.renderHeader();
       this.post({ type: 'choose', personaId: this.personaSelect.value });
       this.save();
     });
@@ -193,6 +200,7 @@ export class ChatApp {
       }
       this.state.modelId = this.modelSelect.value;
       showChosenAsTitle(this.modelSelect);
+      this.renderHeader();
       this.post({ type: 'choose', modelId: this.modelSelect.value });
       this.save();
     });
@@ -206,11 +214,13 @@ export class ChatApp {
       this.state.panelPersonaIds = [...this.panelBox.querySelectorAll('input:checked')].map(
         (box) => (box as HTMLInputElement).value,
       );
+      this.renderHeader();
       this.save();
     });
     for (const [key, box] of Object.entries(this.contextBoxes) as [keyof ContextChoice, HTMLInputElement][]) {
       box.addEventListener('change', () => {
         this.state.context = { ...this.state.context, [key]: box.checked };
+        this.renderHeader();
         this.post({ type: 'choose', context: this.state.context });
         this.save();
       });
@@ -447,6 +457,7 @@ export class ChatApp {
       at: Date.now(),
     };
     this.state.entries.push(message);
+    this.renderHeader();
     this.post({ type: 'send', message, modelId: this.currentModelId() });
     this.busyTurn = message.id;
     this.input.value = '';
@@ -613,6 +624,22 @@ export class ChatApp {
     for (const [key, box] of Object.entries(this.contextBoxes) as [keyof ContextChoice, HTMLInputElement][]) {
       box.checked = this.state.context[key];
     }
+    this.renderHeader();
+  }
+
+  /** Folded by the user's choice; until they make one, folded once a conversation has begun. */
+  private headerCollapsed(): boolean {
+    return this.state.headerCollapsed ?? this.state.entries.length > 0;
+  }
+
+  private renderHeader(): void {
+    const persona = this.state.personas.find((candidate) => candidate.id === this.currentPersonaId());
+    const personas = this.state.panelMode ? `Panel of ${this.state.panelPersonaIds.length}` : persona ? personaLabel(persona) : 'No persona';
+    const model = this.state.models.find((candidate) => candidate.id === this.currentModelId())?.label ?? 'No model';
+    const included = (Object.keys(contextLabels) as (keyof ContextChoice)[]).filter((key) => this.state.context[key]);
+    const context = included.length ? included.map((key) => contextLabels[key]).join(', ') : 'nothing included';
+    const collapsed = this.headerCollapsed();
+    this.header.render(collapsed, `${collapsed ? '▸' : '▾'} ${personas} · ${model} · ${context}`);
   }
 
   private renderPersonaDescription(): void {

@@ -252,11 +252,11 @@ suite('chat', () => {
         const update = await waitFor('the workspace server in the picker', () =>
           lastPosted('update', (m) => Boolean(m.models?.some((model) => model.id === 'openai:workspace-model'))),
         );
-        const label = update.models!.find((model) => model.id === 'openai:workspace-model')!.label;
-        assert.equal(label, `workspace-model (${workspaceServer.baseUrl}, from workspace settings)`);
         const listing = workspaceServer.requests.filter((r) => r.path === '/v1/models');
         assert.ok(listing.length > 0, 'the model list was asked for');
         for (const request of listing) assert.equal(request.headers.authorization, undefined, "the user's key did not go to the workspace's server");
+        const label = update.models!.find((model) => model.id === 'openai:workspace-model')!.label;
+        assert.equal(label, `workspace-model (${workspaceServer.baseUrl}, from workspace settings)`);
       } finally {
         await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Workspace);
         await config().update('chat.openai.model', undefined, vscode.ConfigurationTarget.Workspace);

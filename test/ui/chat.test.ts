@@ -327,6 +327,8 @@ describe('chat webview', () => {
     assert.deepEqual(review.command, { name: 'review' });
     await chat.send({ type: 'turnComplete', replyTo: review.id });
 
+    // The header folded when the conversation began; unfold it to reach the panel.
+    await chat.page.click('#header-toggle');
     await chat.page.click('#panel-toggle');
     assert.equal(await chat.page.getAttribute('#panel-toggle', 'aria-pressed'), 'true');
     await chat.page.locator('#panel').getByLabel('Value Realization').check();
@@ -527,6 +529,30 @@ describe('chat webview', () => {
     assert.match((await article.textContent()) ?? '', /The first half of the answer/);
     assert.match((await article.textContent()) ?? '', /Filtered/);
     assert.match((await article.textContent()) ?? '', /content filter stopped the answer/);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('folds the header into one summary line once the conversation begins, and remembers an unfold', async () => {
+    const chat = await openReady();
+    assert.equal(await chat.page.getAttribute('#header-toggle', 'aria-expanded'), 'true', 'a new conversation shows the choices');
+    await ask(chat, 'Is this ready?');
+    assert.equal(await chat.page.getAttribute('#header-toggle', 'aria-expanded'), 'false');
+    assert.equal(await chat.page.isVisible('#persona'), false);
+    assert.equal(await chat.page.textContent('#header-toggle'), '▸ 💰 Value Realization · Offline coach · Document, Findings');
+
+    const logShare = await chat.page.evaluate(() => {
+      const page = globalThis as any;
+      return page.document.getElementById('log').getBoundingClientRect().height / page.innerHeight;
+    });
+    assert.ok(logShare > 0.7, `the conversation has ${(logShare * 100).toFixed(0)}% of the height`);
+
+    await chat.page.click('#header-toggle');
+    assert.equal(await chat.page.isVisible('#persona'), true);
+    await chat.page.getByLabel('Findings').uncheck();
+    assert.match((await chat.page.textContent('#header-toggle')) ?? '', /^▾ .* · Document$/);
+    // Saved with the rest of the view's state (debounced), so a reopened view stays unfolded.
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.headerCollapsed === false, undefined, { timeout: 5000 });
     await assertHealthy(chat);
     await chat.close();
   });
