@@ -7,6 +7,7 @@ import type { Persona } from '../personas/persona';
 import { personaLabel } from '../personas/persona';
 import { analyse, byCatalogue, reach, within, type Facts, type Group, type Passage } from './analysis';
 import { metricsTable, proposeMetrics } from './outcomes';
+import { roiCheck } from './roi';
 import { asksReadiness, RULE_AREA, rulesFor, TOPIC_NAMES, topicsIn } from './talk';
 import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
 import { strengthsOf, talkFor, voiceFor, type Voice } from './voices';
@@ -102,7 +103,8 @@ function unplacedMessages(group: Group): string {
 function concernBlock(facts: Facts, voice: Voice, group: Group): string {
   const talk = talkFor(voice, group);
   const shown = group.passages.slice(0, MAX_QUOTES);
-  const quotes = shown.map((p) => `> "${quotable(p.text)}"`).join('\n>\n');
+  // The line number lets a reader (and the review notes in the editor) find the right one of repeated words.
+  const quotes = shown.map((p) => `> "${quotable(p.text)}" (line ${facts.model.lineOf(p.offset) + 1})`).join('\n>\n');
   const more = group.passages.length > MAX_QUOTES ? ` (${group.passages.length - MAX_QUOTES} more like ${group.passages.length - MAX_QUOTES === 1 ? 'it' : 'these'} in the document.)` : '';
   const example = voice.examples[group.ruleId]?.(facts, group);
   const source = ` _(\`${group.ruleId}\`, ${count(group.findings.length, 'finding')})_`;
@@ -131,6 +133,8 @@ function review(facts: Facts, voice: Voice): string {
   const parts = [overview(facts) + (note ? ` ${note}` : '')];
   const focus = voice.focus?.(facts);
   if (focus) parts.push(focus.text);
+  const money = roiCheck(facts);
+  if (money) parts.push(money);
   parts.push(`**${voice.sections.strong}**\n\n${strengths.length > 0 ? strengths.map((s) => `- ${s}`).join('\n') : voice.nothingStrong}`);
   parts.push(`**${voice.sections.worries}**\n\n${worries.length > 0 ? worries.map((g) => concernBlock(facts, voice, g)).join('\n\n') : voice.nothingWrong}`);
   if (steps.length > 0) parts.push(`**${voice.sections.recommend}**\n\n${steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`);
@@ -235,6 +239,9 @@ function ask(facts: Facts, voice: Voice, question: string): string {
   // The persona's own check is about the whole document: not for a question about a selected passage.
   const focus = voice.focus && !narrowed && topics.some((t) => voice.focusTopics.includes(t)) ? voice.focus(facts) : undefined;
   if (focus) parts.push(focus.text);
+  // A question about money gets the return checked against the document's own figures.
+  const money = (topics as readonly string[]).includes('business') && !narrowed ? roiCheck(facts) : undefined;
+  if (money) parts.push(money);
   const about = narrowed && topics[0] === 'overall' ? ['the passage you selected'] : topics.map((t) => TOPIC_NAMES[t]);
   if (shown.length > 0) {
     const lines = shown.map((g) => concernLine(facts, voice, g)).join('\n');

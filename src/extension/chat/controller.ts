@@ -82,7 +82,7 @@ export class ChatController implements vscode.Disposable {
       onAnswer: ({ user, answer, persona, context }) => {
         if (interpretMessage(user).command?.name !== 'review' || !context.documentUri) return;
         void parts.review
-          .show(vscode.Uri.parse(context.documentUri), persona, answer.text)
+          .show(vscode.Uri.parse(context.documentUri), persona, answer.text, context.grounding.findings)
           .then((count) => parts.log(`chat: ${count} passage(s) of the review by ${persona.name} shown as diagnostics`));
       },
       notices: () => {
