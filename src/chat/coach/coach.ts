@@ -6,7 +6,7 @@ import type { Finding } from '../../engine';
 import type { Persona } from '../personas/persona';
 import { personaLabel } from '../personas/persona';
 import { analyse, byCatalogue, reach, within, type Facts, type Group, type Passage } from './analysis';
-import { metricsTable, proposeMetrics } from './outcomes';
+import { metricsTable, proposeMetrics, unlabelledLeading } from './outcomes';
 import { roiCheck } from './roi';
 import { asksReadiness, RULE_AREA, rulesFor, TOPIC_NAMES, topicsIn } from './talk';
 import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
@@ -99,16 +99,28 @@ function unplacedMessages(group: Group): string {
   return ` Outcome Lens says: ${said.slice(0, 3).join('; ')}${more}.`;
 }
 
+/**
+ * The persona's concern about a group, made fair where the document deserves
+ * it: "no leading indicator" names the metrics that read as early signals
+ * but are not labelled, instead of saying everything lags.
+ */
+function concernOf(facts: Facts, voice: Voice, group: Group): string {
+  const early = group.ruleId === 'no-leading-indicator' ? unlabelledLeading(facts) : [];
+  if (early.length > 0) {
+    return `Nothing is labelled as a leading indicator, though ${mentionList(early)} ${early.length === 1 ? 'reads' : 'read'} like an early sign of take-up: label ${early.length === 1 ? 'it' : 'them'} leading (a Type column does it), so the first weeks after launch have something to watch.`;
+  }
+  return talkFor(voice, group).concern(reach(facts, group));
+}
+
 /** A concern as a review shows it: the quoted passages, then what worries the persona (what to do is listed after). */
 function concernBlock(facts: Facts, voice: Voice, group: Group): string {
-  const talk = talkFor(voice, group);
   const shown = group.passages.slice(0, MAX_QUOTES);
   // The line number lets a reader (and the review notes in the editor) find the right one of repeated words.
   const quotes = shown.map((p) => `> "${quotable(p.text)}" (line ${facts.model.lineOf(p.offset) + 1})`).join('\n>\n');
   const more = group.passages.length > MAX_QUOTES ? ` (${group.passages.length - MAX_QUOTES} more like ${group.passages.length - MAX_QUOTES === 1 ? 'it' : 'these'} in the document.)` : '';
   const example = voice.examples[group.ruleId]?.(facts, group);
   const source = ` _(\`${group.ruleId}\`, ${count(group.findings.length, 'finding')})_`;
-  const text = `${talk.concern(reach(facts, group))}${unplacedMessages(group)}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
+  const text = `${concernOf(facts, voice, group)}${unplacedMessages(group)}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
   return quotes ? `${quotes}\n\n${text}` : text;
 }
 
@@ -167,7 +179,7 @@ function concernLine(facts: Facts, voice: Voice, group: Group, whole = true): st
   const example = voice.examples[group.ruleId]?.(facts, group);
   const lead = whole ? voice.lead?.(facts, group) : undefined;
   if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
-  const point = `${talk.concern(reach(facts, group))}${unplacedMessages(group)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  const point = `${concernOf(facts, voice, group)}${unplacedMessages(group)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
 }
 

@@ -9,13 +9,13 @@ import { coachAnswer } from '../../../src/chat/coach/coach';
 import { findQuotes } from '../../../src/chat/coach/quotes';
 import { valueRealization } from '../../../src/chat/personas/builtin/value-realization';
 import { lint } from '../../../src/engine';
-import { DOCUMENTS } from '../../fixtures/coach/documents';
+import { DOCUMENTS, tableRows } from '../../fixtures/coach/documents';
 
 const read = (name: string) => readFileSync(new URL(`../../fixtures/coach/${name}`, import.meta.url), 'utf8');
 const intake = { text: read('intake-business-case.md'), fileName: 'intake-business-case.md' };
 const scheduling = { text: read('scheduling-prd.md'), fileName: 'scheduling-prd.md' };
 
-function ask(document: { text: string; fileName: string }, question: string, command: 'ask' | 'review' = 'ask'): string {
+function ask(document: { text: string; fileName: string }, question: string, command: 'ask' | 'review' | 'metrics' = 'ask'): string {
   return coachAnswer({ persona: valueRealization, document, findings: lint(document.text, { fileName: document.fileName }).findings, command, question });
 }
 
@@ -86,5 +86,38 @@ describe('/review notes land on the flagged occurrence', () => {
     const found = findQuotes(answer, scheduling.text);
     assert.equal(found.length, 2);
     assert.notEqual(found[0]!.start, found[1]!.start);
+  });
+});
+
+describe('/metrics starts from the numbers the document already has', () => {
+  it("takes the business case's own measurements as baselines instead of brackets", () => {
+    const rows = tableRows(ask(intake, '', 'metrics')).slice(2);
+    assert.deepEqual(rows.slice(0, 2).map((r) => r.slice(0, 3)), [
+      ['% of supplier invoices re-keyed after an error', 'lagging', '30%'],
+      ['Median minutes to key in an invoice', 'lagging', '12 min'],
+    ]);
+    const refunds = tableRows(ask(DOCUMENTS.business, '', 'metrics')).slice(2);
+    assert.deepEqual(refunds.slice(0, 2).map((r) => r.slice(0, 3)), [
+      ['Refund requests as a % of support tickets', 'lagging', '22%'],
+      ['Agent minutes per refund request', 'lagging', '12 min'],
+    ]);
+  });
+
+  it('types the metrics whose words say what they are', () => {
+    const rows = tableRows(ask(scheduling, '', 'metrics')).slice(2);
+    const type = (name: string) => rows.find((r) => r[0] === name)?.[1];
+    assert.equal(type('Teams with a connected calendar'), 'leading');
+    assert.equal(type('Scheduling support tickets per month'), 'lagging');
+  });
+});
+
+describe('/review is fair', () => {
+  const review = ask(scheduling, '', 'review');
+  it('names what is strong, with evidence', () => {
+    assert.match(review, /3 of 4 metrics have a baseline, a target and a timeframe, e\.g\. ‘Teams with a connected calendar’/);
+  });
+  it('does not say everything lags when a metric reads as an early signal', () => {
+    assert.doesNotMatch(review, /everything here lags/);
+    assert.match(review, /Nothing is labelled as a leading indicator, though ‘Teams with a connected calendar’ reads like an early sign of take-up/);
   });
 });
