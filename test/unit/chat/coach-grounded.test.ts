@@ -121,3 +121,21 @@ describe('/review is fair', () => {
     assert.match(review, /Nothing is labelled as a leading indicator, though ‘Teams with a connected calendar’ reads like an early sign of take-up/);
   });
 });
+
+describe('/panel: each persona adds what only it would say', () => {
+  it('Product Owner does not repeat what Value Realization raised, and says so once', async () => {
+    const { productOwner } = await import('../../../src/chat/personas/builtin/product-owner');
+    const findings = lint(scheduling.text, { fileName: scheduling.fileName }).findings;
+    const base = { document: scheduling, findings, command: 'ask' as const, question: 'Is this ready for review?' };
+    const first = coachAnswer({ ...base, persona: valueRealization });
+    const second = coachAnswer({ ...base, persona: productOwner, panelBefore: [valueRealization] });
+    const alone = coachAnswer({ ...base, persona: productOwner });
+    assert.match(second, /💰 Value Realization has already raised `output-as-outcome`, `vanity-metric`/);
+    // The quotes Value Realization made are not made again.
+    for (const quote of ['"Launch the smart scheduling assistant to all accounts"', '"Grow Total registered users"']) {
+      assert.ok(first.includes(quote) && alone.includes(quote), quote);
+      assert.ok(!second.includes(quote), `${quote} repeated`);
+    }
+    assert.match(second, /What if we do nothing:\*\* not stated/, 'its own check stays');
+  });
+});
