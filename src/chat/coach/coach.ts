@@ -116,6 +116,13 @@ function concernOf(facts: Facts, voice: Voice, group: Group): string {
   return talkFor(voice, group).concern(reach(facts, group));
 }
 
+/** The persona's advice for a group; with an unlabelled early metric, labelling it comes before adding one. */
+function adviceOf(facts: Facts, voice: Voice, group: Group): string {
+  const early = group.ruleId === 'no-leading-indicator' ? unlabelledLeading(facts) : [];
+  if (early.length > 0) return `I'd label ${mentionList(early)} as leading, and look at ${early.length === 1 ? 'it' : 'them'} in the first two weeks after launch.`;
+  return talkFor(voice, group).advice;
+}
+
 /** A concern as a review shows it: the quoted passages, then what worries the persona (what to do is listed after). */
 function concernBlock(facts: Facts, voice: Voice, group: Group): string {
   const shown = group.passages.slice(0, MAX_QUOTES);
@@ -137,8 +144,8 @@ function scoped(facts: Facts): { groups: Group[]; note: string; narrowed: boolea
   return { groups: facts.groups, narrowed: false, note: `Outcome Lens finds nothing to raise in the passage you selected (${mention(selected)}), so I'm looking at the whole document.` };
 }
 
-function recommendations(voice: Voice, groups: readonly Group[]): string[] {
-  return [...new Set(groups.map((g) => talkFor(voice, g).advice))].slice(0, 5);
+function recommendations(facts: Facts, voice: Voice, groups: readonly Group[]): string[] {
+  return [...new Set(groups.map((g) => adviceOf(facts, voice, g)))].slice(0, 5);
 }
 
 /** What the panelists before this persona raised: each group by its talk key, with who raised it first. */
@@ -168,7 +175,7 @@ function review(facts: Facts, voice: Voice, by: Covered = { keys: new Map() }): 
   const worries = all.filter((g) => !by.keys.has(g.talkKey));
   const skipped = all.filter((g) => by.keys.has(g.talkKey));
   const strengths = strengthsOf(voice, facts).slice(0, 4);
-  const steps = recommendations(voice, worries);
+  const steps = recommendations(facts, voice, worries);
   // On a panel the overview was given by the first persona; later ones start with what they add.
   const parts = [by.keys.size > 0 ? panelNote(skipped, by) || overview(facts) : overview(facts) + (note ? ` ${note}` : '')];
   const focus = voice.focus?.(facts);
@@ -203,12 +210,11 @@ function metrics(facts: Facts, voice: Voice): string {
  * the persona's own lead, counting the whole group, would misstate.
  */
 function concernLine(facts: Facts, voice: Voice, group: Group, whole = true): string {
-  const talk = talkFor(voice, group);
   const shown = group.passages.slice(0, MAX_QUOTES).map((p) => p.text);
   const example = voice.examples[group.ruleId]?.(facts, group);
   const lead = whole ? voice.lead?.(facts, group) : undefined;
-  if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
-  const point = `${concernOf(facts, voice, group)}${unplacedMessages(group)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  if (lead) return `- ${lead} ${adviceOf(facts, voice, group)}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  const point = `${concernOf(facts, voice, group)}${unplacedMessages(group)} ${adviceOf(facts, voice, group)}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
 }
 
@@ -309,6 +315,6 @@ function ask(facts: Facts, voice: Voice, question: string, by: Covered = { keys:
     const strengths = strengthsOf(voice, facts).slice(0, 2);
     parts.push(`Outcome Lens's checks find nothing to raise about ${about.join(' or ')} here.${strengths.length > 0 ? ` ${strengths.join(' ')}` : ''}`);
   }
-  parts.push(voice.nextStep(shown[0] ? talkFor(voice, shown[0]).advice : focus?.step));
+  parts.push(voice.nextStep(shown[0] ? adviceOf(facts, voice, shown[0]) : focus?.step));
   return parts.join('\n\n');
 }

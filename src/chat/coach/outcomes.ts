@@ -141,7 +141,8 @@ export function outcomeExample(facts: Facts, group: Group): string | undefined {
   const from = own?.baseline ? plain(own.baseline.text) : "[today's value]";
   const to = own?.target ? plain(own.target.text) : '[target]';
   const moves = LOWER_IS_BETTER.test(name) ? 'falls' : 'rises';
-  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${timeframeIn(first.text) ?? 'by [date]'}*`;
+  const by = timeframeIn(first.text) ?? (own?.timeframe ? plain(own.timeframe.text) : 'by [date]');
+  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${by}*`;
 }
 
 /**
@@ -153,7 +154,10 @@ export function replacementExample(facts: Facts, group: Group): string | undefin
   const first = group.passages[0];
   if (!first) return undefined;
   const own = documentTheme(facts);
-  return `*${(own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome}*`;
+  const outcome = (own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome;
+  // A template with brackets is a last resort: a sound behaviour metric of the document's own says more.
+  const sound = outcome.includes('[') ? facts.metrics.find((m) => m.baseline && m.target && flawsOf(facts, m).length === 0) : undefined;
+  return sound ? `*${plain(sound.name.text)}, from ${plain(sound.baseline!.text)} to ${plain(sound.target!.text)}*` : `*${outcome}*`;
 }
 
 export interface MetricRow {

@@ -116,8 +116,15 @@ describe('/review is fair', () => {
   it('names what is strong, with evidence', () => {
     assert.match(review, /3 of 4 metrics have a baseline, a target and a timeframe, e\.g\. ‘Teams with a connected calendar’/);
   });
+  it("proposes rewrites with the document's own values, not brackets", () => {
+    assert.match(review, /Something I could measure instead: \*Scheduling support tickets per month falls from 350 to 200 within 6 months\*/);
+    assert.match(review, /Something I could measure instead: \*Teams with a connected calendar, from 18% to 35%\*/);
+  });
+
   it('does not say everything lags when a metric reads as an early signal', () => {
     assert.doesNotMatch(review, /everything here lags/);
+    assert.match(review, /I'd label ‘Teams with a connected calendar’ as leading/);
+    assert.doesNotMatch(review, /I'd add an adoption metric/);
     assert.match(review, /Nothing is labelled as a leading indicator, though ‘Teams with a connected calendar’ reads like an early sign of take-up/);
   });
 });
