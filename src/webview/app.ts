@@ -14,7 +14,8 @@ import {
   type ToWebview,
   type UserEntry,
 } from '../chat/protocol';
-import { hintsFor, messageForDisplay, parseInput, type CommandHint } from './commands';
+import { CommandHints } from './command-hints';
+import { messageForDisplay, parseInput } from './commands';
 import { button, h, newId } from './dom';
 import { CollapsibleHeader } from './header';
 import type { HostApi } from './host';
@@ -66,8 +67,6 @@ export class ChatApp {
   private readonly bodies = new Map<string, HTMLElement>();
   private readonly streams = new Map<string, StreamingMarkdown>();
   private readonly retryButtons = new Map<string, HTMLButtonElement>();
-  private hints: CommandHint[] = [];
-  private activeHint = -1;
   /** Follow new output while the user is at the bottom (kept by the scroll handler, set on send). */
   private pinned = false;
   private saveTimer: number | undefined;
@@ -95,10 +94,6 @@ export class ChatApp {
     attrs: { id: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' },
   });
   private readonly findingChip = h('div', { className: 'finding-chip', attrs: { id: 'finding', hidden: true } });
-  private readonly hintList = h('ul', {
-    className: 'hints',
-    attrs: { id: 'hints', role: 'listbox', 'aria-label': 'Commands', hidden: true },
-  });
   private readonly input = h('textarea', {
     attrs: {
       id: 'input',
@@ -109,6 +104,11 @@ export class ChatApp {
       'aria-describedby': 'status',
       placeholder: 'Ask about your document. Enter sends, Shift+Enter adds a line, / for commands.',
     },
+  });
+  private readonly hints = new CommandHints(this.input, (draft) => {
+    this.state.draft = draft;
+    this.hints.show(this.state.templates);
+    this.save();
   });
   private readonly sendButton = button('Send', 'primary', { id: 'send' });
   private readonly stopButton = button('Stop', 'secondary', { id: 'stop', hidden: true, title: 'Stop the answer (Escape)' });
@@ -172,7 +172,7 @@ export class ChatApp {
     });
     const composer = h('footer', { className: 'composer' }, [
       this.findingChip,
-      this.hintList,
+      this.hints.element,
       h('label', { className: 'visually-hidden', text: 'Message', attrs: { for: 'input' } }),
       this.input,
       // New and Export live in the view's title bar, as VS Code views have them.
@@ -227,16 +227,10 @@ export class ChatApp {
     }
     this.input.addEventListener('input', () => {
       this.state.draft = this.input.value;
-      this.showHints();
+      this.hints.show(this.state.templates);
       this.save();
     });
     this.input.addEventListener('keydown', (event) => this.onInputKey(event));
-    this.hintList.addEventListener('mousedown', (event) => {
-      const item = (event.target as Element).closest('li');
-      if (!item) return;
-      event.preventDefault();
-      this.completeHint(Number(item.dataset['index']));
-    });
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.busyTurn && !event.defaultPrevented) this.stop();
     });
@@ -464,7 +458,7 @@ export class ChatApp {
     this.state.draft = '';
     this.state.draftFinding = undefined;
     this.say('');
-    this.hideHints();
+    this.hints.hide();
     this.renderFindingChip();
     this.pinned = true;
     this.renderLog();
@@ -538,25 +532,7 @@ export class ChatApp {
   }
 
   private onInputKey(event: KeyboardEvent): void {
-    if (this.hints.length > 0) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        this.activeHint = (this.activeHint + step + this.hints.length) % this.hints.length;
-        this.renderHints();
-        return;
-      }
-      if (event.key === 'Tab' || event.key === 'Enter') {
-        event.preventDefault();
-        this.completeHint(Math.max(this.activeHint, 0));
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        this.hideHints();
-        return;
-      }
-    }
+    if (this.hints.onKey(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.send();
@@ -818,41 +794,6 @@ export class ChatApp {
       const entry = this.assistant(id);
       if (entry) this.updateRetryButton(entry, retry);
     }
-  }
-
-  private showHints(): void {
-    this.hints = hintsFor(this.input.value, this.state.templates);
-    this.activeHint = -1;
-    this.renderHints();
-  }
-
-  private hideHints(): void {
-    this.hints = [];
-    this.renderHints();
-  }
-
-  private renderHints(): void {
-    this.hintList.hidden = this.hints.length === 0;
-    this.input.setAttribute('aria-expanded', String(this.hints.length > 0));
-    this.hintList.replaceChildren(
-      ...this.hints.map((hint, index) => {
-        const selected = String(index === this.activeHint);
-        const attrs = { id: `hint-${index}`, role: 'option', 'aria-selected': selected, 'data-index': String(index) };
-        return h('li', { attrs }, [h('code', { text: hint.label }), h('span', { className: 'muted', text: ` ${hint.description}` })]);
-      }),
-    );
-    if (this.activeHint >= 0) this.input.setAttribute('aria-activedescendant', `hint-${this.activeHint}`);
-    else this.input.removeAttribute('aria-activedescendant');
-  }
-
-  private completeHint(index: number): void {
-    const hint = this.hints[index];
-    if (!hint) return;
-    this.input.value = hint.insert;
-    this.state.draft = hint.insert;
-    this.input.focus();
-    this.showHints();
-    this.save();
   }
 
   // -------------------------------------------------------------- helpers

@@ -199,7 +199,8 @@ describe('chat webview', () => {
     const question = await ask(chat, 'Question');
     await chat.send({ type: 'streamStart', messageId: 'mid', replyTo: question.id, personaId: 'value', offlineCoach: false });
     await streamText(chat, 'mid', 'Half an ans');
-    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.length === 2);
+    // The view saves on a debounce: wait for the save that has every chunk (on a loaded machine an earlier one can come first).
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.[1]?.text === 'Half an ans');
     const saved = await chat.savedState();
     await chat.close();
 
