@@ -5,7 +5,6 @@ import {
   MESSAGE_LIMITS,
   parseToWebview,
   type AssistantEntry,
-  type ChatErrorCode,
   type ContextChoice,
   type ConversationEntry,
   type ErrorInfo,
@@ -14,6 +13,7 @@ import {
   type ToWebview,
   type UserEntry,
 } from '../chat/protocol';
+import { errorBlock, statusBadge } from './answer-status';
 import { CommandHints } from './command-hints';
 import { messageForDisplay, parseInput } from './commands';
 import { button, h, newId } from './dom';
@@ -22,35 +22,9 @@ import type { HostApi } from './host';
 import { renderMarkdown, StreamingMarkdown } from './markdown-view';
 import { restoreState, type ViewState } from './state';
 
-const errorTitles: Record<ChatErrorCode, string> = {
-  unreachable: 'Cannot reach the model server',
-  'bad-url': 'The model server address is not usable',
-  unauthorized: 'Not signed in to the model server (401)',
-  forbidden: 'The model server refused access (403)',
-  'model-not-found': 'Model not found (404)',
-  'rate-limited': 'Too many requests (429)',
-  'server-error': 'The model server failed',
-  timeout: 'The model took too long to answer',
-  'malformed-stream': 'The answer stream could not be read',
-  'cut-off': 'The answer was cut off',
-  filtered: "The server's content filter stopped the answer",
-  redirected: 'The server tried to send the request elsewhere',
-  cancelled: 'Stopped',
-  'no-model': 'No language model is available',
-  consent: 'Permission to use the model was not given',
-  untrusted: 'Blocked in an untrusted workspace',
-  unknown: 'Something went wrong',
-};
-
 /** The model picker's last option: starts "Configure a model…" instead of choosing a model. */
 const CONFIGURE_MODEL = 'outcome-lens:configure-model';
 
-// Answers that ended early carry one of these badges and offer Retry.
-const endedEarly: Partial<Record<AssistantEntry['status'], string>> = {
-  stopped: 'Stopped',
-  incomplete: 'Incomplete',
-  failed: 'Failed',
-};
 const contextLabels: Record<keyof ContextChoice, string> = {
   document: 'Document',
   selection: 'Selection',
@@ -704,7 +678,7 @@ export class ChatApp {
         }),
       );
     }
-    const badge = entry.error?.code === 'filtered' ? 'Filtered' : endedEarly[entry.status];
+    const badge = statusBadge(entry);
     if (badge) header.append(h('span', { className: `badge ${entry.status}`, text: badge }));
 
     const article = h('article', {
@@ -713,7 +687,7 @@ export class ChatApp {
     });
     article.append(header);
     if (entry.text || entry.status === 'streaming') article.append(this.bodyFor(entry));
-    if (entry.error) article.append(this.buildError(entry.error, entry.status));
+    if (entry.error) article.append(errorBlock(entry.error, entry.status));
 
     const actions = h('div', { className: 'row actions' });
     if (entry.text && entry.status !== 'streaming') {
@@ -751,14 +725,6 @@ export class ChatApp {
       }
     }
     return body;
-  }
-
-  private buildError(error: ErrorInfo, status: AssistantEntry['status']): HTMLElement {
-    const lead = status === 'incomplete' ? 'The answer above is incomplete. ' : '';
-    return h('div', { className: 'error', attrs: { role: 'group', 'aria-label': 'Error' } }, [
-      h('p', {}, [h('strong', { text: errorTitles[error.code] }), ` ${error.message}`]),
-      h('p', { className: 'hint', text: `${lead}${error.hint}` }),
-    ]);
   }
 
   private updateRetryButton(entry: AssistantEntry, retry: HTMLButtonElement): boolean {
