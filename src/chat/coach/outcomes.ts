@@ -5,6 +5,7 @@
 // Unknown values stay as [bracketed placeholders]: the coach never invents numbers.
 import type { Facts, Group } from './analysis';
 import { findingsIn, goalStatements, metricPassage } from './analysis';
+import { problemMeasures } from './problem-numbers';
 import { andList, mention, mentionList, plain, quotable, quoteList } from './text';
 
 interface Theme {
@@ -39,7 +40,7 @@ const THEMES: readonly Theme[] = [
   {
     words: /\b(?:support|tickets?|refunds?|help ?desk|self[- ]service)\b/i,
     outcome: '% of [requests] completed without contacting support',
-    measuredBy: /\b(?:self[- ]service rate|deflect\w*|without contacting support|contact rate)\b/i,
+    measuredBy: /\b(?:self[- ]service rate|deflect\w*|without contacting support|contact rate|support tickets?|support contacts?)\b/i,
     guardrail: '% of self-service [requests] reopened or escalated within 7 days',
   },
   {
@@ -140,7 +141,8 @@ export function outcomeExample(facts: Facts, group: Group): string | undefined {
   const from = own?.baseline ? plain(own.baseline.text) : "[today's value]";
   const to = own?.target ? plain(own.target.text) : '[target]';
   const moves = LOWER_IS_BETTER.test(name) ? 'falls' : 'rises';
-  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${timeframeIn(first.text) ?? 'by [date]'}*`;
+  const by = timeframeIn(first.text) ?? (own?.timeframe ? plain(own.timeframe.text) : 'by [date]');
+  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${by}*`;
 }
 
 /**
@@ -152,7 +154,10 @@ export function replacementExample(facts: Facts, group: Group): string | undefin
   const first = group.passages[0];
   if (!first) return undefined;
   const own = documentTheme(facts);
-  return `*${(own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome}*`;
+  const outcome = (own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome;
+  // A template with brackets is a last resort: a sound behaviour metric of the document's own says more.
+  const sound = outcome.includes('[') ? facts.metrics.find((m) => m.baseline && m.target && flawsOf(facts, m).length === 0) : undefined;
+  return sound ? `*${plain(sound.name.text)}, from ${plain(sound.baseline!.text)} to ${plain(sound.target!.text)}*` : `*${outcome}*`;
 }
 
 export interface MetricRow {
@@ -179,14 +184,25 @@ const MAX_ROWS = 8;
 // A delivery that replaces what everyone already uses: once it is live, everyone "adopts" it.
 const REPLACEMENT = /\b(?:re-?design\w*|revamp\w*|rebuil\w*|re-?platform\w*|refresh\w*|migrat\w*|new version|new design)\b/i;
 const ADOPTION = /\badopt\w*|\b(?:use|used|uses|using)\b[^.]*\bwithin \d+ (?:days|weeks) of (?:release|launch)\b/i;
+// A metric about people taking up the capability moves first: "Teams with a connected calendar".
+const TAKE_UP = /\b(?:connected|enabled|activated|adopted|installed|turned on|opted in|signed in|set up)\b/i;
 const GUARDRAIL = /\b(?:refunds?|chargebacks?|errors?|error rates?|failures?|crash\w*|complaints?|incidents?|downtime|escalat\w*)\b/i;
 
 /** The type of a metric the document leaves untyped, when its words tell: else the bracketed choice. */
 function typeOf(name: string, theme: Theme): string {
   if (theme.measuredBy.test(name)) return 'lagging';
-  if (ADOPTION.test(name)) return 'leading';
+  if (ADOPTION.test(name) || TAKE_UP.test(name)) return 'leading';
   if (GUARDRAIL.test(name)) return 'guardrail';
   return THEMES.some((t) => t.measuredBy.test(name)) ? 'lagging' : UNKNOWN_TYPE;
+}
+
+/**
+ * Metrics the document leaves untyped whose words say they move early ("Teams
+ * with a connected calendar"): when the rule finds no leading indicator, the
+ * fair thing is to point at these rather than say everything lags.
+ */
+export function unlabelledLeading(facts: Facts): string[] {
+  return facts.metrics.filter((m) => !m.type && typeOf(plain(m.name.text), GENERIC_THEME) === 'leading').map((m) => plain(m.name.text));
 }
 
 /** The success-metrics table for the document's goals, keeping the metrics it already has that hold up. */
@@ -262,6 +278,14 @@ export function proposeMetrics(facts: Facts): MetricsProposal {
     }
   }
 
+  // What the problem statement already measures comes first, with today's value as its baseline.
+  const measured = problemMeasures(facts).filter((m) => !rows.some((r) => r.metric.toLowerCase() === m.metric.toLowerCase()));
+  if (measured.length > 0) {
+    rows.splice(kept.length, 0, ...measured.map((m) => ({ ...BLANK, metric: m.metric, type: 'lagging', baseline: m.baseline })));
+    notes.push(
+      `The problem statement already measures ${measured.length === 1 ? 'one thing' : `${measured.length} things`} today: ${andList(measured.map((m) => `${mention(m.metric)} (${m.baseline})`))}. I've put ${measured.length === 1 ? 'it' : 'them'} in with ${measured.length === 1 ? 'that value' : 'those values'} as the baseline; the target is yours to set.`,
+    );
+  }
   if (kept.length > 0) {
     const gaps = kept.some((r) => Object.values(r).some((v) => v.startsWith('[')));
     const which = kept.length <= 3 ? `${mentionList(kept.map((r) => r.metric))} from the document` : `the ${kept.length} metrics the document already has`;
