@@ -3,6 +3,7 @@
 // and a guardrail, recognised by keywords; timeframes and deliverables read
 // from the goal's own words; and the /metrics table built from all of it.
 // Unknown values stay as [bracketed placeholders]: the coach never invents numbers.
+import { GUARD_SUBJECT, TIMEFRAME, timeframeIn } from '../../engine';
 import type { Facts, Group } from './analysis';
 import { findingsIn, goalStatements, metricPassage } from './analysis';
 import { problemMeasures } from './problem-numbers';
@@ -90,13 +91,6 @@ function documentTheme(facts: Facts): Theme {
   return GENERIC_THEME;
 }
 
-const TIMEFRAME =
-  /\b(?:by|before|in|within|until|during|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:next|first|coming)\s+)?(?:q[1-4](?:\s*(?:fy)?\s*'?\d{2,4})?|h[12](?:\s+\d{4})?|fy\s?\d{2,4}|(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+(?:19|20)\d\d)?|\d+\s*(?:days?|weeks?|months?|quarters?|years?)|quarter|year|month|sprint)\b/i;
-
-/** "by Q3", "within 90 days": the timeframe a goal states, if any. */
-export function timeframeIn(text: string): string | undefined {
-  return TIMEFRAME.exec(text)?.[0];
-}
 
 // Where the thing delivered ends and its purpose begins: "Ship SSO so that admins ...".
 const PURPOSE = /\s+(?:so that|so|to|in order to|because|for|with|which)\s|[,;:(]/i;
@@ -186,13 +180,12 @@ const REPLACEMENT = /\b(?:re-?design\w*|revamp\w*|rebuil\w*|re-?platform\w*|refr
 const ADOPTION = /\badopt\w*|\b(?:use|used|uses|using)\b[^.]*\bwithin \d+ (?:days|weeks) of (?:release|launch)\b/i;
 // A metric about people taking up the capability moves first: "Teams with a connected calendar".
 const TAKE_UP = /\b(?:connected|enabled|activated|adopted|installed|turned on|opted in|signed in|set up)\b/i;
-const GUARDRAIL = /\b(?:refunds?|chargebacks?|errors?|error rates?|failures?|crash\w*|complaints?|incidents?|downtime|escalat\w*)\b/i;
 
 /** The type of a metric the document leaves untyped, when its words tell: else the bracketed choice. */
 function typeOf(name: string, theme: Theme): string {
   if (theme.measuredBy.test(name)) return 'lagging';
   if (ADOPTION.test(name) || TAKE_UP.test(name)) return 'leading';
-  if (GUARDRAIL.test(name)) return 'guardrail';
+  if (GUARD_SUBJECT.test(name)) return 'guardrail';
   return THEMES.some((t) => t.measuredBy.test(name)) ? 'lagging' : UNKNOWN_TYPE;
 }
 
