@@ -1,15 +1,26 @@
 // A conversation as a Markdown file: each message under a heading naming who
 // spoke, answers that ended early or failed marked with what went wrong.
 // Headings inside answers are pushed below the speakers' headings so the
-// file's outline stays "who said what".
+// file's outline stays "who said what". Names are said once: an answer's own
+// opening "**Persona:**" line is left out under that persona's heading, and
+// "To …" appears only when the personas asked change.
 import type { Persona } from './personas/persona';
 import { personaLabel } from './personas/persona';
 import type { AssistantEntry, ConversationEntry, UserEntry } from './protocol';
+import { withoutSpeakerLine } from './speaker-line';
 
 export interface ExportOptions {
   personas: readonly Pick<Persona, 'id' | 'name' | 'emoji'>[];
   /** Shown under the title; defaults to now. */
   exportedAt?: Date;
+  /** The document discussed (a workspace-relative path), named in the title. */
+  documentName?: string;
+}
+
+/** The file name an export proposes: the document's name, then the date. */
+export function exportFileName(documentName: string | undefined, date: Date): string {
+  const base = documentName?.split(/[\\/]/).pop()?.replace(/\.(md|markdown)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'outcome-lens';
+  return `${base}-chat-${date.toISOString().slice(0, 10)}.md`;
 }
 
 const ENDED_EARLY: Partial<Record<AssistantEntry['status'], string>> = {
@@ -25,28 +36,38 @@ export function conversationToMarkdown(entries: readonly ConversationEntry[], op
     return persona ? personaLabel(persona) : id;
   };
   const at = (options.exportedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16);
-  const blocks = [`# Outcome Lens conversation`, `Exported ${at} UTC.`];
+  const title = options.documentName ? `# Outcome Lens conversation about ${escapeEmphasis(options.documentName)}` : '# Outcome Lens conversation';
+  const blocks = [title, `Exported ${at} UTC.`];
   if (entries.length === 0) blocks.push('_The conversation is empty._');
+  let askedBefore = '';
   for (const entry of entries) {
-    blocks.push(...(entry.role === 'user' ? userBlocks(entry, label) : answerBlocks(entry, label)));
+    if (entry.role === 'assistant') {
+      blocks.push(...answerBlocks(entry, label));
+      continue;
+    }
+    const asked = entry.personaIds.join(',');
+    blocks.push(...userBlocks(entry, label, asked !== askedBefore));
+    askedBefore = asked;
   }
   return `${blocks.join('\n\n')}\n`;
 }
 
-function userBlocks(entry: UserEntry, label: (id: string) => string): string[] {
-  const about = [`To ${entry.personaIds.map(label).join(', ')}`];
+function userBlocks(entry: UserEntry, label: (id: string) => string, newAudience: boolean): string[] {
+  const about = newAudience ? [`To ${entry.personaIds.map(label).join(', ')}`] : [];
   if (entry.command) about.push(`/${entry.command.name}${entry.command.name === 'template' ? ` ${entry.command.template}` : ''}`);
   if (entry.finding) {
     const line = entry.finding.line ? ` (line ${entry.finding.line})` : '';
     about.push(`about ${entry.finding.ruleId}${line}: ${entry.finding.message}`);
   }
-  return ['## You', `_${escapeEmphasis(about.join(' · '))}_`, entry.text.trim()];
+  return ['## You', ...(about.length ? [`_${escapeEmphasis(about.join(' · '))}_`] : []), entry.text.trim()];
 }
 
 function answerBlocks(entry: AssistantEntry, label: (id: string | undefined) => string): string[] {
-  const blocks = [`## ${label(entry.personaId)}`];
+  const speaker = label(entry.personaId);
+  const blocks = [`## ${speaker}`];
   if (entry.offlineCoach) blocks.push('_Offline coach: a rule-based answer, not an AI model._');
-  if (entry.text.trim()) blocks.push(demoteHeadings(entry.text.trim(), 2));
+  const text = withoutSpeakerLine(entry.text, speaker).trim();
+  if (text) blocks.push(demoteHeadings(text, 2));
   const ended = ENDED_EARLY[entry.status];
   if (ended) {
     const why = entry.error ? ` ${entry.error.message} ${entry.error.hint}` : '';

@@ -1,13 +1,19 @@
 // The conversation kept per workspace (the extension stores it in
 // workspaceState), and the pickers' last choices. Stored data is validated
-// on the way back in: a damaged or older value starts a fresh conversation
-// rather than breaking the view. The size is bounded by dropping whole
-// turns, oldest first, so a long-lived workspace does not grow without end.
+// on the way back in, entry by entry: an entry that cannot be read is set
+// aside under its own key (never deleted, never costing the others) and
+// reported. The size is bounded by dropping whole turns, oldest first, so a
+// long-lived workspace does not grow without end; the caller is told how many
+// entries left storage so it can say so (the session itself keeps them all).
 import * as z from 'zod';
 import { contextChoiceSchema, conversationEntrySchema, type ContextChoice, type ConversationEntry } from './protocol';
 
 export const HISTORY_KEY = 'outcomeLens.chat.history';
 export const PREFERENCES_KEY = 'outcomeLens.chat.preferences';
+/** Stored entries that could not be read, kept as they were for recovery. */
+export const SET_ASIDE_KEY = 'outcomeLens.chat.history.setAside';
+/** Set-aside entries kept at most (newest kept); each is one entry, or one whole damaged value. */
+const SET_ASIDE_LIMIT = 200;
 
 export const HISTORY_LIMITS = {
   entries: 300,
@@ -15,11 +21,32 @@ export const HISTORY_LIMITS = {
   chars: 500_000,
 };
 
-const storedHistorySchema = z.object({
+/** The envelope only: each entry is validated on its own (see fromStored). */
+const storedEnvelopeSchema = z.object({
   version: z.literal(1),
-  entries: z.array(conversationEntrySchema),
+  entries: z.array(z.unknown()),
 });
-export type StoredHistory = z.infer<typeof storedHistorySchema>;
+export interface StoredHistory {
+  version: 1;
+  entries: ConversationEntry[];
+}
+
+/** A stored value that could not be read, with why; `value` is exactly what was stored. */
+export interface SetAsideEntry {
+  reason: string;
+  value: unknown;
+  /** Epoch ms when it was set aside. */
+  at: number;
+}
+const setAsideSchema = z.array(z.object({ reason: z.string(), value: z.unknown(), at: z.number() }));
+
+export interface LoadedHistory {
+  entries: ConversationEntry[];
+  /** What could not be read (kept under SET_ASIDE_KEY by HistoryStore.load). */
+  setAside: SetAsideEntry[];
+  /** One sentence for the log and the user when something was set aside. */
+  problem?: string;
+}
 
 const preferencesSchema = z.object({
   personaId: z.string().min(1).optional(),
@@ -56,15 +83,41 @@ export function toStored(entries: readonly ConversationEntry[]): StoredHistory {
   return { version: 1, entries: turns.slice(first).flat().map(settled) };
 }
 
-/** The conversation in a stored value, or an empty one (with the reason) when it cannot be read. */
-export function fromStored(value: unknown): { entries: ConversationEntry[]; problem?: string } {
-  if (value === undefined) return { entries: [] };
-  const parsed = storedHistorySchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { entries: [], problem: `the saved chat history could not be read (${issue?.path.join('.') || 'root'}: ${issue?.message})` };
+/**
+ * The conversation in a stored value. Each entry is read on its own: one that
+ * fails is set aside with the reason, and the others load. A value that is
+ * not a stored history at all is set aside whole.
+ */
+export function fromStored(value: unknown, now = Date.now()): LoadedHistory {
+  if (value === undefined) return { entries: [], setAside: [] };
+  const envelope = storedEnvelopeSchema.safeParse(value);
+  if (!envelope.success) {
+    const reason = describeIssue(envelope.error);
+    return {
+      entries: [],
+      setAside: [{ reason, value, at: now }],
+      problem: `the saved chat history could not be read (${reason}); it was set aside, not deleted`,
+    };
   }
-  return { entries: parsed.data.entries.map(settled) };
+  const entries: ConversationEntry[] = [];
+  const setAside: SetAsideEntry[] = [];
+  envelope.data.entries.forEach((raw, index) => {
+    const parsed = conversationEntrySchema.safeParse(raw);
+    if (parsed.success) entries.push(settled(parsed.data));
+    else setAside.push({ reason: `entry ${index + 1}: ${describeIssue(parsed.error)}`, value: raw, at: now });
+  });
+  if (setAside.length === 0) return { entries, setAside };
+  const count = setAside.length === 1 ? 'one saved chat entry' : `${setAside.length} saved chat entries`;
+  return {
+    entries,
+    setAside,
+    problem: `${count} could not be read (${setAside[0]!.reason}); set aside, not deleted, and the other ${entries.length} loaded`,
+  };
+}
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}`;
 }
 
 export function preferencesFrom(value: unknown): ChatPreferences {
@@ -76,12 +129,28 @@ export function preferencesFrom(value: unknown): ChatPreferences {
 export class HistoryStore {
   constructor(private readonly store: KeyValueStore) {}
 
-  load(): { entries: ConversationEntry[]; problem?: string } {
-    return fromStored(this.store.get(HISTORY_KEY));
+  /** The stored conversation; entries that cannot be read move to SET_ASIDE_KEY before the next save can overwrite them. */
+  load(): LoadedHistory & { kept: PromiseLike<void> } {
+    const loaded = fromStored(this.store.get(HISTORY_KEY));
+    // A different key than the history's, so no later save can overwrite what is set aside.
+    const kept =
+      loaded.setAside.length > 0
+        ? this.store.update(SET_ASIDE_KEY, [...this.setAside(), ...loaded.setAside].slice(-SET_ASIDE_LIMIT))
+        : Promise.resolve();
+    return { ...loaded, kept };
   }
 
-  save(entries: readonly ConversationEntry[]): PromiseLike<void> {
-    return this.store.update(HISTORY_KEY, toStored(entries));
+  /** Everything set aside so far, oldest first, for the user to save to a file. */
+  setAside(): SetAsideEntry[] {
+    const parsed = setAsideSchema.safeParse(this.store.get(SET_ASIDE_KEY));
+    return parsed.success ? parsed.data : [];
+  }
+
+  /** Saves the conversation; resolves to how many entries were beyond the limits and left storage. */
+  async save(entries: readonly ConversationEntry[]): Promise<{ dropped: number }> {
+    const stored = toStored(entries);
+    await this.store.update(HISTORY_KEY, stored);
+    return { dropped: entries.length - stored.entries.length };
   }
 
   preferences(): ChatPreferences {

@@ -10,6 +10,22 @@ import type { ChatErrorCode } from './providers/types';
 
 const id = z.string().min(1).max(200);
 
+/**
+ * Upper bounds for what the view may send (a compromised or buggy page must
+ * not be able to make the extension store or process unbounded data).
+ */
+export const MESSAGE_LIMITS = {
+  /** A question typed in the chat. */
+  question: 100_000,
+  /** An answer's text (copy, insert). */
+  answer: 1_000_000,
+  /** A lint finding's message. */
+  findingMessage: 2_000,
+  /** Personas asked at once (a panel). */
+  personas: 16,
+  url: 8_192,
+} as const;
+
 export const chatErrorCodeSchema = z.enum([
   'unreachable',
   'bad-url',
@@ -21,6 +37,8 @@ export const chatErrorCodeSchema = z.enum([
   'timeout',
   'malformed-stream',
   'cut-off',
+  'filtered',
+  'redirected',
   'cancelled',
   'no-model',
   'consent',
@@ -56,17 +74,17 @@ export const contextChoiceSchema = z.object({
 
 /** A lint finding the user asks about (from the "Ask … about this" code action). */
 export const findingRefSchema = z.object({
-  ruleId: z.string().min(1),
-  message: z.string(),
+  ruleId: id,
+  message: z.string().max(MESSAGE_LIMITS.findingMessage),
   /** 1-based line in the document, for display and grounding. */
   line: z.number().int().positive().optional(),
-  uri: z.string().optional(),
+  uri: z.string().max(MESSAGE_LIMITS.url).optional(),
 });
 
 export const slashCommandSchema = z.discriminatedUnion('name', [
   z.object({ name: z.literal('review') }),
   z.object({ name: z.literal('metrics') }),
-  z.object({ name: z.literal('template'), template: z.string().min(1) }),
+  z.object({ name: z.literal('template'), template: id }),
   z.object({ name: z.literal('panel') }),
 ]);
 
@@ -81,9 +99,9 @@ export const errorInfoSchema = z.object({
 export const userEntrySchema = z.object({
   role: z.literal('user'),
   id,
-  text: z.string(),
+  text: z.string().max(MESSAGE_LIMITS.question),
   /** One persona, or several for a panel (they answer in turn). */
-  personaIds: z.array(id).min(1),
+  personaIds: z.array(id).min(1).max(MESSAGE_LIMITS.personas),
   context: contextChoiceSchema,
   command: slashCommandSchema.optional(),
   finding: findingRefSchema.optional(),
@@ -178,7 +196,7 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
 
 export const httpUrlSchema = z
   .string()
-  .max(8192)
+  .max(MESSAGE_LIMITS.url)
   .refine((value) => isHttpUrl(value), 'only http and https links can be opened');
 
 /** Webview -> extension. */
@@ -202,12 +220,14 @@ export const fromWebviewSchema = z.discriminatedUnion('type', [
     modelId: id.optional(),
     context: contextChoiceSchema.optional(),
   }),
-  z.object({ type: z.literal('copyAnswer'), messageId: id, text: z.string() }),
-  z.object({ type: z.literal('insertAnswer'), messageId: id, text: z.string() }),
+  z.object({ type: z.literal('copyAnswer'), messageId: id, text: z.string().max(MESSAGE_LIMITS.answer) }),
+  z.object({ type: z.literal('insertAnswer'), messageId: id, text: z.string().max(MESSAGE_LIMITS.answer) }),
   z.object({ type: z.literal('exportConversation') }),
   z.object({ type: z.literal('openLink'), url: httpUrlSchema }),
   /** Open the settings where models are configured (the model picker offers only the offline coach). */
   z.object({ type: z.literal('openModelSettings') }),
+  /** "Configure a model…" in the model picker: the walkthrough for base URL, model and key. */
+  z.object({ type: z.literal('configureModel') }),
 ]);
 
 export type { ChatErrorCode };

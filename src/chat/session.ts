@@ -16,7 +16,7 @@ import type {
   ToWebview,
   UserEntry,
 } from './protocol';
-import { ChatError, type ChatMessage, type ChatProvider } from './providers/types';
+import { boundedRetryAfter, ChatError, type ChatMessage, type ChatProvider } from './providers/types';
 import { interpretMessage } from './slash';
 
 /**
@@ -191,6 +191,7 @@ export class ChatSession {
       question,
       ...(user.finding ? { finding: user.finding } : {}),
       ...(command ? { slash: command } : {}),
+      ...this.panelBefore(user, personaId),
       ...(context.template ? { template: context.template } : {}),
     };
     let resolved: ResolvedProvider;
@@ -290,7 +291,15 @@ export class ChatSession {
     return messages;
   }
 
-  private panelFor(user: UserEntry, persona: Persona): PanelPosition | undefined {
+  /** On a panel, the personas asked before `personaId` (each adds what the others did not say). */
+  private panelBefore(user: UserEntry, personaId: string): { panelBefore?: Persona[] } {
+    const earlier = user.personaIds.slice(0, user.personaIds.indexOf(personaId));
+    const personas = this.options.personas();
+    const found = earlier.flatMap((id) => personas.filter((candidate) => candidate.id === id));
+    return found.length > 0 ? { panelBefore: found } : {};
+  }
+
+    private panelFor(user: UserEntry, persona: Persona): PanelPosition | undefined {
     if (user.personaIds.length < 2) return undefined;
     const personas = this.options.personas();
     const label = (id: string) => {
@@ -355,7 +364,7 @@ export function errorInfo(error: unknown): ErrorInfo {
       code: error.code,
       message: error.message,
       hint: error.hint,
-      ...(error.retryAfterMs !== undefined ? { retryAfterMs: Math.max(0, Math.round(error.retryAfterMs)) } : {}),
+      ...(error.retryAfterMs !== undefined ? { retryAfterMs: boundedRetryAfter(error.retryAfterMs) } : {}),
     };
   }
   return {

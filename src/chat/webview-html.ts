@@ -21,7 +21,8 @@ export function chatCsp(cspSource: string, nonce: string): string {
     "default-src 'none'",
     `style-src ${cspSource} 'nonce-${nonce}'`,
     `script-src 'nonce-${nonce}'`,
-    `img-src ${cspSource} https: data:`,
+    // The chat shows no images (the sanitizer drops remote ones); local icons only.
+    `img-src ${cspSource}`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -23,4 +23,4 @@ export type { SuccessStatement } from './judgement/statements';
 export { statesProblemIn } from './rules/util/problem-content';
 export { timeframeIn, TIMEFRAME } from './vocabulary/timeframes';
 export { DO_NOTHING, IF_WE_DO_NOTHING } from './vocabulary/inaction';
-export { isGuardrailText } from './vocabulary/guardrails';
+export { GUARD_SUBJECT, isGuardrailText } from './vocabulary/guardrails';

@@ -23,6 +23,9 @@ function required<T extends z.ZodType>(optional: z.ZodOptional<T>): T {
   return inner.describe(optional.description ?? inner.description ?? '') as T;
 }
 
+// The chat's server settings are `window` scoped: set once in the User tab, they
+// apply locally and in remote windows (code-server, SSH, WSL, Codespaces),
+// where `machine` scopes ignore the User tab. A Remote tab value still wins there.
 export const SETTINGS = {
   enable: { schema: z.boolean().describe('Lint product documents (PRDs, business cases) in Markdown files.'), default: true, scope: 'resource' },
   run: {
@@ -65,24 +68,34 @@ export const SETTINGS = {
   'chat.openai.baseUrl': {
     schema: z.string().describe('Base URL of an OpenAI-compatible server, e.g. `http://127.0.0.1:11434/v1` (Ollama) or `https://api.openai.com/v1`. The API key is set with "Outcome Lens: Set API Key" and kept in SecretStorage.'),
     default: '',
-    scope: 'machine-overridable',
+    scope: 'window',
     restricted: true,
   },
   'chat.openai.model': {
     schema: z.string().describe('Model name on the OpenAI-compatible server, e.g. `llama3.1` or `gpt-4o-mini`.'),
     default: '',
-    scope: 'machine-overridable',
+    scope: 'window',
     restricted: true,
   },
   'chat.openai.headers': {
     schema: z.record(z.string(), z.string()).describe('Extra HTTP headers for the OpenAI-compatible server (never put the API key here).'),
     default: {},
-    scope: 'machine-overridable',
+    scope: 'window',
     restricted: true,
   },
   'chat.timeoutSeconds': {
     schema: z.number().int().min(5).max(600).describe('Seconds to wait for a model to start answering, and between parts of an answer.'),
     default: 60,
+    scope: 'window',
+  },
+  'chat.answerDeadlineSeconds': {
+    schema: z
+      .number()
+      .int()
+      .min(30)
+      .max(3600)
+      .describe('The longest time one answer may take from an OpenAI-compatible server, however steadily it streams; what arrived by then is kept, marked incomplete.'),
+    default: 600,
     scope: 'window',
   },
 } as const satisfies Record<string, SettingSpec>;

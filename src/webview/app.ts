@@ -2,9 +2,9 @@
 // It owns no model logic; it shows what the extension streams and reports what
 // the user does, through the messages in src/chat/protocol.ts.
 import {
+  MESSAGE_LIMITS,
   parseToWebview,
   type AssistantEntry,
-  type ChatErrorCode,
   type ContextChoice,
   type ConversationEntry,
   type ErrorInfo,
@@ -13,36 +13,18 @@ import {
   type ToWebview,
   type UserEntry,
 } from '../chat/protocol';
-import { hintsFor, messageForDisplay, parseInput, type CommandHint } from './commands';
+import { errorBlock, statusBadge } from './answer-status';
+import { CommandHints } from './command-hints';
+import { messageForDisplay, parseInput } from './commands';
 import { button, h, newId } from './dom';
+import { CollapsibleHeader } from './header';
 import type { HostApi } from './host';
 import { renderMarkdown, StreamingMarkdown } from './markdown-view';
 import { restoreState, type ViewState } from './state';
 
-const errorTitles: Record<ChatErrorCode, string> = {
-  unreachable: 'Cannot reach the model server',
-  'bad-url': 'The model server address is not usable',
-  unauthorized: 'Not signed in to the model server (401)',
-  forbidden: 'The model server refused access (403)',
-  'model-not-found': 'Model not found (404)',
-  'rate-limited': 'Too many requests (429)',
-  'server-error': 'The model server failed',
-  timeout: 'The model took too long to answer',
-  'malformed-stream': 'The answer stream could not be read',
-  'cut-off': 'The answer was cut off',
-  cancelled: 'Stopped',
-  'no-model': 'No language model is available',
-  consent: 'Permission to use the model was not given',
-  untrusted: 'Blocked in an untrusted workspace',
-  unknown: 'Something went wrong',
-};
+/** The model picker's last option: starts "Configure a model…" instead of choosing a model. */
+const CONFIGURE_MODEL = 'outcome-lens:configure-model';
 
-// Answers that ended early carry one of these badges and offer Retry.
-const endedEarly: Partial<Record<AssistantEntry['status'], string>> = {
-  stopped: 'Stopped',
-  incomplete: 'Incomplete',
-  failed: 'Failed',
-};
 const contextLabels: Record<keyof ContextChoice, string> = {
   document: 'Document',
   selection: 'Selection',
@@ -59,8 +41,6 @@ export class ChatApp {
   private readonly bodies = new Map<string, HTMLElement>();
   private readonly streams = new Map<string, StreamingMarkdown>();
   private readonly retryButtons = new Map<string, HTMLButtonElement>();
-  private hints: CommandHint[] = [];
-  private activeHint = -1;
   /** Follow new output while the user is at the bottom (kept by the scroll handler, set on send). */
   private pinned = false;
   private saveTimer: number | undefined;
@@ -82,24 +62,27 @@ export class ChatApp {
     button('Open model settings', 'link', { id: 'model-settings', title: 'Open the outcomeLens.chat settings' }),
   ]);
   private readonly contextBoxes = {} as Record<keyof ContextChoice, HTMLInputElement>;
+  private header!: CollapsibleHeader;
   private readonly log = h('section', {
     className: 'log',
     attrs: { id: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' },
   });
   private readonly findingChip = h('div', { className: 'finding-chip', attrs: { id: 'finding', hidden: true } });
-  private readonly hintList = h('ul', {
-    className: 'hints',
-    attrs: { id: 'hints', role: 'listbox', 'aria-label': 'Commands', hidden: true },
-  });
   private readonly input = h('textarea', {
     attrs: {
       id: 'input',
       rows: '2',
+      maxlength: String(MESSAGE_LIMITS.question),
       'aria-autocomplete': 'list',
       'aria-controls': 'hints',
       'aria-describedby': 'status',
       placeholder: 'Ask about your document. Enter sends, Shift+Enter adds a line, / for commands.',
     },
+  });
+  private readonly hints = new CommandHints(this.input, (draft) => {
+    this.state.draft = draft;
+    this.hints.show(this.state.templates);
+    this.save();
   });
   private readonly sendButton = button('Send', 'primary', { id: 'send' });
   private readonly stopButton = button('Stop', 'secondary', { id: 'stop', hidden: true, title: 'Stop the answer (Escape)' });
@@ -140,7 +123,7 @@ export class ChatApp {
     });
     // Each field is a label and its controls; the stylesheet puts the label
     // above the controls when the view is too narrow for both on one line.
-    const toolbar = h('header', { className: 'toolbar' }, [
+    this.header = new CollapsibleHeader([
       h('div', { className: 'field' }, [
         h('label', { text: 'Persona', attrs: { for: 'persona' } }),
         h('div', { className: 'controls' }, [this.personaSelect, this.panelToggle]),
@@ -156,17 +139,21 @@ export class ChatApp {
         h('legend', { text: 'Include' }),
         h('div', { className: 'controls' }, contextFields),
       ]),
-    ]);
+    ], () => {
+      this.state.headerCollapsed = !this.headerCollapsed();
+      this.renderHeader();
+      this.save();
+    });
     const composer = h('footer', { className: 'composer' }, [
       this.findingChip,
-      this.hintList,
+      this.hints.element,
       h('label', { className: 'visually-hidden', text: 'Message', attrs: { for: 'input' } }),
       this.input,
       // New and Export live in the view's title bar, as VS Code views have them.
       h('div', { className: 'row actions' }, [this.sendButton, this.stopButton]),
       this.status,
     ]);
-    this.root.replaceChildren(toolbar, this.log, composer);
+    this.root.replaceChildren(this.header.element, this.log, composer);
   }
 
   private wire(): void {
@@ -174,12 +161,20 @@ export class ChatApp {
       this.state.personaId = this.personaSelect.value;
       showChosenAsTitle(this.personaSelect);
       this.renderPersonaDescription();
+      this.renderHeader();
       this.post({ type: 'choose', personaId: this.personaSelect.value });
       this.save();
     });
     this.modelSelect.addEventListener('change', () => {
+      if (this.modelSelect.value === CONFIGURE_MODEL) {
+        // An action, not a model: put the picker back and start the walkthrough in VS Code.
+        this.modelSelect.value = this.currentModelId() ?? '';
+        this.post({ type: 'configureModel' });
+        return;
+      }
       this.state.modelId = this.modelSelect.value;
       showChosenAsTitle(this.modelSelect);
+      this.renderHeader();
       this.post({ type: 'choose', modelId: this.modelSelect.value });
       this.save();
     });
@@ -193,27 +188,23 @@ export class ChatApp {
       this.state.panelPersonaIds = [...this.panelBox.querySelectorAll('input:checked')].map(
         (box) => (box as HTMLInputElement).value,
       );
+      this.renderHeader();
       this.save();
     });
     for (const [key, box] of Object.entries(this.contextBoxes) as [keyof ContextChoice, HTMLInputElement][]) {
       box.addEventListener('change', () => {
         this.state.context = { ...this.state.context, [key]: box.checked };
+        this.renderHeader();
         this.post({ type: 'choose', context: this.state.context });
         this.save();
       });
     }
     this.input.addEventListener('input', () => {
       this.state.draft = this.input.value;
-      this.showHints();
+      this.hints.show(this.state.templates);
       this.save();
     });
     this.input.addEventListener('keydown', (event) => this.onInputKey(event));
-    this.hintList.addEventListener('mousedown', (event) => {
-      const item = (event.target as Element).closest('li');
-      if (!item) return;
-      event.preventDefault();
-      this.completeHint(Number(item.dataset['index']));
-    });
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.busyTurn && !event.defaultPrevented) this.stop();
     });
@@ -434,13 +425,14 @@ export class ChatApp {
       at: Date.now(),
     };
     this.state.entries.push(message);
+    this.renderHeader();
     this.post({ type: 'send', message, modelId: this.currentModelId() });
     this.busyTurn = message.id;
     this.input.value = '';
     this.state.draft = '';
     this.state.draftFinding = undefined;
     this.say('');
-    this.hideHints();
+    this.hints.hide();
     this.renderFindingChip();
     this.pinned = true;
     this.renderLog();
@@ -514,25 +506,7 @@ export class ChatApp {
   }
 
   private onInputKey(event: KeyboardEvent): void {
-    if (this.hints.length > 0) {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        const step = event.key === 'ArrowDown' ? 1 : -1;
-        this.activeHint = (this.activeHint + step + this.hints.length) % this.hints.length;
-        this.renderHints();
-        return;
-      }
-      if (event.key === 'Tab' || event.key === 'Enter') {
-        event.preventDefault();
-        this.completeHint(Math.max(this.activeHint, 0));
-        return;
-      }
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        this.hideHints();
-        return;
-      }
-    }
+    if (this.hints.onKey(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       this.send();
@@ -591,7 +565,7 @@ export class ChatApp {
         ),
     );
     if (models.length === 0) this.modelSelect.append(h('option', { text: 'No models yet', attrs: { value: '' } }));
-    this.modelSelect.disabled = models.length === 0;
+    this.modelSelect.append(h('option', { text: 'Configure a model…', attrs: { value: CONFIGURE_MODEL } }));
     if (modelId) this.modelSelect.value = modelId;
     showChosenAsTitle(this.modelSelect);
     // With nothing but the coach to pick, say where real models come from.
@@ -600,6 +574,22 @@ export class ChatApp {
     for (const [key, box] of Object.entries(this.contextBoxes) as [keyof ContextChoice, HTMLInputElement][]) {
       box.checked = this.state.context[key];
     }
+    this.renderHeader();
+  }
+
+  /** Folded by the user's choice; until they make one, folded once a conversation has begun. */
+  private headerCollapsed(): boolean {
+    return this.state.headerCollapsed ?? this.state.entries.length > 0;
+  }
+
+  private renderHeader(): void {
+    const persona = this.state.personas.find((candidate) => candidate.id === this.currentPersonaId());
+    const personas = this.state.panelMode ? `Panel of ${this.state.panelPersonaIds.length}` : persona ? personaLabel(persona) : 'No persona';
+    const model = this.state.models.find((candidate) => candidate.id === this.currentModelId())?.label ?? 'No model';
+    const included = (Object.keys(contextLabels) as (keyof ContextChoice)[]).filter((key) => this.state.context[key]);
+    const context = included.length ? included.map((key) => contextLabels[key]).join(', ') : 'nothing included';
+    const collapsed = this.headerCollapsed();
+    this.header.render(collapsed, `${collapsed ? '▸' : '▾'} ${personas} · ${model} · ${context}`);
   }
 
   private renderPersonaDescription(): void {
@@ -688,7 +678,7 @@ export class ChatApp {
         }),
       );
     }
-    const badge = endedEarly[entry.status];
+    const badge = statusBadge(entry);
     if (badge) header.append(h('span', { className: `badge ${entry.status}`, text: badge }));
 
     const article = h('article', {
@@ -697,7 +687,7 @@ export class ChatApp {
     });
     article.append(header);
     if (entry.text || entry.status === 'streaming') article.append(this.bodyFor(entry));
-    if (entry.error) article.append(this.buildError(entry.error, entry.status));
+    if (entry.error) article.append(errorBlock(entry.error, entry.status));
 
     const actions = h('div', { className: 'row actions' });
     if (entry.text && entry.status !== 'streaming') {
@@ -737,14 +727,6 @@ export class ChatApp {
     return body;
   }
 
-  private buildError(error: ErrorInfo, status: AssistantEntry['status']): HTMLElement {
-    const lead = status === 'incomplete' ? 'The answer above is incomplete. ' : '';
-    return h('div', { className: 'error', attrs: { role: 'group', 'aria-label': 'Error' } }, [
-      h('p', {}, [h('strong', { text: errorTitles[error.code] }), ` ${error.message}`]),
-      h('p', { className: 'hint', text: `${lead}${error.hint}` }),
-    ]);
-  }
-
   private updateRetryButton(entry: AssistantEntry, retry: HTMLButtonElement): boolean {
     const wait = Math.ceil(((entry.retryAt ?? 0) - Date.now()) / 1000);
     retry.textContent = wait > 0 ? `Retry in ${wait}s` : 'Retry';
@@ -778,41 +760,6 @@ export class ChatApp {
       const entry = this.assistant(id);
       if (entry) this.updateRetryButton(entry, retry);
     }
-  }
-
-  private showHints(): void {
-    this.hints = hintsFor(this.input.value, this.state.templates);
-    this.activeHint = -1;
-    this.renderHints();
-  }
-
-  private hideHints(): void {
-    this.hints = [];
-    this.renderHints();
-  }
-
-  private renderHints(): void {
-    this.hintList.hidden = this.hints.length === 0;
-    this.input.setAttribute('aria-expanded', String(this.hints.length > 0));
-    this.hintList.replaceChildren(
-      ...this.hints.map((hint, index) => {
-        const selected = String(index === this.activeHint);
-        const attrs = { id: `hint-${index}`, role: 'option', 'aria-selected': selected, 'data-index': String(index) };
-        return h('li', { attrs }, [h('code', { text: hint.label }), h('span', { className: 'muted', text: ` ${hint.description}` })]);
-      }),
-    );
-    if (this.activeHint >= 0) this.input.setAttribute('aria-activedescendant', `hint-${this.activeHint}`);
-    else this.input.removeAttribute('aria-activedescendant');
-  }
-
-  private completeHint(index: number): void {
-    const hint = this.hints[index];
-    if (!hint) return;
-    this.input.value = hint.insert;
-    this.state.draft = hint.insert;
-    this.input.focus();
-    this.showHints();
-    this.save();
   }
 
   // -------------------------------------------------------------- helpers

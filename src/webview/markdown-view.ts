@@ -1,7 +1,7 @@
 // Puts Markdown on the page: whole answers, and answers that are still streaming.
 import { IncrementalMarkdown, markdownToHtml } from './markdown';
 import { toSafeFragment } from './sanitize';
-import { SpeakerLineFilter, withoutSpeakerLine } from './speaker-line';
+import { SpeakerLineFilter, withoutSpeakerLine } from '../chat/speaker-line';
 
 /**
  * Sanitized answer HTML, laid out for a narrow view: each table goes in a box

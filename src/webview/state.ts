@@ -24,6 +24,8 @@ export const viewStateSchema = z.object({
   personaId: z.string().optional(),
   modelId: z.string().optional(),
   panelMode: z.boolean(),
+  /** The user folded (true) or unfolded (false) the header; absent: folded once there is a conversation. */
+  headerCollapsed: z.boolean().optional(),
   panelPersonaIds: z.array(z.string()),
   context: contextChoiceSchema,
 });

@@ -243,6 +243,28 @@ suite('chat', () => {
       }
     });
 
+    test("a trusted workspace's server is named in the picker and gets no key unasked (audit 2)", async () => {
+      const workspaceServer = await startSseServer({ models: ['workspace-model'] });
+      try {
+        await vscode.commands.executeCommand('outcomeLens.setApiKey', 'sk-user-only-1b7e');
+        await config().update('chat.openai.baseUrl', workspaceServer.baseUrl, vscode.ConfigurationTarget.Workspace);
+        await config().update('chat.openai.model', 'workspace-model', vscode.ConfigurationTarget.Workspace);
+        const update = await waitFor('the workspace server in the picker', () =>
+          lastPosted('update', (m) => Boolean(m.models?.some((model) => model.id === 'openai:workspace-model'))),
+        );
+        const listing = workspaceServer.requests.filter((r) => r.path === '/v1/models');
+        assert.ok(listing.length > 0, 'the model list was asked for');
+        for (const request of listing) assert.equal(request.headers.authorization, undefined, "the user's key did not go to the workspace's server");
+        const label = update.models!.find((model) => model.id === 'openai:workspace-model')!.label;
+        assert.equal(label, `workspace-model (${workspaceServer.baseUrl}, from workspace settings)`);
+      } finally {
+        await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+        await config().update('chat.openai.model', undefined, vscode.ConfigurationTarget.Workspace);
+        await vscode.commands.executeCommand('outcomeLens.clearApiKey');
+        await workspaceServer.close();
+      }
+    });
+
     test('Set API Key stores the key in SecretStorage, not in settings, and the server receives it', async () => {
       const key = 'sk-host-test-5f2c';
       await vscode.commands.executeCommand('outcomeLens.setApiKey', key);
@@ -274,8 +296,10 @@ suite('chat', () => {
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('outcomeLens.exportConversation', target);
     assert.equal(written?.toString(), target.toString());
     const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    assert.match(markdown, /^# Outcome Lens conversation\n/);
-    assert.match(markdown, /## You\n\n_To 💰 Value Realization_\n\nWhich metric should we drop\?/);
+    // Titled after the document open in the editor, when there is one.
+    assert.match(markdown, /^# Outcome Lens conversation( about [^\n]+)?\n/);
+    // "To …" only where the personas asked change from the question before.
+    assert.match(markdown, /## You\n\n(_To 💰 Value Realization_\n\n)?Which metric should we drop\?/);
     assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._/);
     await vscode.workspace.fs.delete(target);
   });

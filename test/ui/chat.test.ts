@@ -199,7 +199,8 @@ describe('chat webview', () => {
     const question = await ask(chat, 'Question');
     await chat.send({ type: 'streamStart', messageId: 'mid', replyTo: question.id, personaId: 'value', offlineCoach: false });
     await streamText(chat, 'mid', 'Half an ans');
-    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.length === 2);
+    // The view saves on a debounce: wait for the save that has every chunk (on a loaded machine an earlier one can come first).
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.entries?.[1]?.text === 'Half an ans');
     const saved = await chat.savedState();
     await chat.close();
 
@@ -327,6 +328,8 @@ describe('chat webview', () => {
     assert.deepEqual(review.command, { name: 'review' });
     await chat.send({ type: 'turnComplete', replyTo: review.id });
 
+    // The header folded when the conversation began; unfold it to reach the panel.
+    await chat.page.click('#header-toggle');
     await chat.page.click('#panel-toggle');
     assert.equal(await chat.page.getAttribute('#panel-toggle', 'aria-pressed'), 'true');
     await chat.page.locator('#panel').getByLabel('Value Realization').check();
@@ -468,6 +471,89 @@ describe('chat webview', () => {
     mkdirSync(dir, { recursive: true });
     await chat.page.screenshot({ path: join(dir, 'chat.png') });
     assert.equal(await chat.page.locator('article.failed button[data-action="retry"]').textContent(), 'Retry in 30s');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('loads no image from data: or another origin (img-src allows the extension only)', async () => {
+    const chat = await openReady();
+    // A 1x1 GIF as a data: URL, and an image on another loopback origin: the page itself tries, past the sanitizer.
+    const sources = ['data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', `http://localhost:${new URL(ui.origin).port}/tracker.png`];
+    const outcomes = await chat.page.evaluate(
+      (srcs) =>
+        Promise.all(
+          srcs.map(
+            (src) =>
+              new Promise<string>((resolve) => {
+                const image = new (globalThis as any).Image();
+                image.onload = () => resolve('loaded');
+                image.onerror = () => resolve('blocked');
+                image.src = src;
+              }),
+          ),
+        ),
+      sources,
+    );
+    assert.deepEqual(outcomes, ['blocked', 'blocked']);
+    const directives = (await chat.violations()).map((violation: any) => violation.directive);
+    assert.deepEqual(directives, ['img-src', 'img-src']);
+    await chat.close();
+  });
+
+  it('offers "Configure a model…" in the model picker, which starts the walkthrough and keeps the chosen model', async () => {
+    const chat = await openReady();
+    await chat.page.selectOption('#model', { label: 'Configure a model…' });
+    await chat.waitForPosted('configureModel');
+    assert.equal(await chat.page.inputValue('#model'), 'coach', 'the picker stays on the model in use');
+    assert.deepEqual((await chat.postedOfType('choose')).filter((m) => m.modelId !== undefined), [], 'no model was chosen');
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('marks an answer stopped by a content filter as filtered, keeping its text', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Review the pricing section');
+    await chat.send({ type: 'streamStart', messageId: 'f1', replyTo: question.id, personaId: 'value', offlineCoach: false });
+    await streamText(chat, 'f1', 'The first half of the answer');
+    await chat.send({
+      type: 'error',
+      replyTo: question.id,
+      messageId: 'f1',
+      personaId: 'value',
+      partialKept: true,
+      code: 'filtered',
+      message: "The server's content filter stopped this answer (finish_reason content_filter); what arrived before it is kept.",
+      hint: 'Rephrase the question, or ask the server administrator about the filter.',
+    });
+    await chat.send({ type: 'turnComplete', replyTo: question.id });
+    const article = chat.page.locator('article[data-id="f1"]');
+    assert.match((await article.textContent()) ?? '', /The first half of the answer/);
+    assert.match((await article.textContent()) ?? '', /Filtered/);
+    assert.match((await article.textContent()) ?? '', /content filter stopped the answer/);
+    await assertHealthy(chat);
+    await chat.close();
+  });
+
+  it('folds the header into one summary line once the conversation begins, and remembers an unfold', async () => {
+    const chat = await openReady();
+    assert.equal(await chat.page.getAttribute('#header-toggle', 'aria-expanded'), 'true', 'a new conversation shows the choices');
+    await ask(chat, 'Is this ready?');
+    assert.equal(await chat.page.getAttribute('#header-toggle', 'aria-expanded'), 'false');
+    assert.equal(await chat.page.isVisible('#persona'), false);
+    assert.equal(await chat.page.textContent('#header-toggle'), '▸ 💰 Value Realization · Offline coach · Document, Findings');
+
+    const logShare = await chat.page.evaluate(() => {
+      const page = globalThis as any;
+      return page.document.getElementById('log').getBoundingClientRect().height / page.innerHeight;
+    });
+    assert.ok(logShare > 0.7, `the conversation has ${(logShare * 100).toFixed(0)}% of the height`);
+
+    await chat.page.click('#header-toggle');
+    assert.equal(await chat.page.isVisible('#persona'), true);
+    await chat.page.getByLabel('Findings').uncheck();
+    assert.match((await chat.page.textContent('#header-toggle')) ?? '', /^▾ .* · Document$/);
+    // Saved with the rest of the view's state (debounced), so a reopened view stays unfolded.
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.headerCollapsed === false, undefined, { timeout: 5000 });
     await assertHealthy(chat);
     await chat.close();
   });

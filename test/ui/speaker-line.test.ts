@@ -2,7 +2,7 @@
 // Realization:**") is hidden, whether the answer arrives whole or in pieces.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SpeakerLineFilter, withoutSpeakerLine } from '../../src/webview/speaker-line';
+import { SpeakerLineFilter, withoutSpeakerLine } from '../../src/chat/speaker-line';
 
 const label = '💰 Value Realization';
 

@@ -6,7 +6,8 @@ import type { Finding } from '../../engine';
 import type { Persona } from '../personas/persona';
 import { personaLabel } from '../personas/persona';
 import { analyse, byCatalogue, reach, within, type Facts, type Group, type Passage } from './analysis';
-import { metricsTable, proposeMetrics } from './outcomes';
+import { metricsTable, proposeMetrics, unlabelledLeading } from './outcomes';
+import { roiCheck } from './roi';
 import { asksReadiness, RULE_AREA, rulesFor, TOPIC_NAMES, topicsIn } from './talk';
 import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
 import { strengthsOf, talkFor, voiceFor, type Voice } from './voices';
@@ -20,6 +21,8 @@ export interface CoachContext {
   question: string;
   /** The finding the user asked about (the "Ask … about this" code action): the answer is about it. */
   finding?: { ruleId: string; message: string; line?: number };
+  /** On a panel, the personas that answered this question before this one: their points are not repeated. */
+  panelBefore?: readonly Persona[];
 }
 
 /** The last line of every answer. */
@@ -43,11 +46,13 @@ export function coachBody(context: CoachContext): string {
   if (facts.kind === 'none' && facts.findings.length === 0) return notProductDocument(facts);
   switch (context.command) {
     case 'review':
-      return review(facts, voice);
+      return review(facts, voice, covered(context, (v) => ordered(scoped(facts).groups, v)));
     case 'metrics':
       return metrics(facts, voice);
     default:
-      return context.finding ? aboutFinding(facts, voice, context.finding) : ask(facts, voice, context.question);
+      return context.finding
+        ? aboutFinding(facts, voice, context.finding)
+        : ask(facts, voice, context.question, covered(context, (v) => shownFor(facts, v, context.question)));
   }
 }
 
@@ -98,15 +103,35 @@ function unplacedMessages(group: Group): string {
   return ` Outcome Lens says: ${said.slice(0, 3).join('; ')}${more}.`;
 }
 
+/**
+ * The persona's concern about a group, made fair where the document deserves
+ * it: "no leading indicator" names the metrics that read as early signals
+ * but are not labelled, instead of saying everything lags.
+ */
+function concernOf(facts: Facts, voice: Voice, group: Group): string {
+  const early = group.ruleId === 'no-leading-indicator' ? unlabelledLeading(facts) : [];
+  if (early.length > 0) {
+    return `Nothing is labelled as a leading indicator, though ${mentionList(early)} ${early.length === 1 ? 'reads' : 'read'} like an early sign of take-up: label ${early.length === 1 ? 'it' : 'them'} leading (a Type column does it), so the first weeks after launch have something to watch.`;
+  }
+  return talkFor(voice, group).concern(reach(facts, group));
+}
+
+/** The persona's advice for a group; with an unlabelled early metric, labelling it comes before adding one. */
+function adviceOf(facts: Facts, voice: Voice, group: Group): string {
+  const early = group.ruleId === 'no-leading-indicator' ? unlabelledLeading(facts) : [];
+  if (early.length > 0) return `I'd label ${mentionList(early)} as leading, and look at ${early.length === 1 ? 'it' : 'them'} in the first two weeks after launch.`;
+  return talkFor(voice, group).advice;
+}
+
 /** A concern as a review shows it: the quoted passages, then what worries the persona (what to do is listed after). */
 function concernBlock(facts: Facts, voice: Voice, group: Group): string {
-  const talk = talkFor(voice, group);
   const shown = group.passages.slice(0, MAX_QUOTES);
-  const quotes = shown.map((p) => `> "${quotable(p.text)}"`).join('\n>\n');
+  // The line number lets a reader (and the review notes in the editor) find the right one of repeated words.
+  const quotes = shown.map((p) => `> "${quotable(p.text)}" (line ${facts.model.lineOf(p.offset) + 1})`).join('\n>\n');
   const more = group.passages.length > MAX_QUOTES ? ` (${group.passages.length - MAX_QUOTES} more like ${group.passages.length - MAX_QUOTES === 1 ? 'it' : 'these'} in the document.)` : '';
   const example = voice.examples[group.ruleId]?.(facts, group);
   const source = ` _(\`${group.ruleId}\`, ${count(group.findings.length, 'finding')})_`;
-  const text = `${talk.concern(reach(facts, group))}${unplacedMessages(group)}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
+  const text = `${concernOf(facts, voice, group)}${unplacedMessages(group)}${more}${example ? ` Something I could measure instead: ${example}.` : ''}${source}`;
   return quotes ? `${quotes}\n\n${text}` : text;
 }
 
@@ -119,20 +144,47 @@ function scoped(facts: Facts): { groups: Group[]; note: string; narrowed: boolea
   return { groups: facts.groups, narrowed: false, note: `Outcome Lens finds nothing to raise in the passage you selected (${mention(selected)}), so I'm looking at the whole document.` };
 }
 
-function recommendations(voice: Voice, groups: readonly Group[]): string[] {
-  return [...new Set(groups.map((g) => talkFor(voice, g).advice))].slice(0, 5);
+function recommendations(facts: Facts, voice: Voice, groups: readonly Group[]): string[] {
+  return [...new Set(groups.map((g) => adviceOf(facts, voice, g)))].slice(0, 5);
 }
 
-function review(facts: Facts, voice: Voice): string {
+/** What the panelists before this persona raised: each group by its talk key, with who raised it first. */
+interface Covered {
+  keys: Map<string, string>;
+}
+
+function covered(context: CoachContext, raised: (voice: Voice) => readonly Group[]): Covered {
+  const keys = new Map<string, string>();
+  for (const persona of context.panelBefore ?? []) {
+    for (const g of raised(voiceFor(persona))) if (!keys.has(g.talkKey)) keys.set(g.talkKey, personaLabel(persona));
+  }
+  return { keys };
+}
+
+/** "Value Realization has already raised the vanity counts and the missing timeframes; I'll add what I'd look at." */
+function panelNote(skipped: readonly Group[], by: Covered): string {
+  if (skipped.length === 0) return '';
+  const who = [...new Set(skipped.map((g) => by.keys.get(g.talkKey)!))];
+  const rules = [...new Set(skipped.map((g) => `\`${g.ruleId}\``))];
+  return `${andList(who)} ${who.length === 1 ? 'has' : 'have'} already raised ${andList(rules)}; I agree and won't repeat ${rules.length === 1 ? 'it' : 'them'}. Here's what I'd add.`;
+}
+
+function review(facts: Facts, voice: Voice, by: Covered = { keys: new Map() }): string {
   const { groups, note } = scoped(facts);
-  const worries = ordered(groups, voice);
+  const all = ordered(groups, voice);
+  const worries = all.filter((g) => !by.keys.has(g.talkKey));
+  const skipped = all.filter((g) => by.keys.has(g.talkKey));
   const strengths = strengthsOf(voice, facts).slice(0, 4);
-  const steps = recommendations(voice, worries);
-  const parts = [overview(facts) + (note ? ` ${note}` : '')];
+  const steps = recommendations(facts, voice, worries);
+  // On a panel the overview was given by the first persona; later ones start with what they add.
+  const parts = [by.keys.size > 0 ? panelNote(skipped, by) || overview(facts) : overview(facts) + (note ? ` ${note}` : '')];
   const focus = voice.focus?.(facts);
   if (focus) parts.push(focus.text);
+  const money = roiCheck(facts);
+  if (money) parts.push(money);
   parts.push(`**${voice.sections.strong}**\n\n${strengths.length > 0 ? strengths.map((s) => `- ${s}`).join('\n') : voice.nothingStrong}`);
-  parts.push(`**${voice.sections.worries}**\n\n${worries.length > 0 ? worries.map((g) => concernBlock(facts, voice, g)).join('\n\n') : voice.nothingWrong}`);
+  const noneLeft = skipped.length > 0 ? 'Nothing beyond what was raised before me.' : voice.nothingWrong;
+  parts.push(`**${voice.sections.worries}**\n\n${worries.length > 0 ? worries.map((g) => concernBlock(facts, voice, g)).join('\n\n') : noneLeft}`);
   if (steps.length > 0) parts.push(`**${voice.sections.recommend}**\n\n${steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`);
   parts.push(voice.nextStep(steps[0] ?? focus?.step));
   return parts.join('\n\n');
@@ -158,12 +210,11 @@ function metrics(facts: Facts, voice: Voice): string {
  * the persona's own lead, counting the whole group, would misstate.
  */
 function concernLine(facts: Facts, voice: Voice, group: Group, whole = true): string {
-  const talk = talkFor(voice, group);
   const shown = group.passages.slice(0, MAX_QUOTES).map((p) => p.text);
   const example = voice.examples[group.ruleId]?.(facts, group);
   const lead = whole ? voice.lead?.(facts, group) : undefined;
-  if (lead) return `- ${lead} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
-  const point = `${talk.concern(reach(facts, group))}${unplacedMessages(group)} ${talk.advice}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  if (lead) return `- ${lead} ${adviceOf(facts, voice, group)}${example ? ` Something I could measure instead: ${example}.` : ''}`;
+  const point = `${concernOf(facts, voice, group)}${unplacedMessages(group)} ${adviceOf(facts, voice, group)}${example ? ` Something I could measure instead: ${example}.` : ''}`;
   return shown.length > 0 ? `- ${quoteList(shown)}: ${lowerFirst(point)}` : `- ${point}`;
 }
 
@@ -211,12 +262,26 @@ function verdict(facts: Facts, groups: readonly Group[], readiness: boolean): st
 const MAX_CONCERNS = 4;
 const MAX_OVERALL = 5;
 
-function ask(facts: Facts, voice: Voice, question: string): string {
+/** The concerns an answer to `question` shows, in the persona's order (what ask() lists). */
+function shownFor(facts: Facts, voice: Voice, question: string, by: Covered = { keys: new Map() }): Group[] {
+  const { groups, narrowed } = scoped(facts);
+  const asked = topicsIn(question);
+  const topics = asked.length === 0 && facts.selection ? (['overall'] as const) : asked;
+  if (topics.length === 0) return [];
+  const wanted = rulesFor(topics);
+  const all = ordered(groups, voice).filter((g) => !by.keys.has(g.talkKey));
+  const relevant = wanted === 'all' ? all : all.filter((g) => wanted.has(g.ruleId));
+  return topics[0] === 'overall' && !narrowed ? acrossAreas(relevant, MAX_OVERALL) : relevant.slice(0, MAX_CONCERNS);
+}
+
+function ask(facts: Facts, voice: Voice, question: string, by: Covered = { keys: new Map() }): string {
   const { groups, note, narrowed } = scoped(facts);
   // A question about a selected passage with no topic of its own ("Is this OK?") is about the passage as a whole.
   const asked = topicsIn(question);
   const topics = asked.length === 0 && facts.selection ? (['overall'] as const) : asked;
-  const all = ordered(groups, voice);
+  const every = ordered(groups, voice);
+  // On a panel, what an earlier persona raised is left to them.
+  const all = every.filter((g) => !by.keys.has(g.talkKey));
   if (topics.length === 0) {
     const top = all.slice(0, 2);
     return [
@@ -228,13 +293,19 @@ function ask(facts: Facts, voice: Voice, question: string): string {
   const wanted = rulesFor(topics);
   const relevant = wanted === 'all' ? all : all.filter((g) => wanted.has(g.ruleId));
   const whole = topics[0] === 'overall' && !narrowed;
-  const shown = whole ? acrossAreas(relevant, MAX_OVERALL) : relevant.slice(0, MAX_CONCERNS);
+  const shown = shownFor(facts, voice, question, by);
   const parts: string[] = [];
   if (note) parts.push(note);
-  if (whole) parts.push(verdict(facts, relevant, asksReadiness(question)));
+  const skipped = every.filter((g) => by.keys.has(g.talkKey) && (wanted === 'all' || wanted.has(g.ruleId)));
+  const onPanel = panelNote(skipped, by);
+  if (whole && !onPanel) parts.push(verdict(facts, relevant, asksReadiness(question)));
+  if (onPanel) parts.push(onPanel);
   // The persona's own check is about the whole document: not for a question about a selected passage.
   const focus = voice.focus && !narrowed && topics.some((t) => voice.focusTopics.includes(t)) ? voice.focus(facts) : undefined;
   if (focus) parts.push(focus.text);
+  // A question about money gets the return checked against the document's own figures.
+  const money = (topics as readonly string[]).includes('business') && !narrowed ? roiCheck(facts) : undefined;
+  if (money) parts.push(money);
   const about = narrowed && topics[0] === 'overall' ? ['the passage you selected'] : topics.map((t) => TOPIC_NAMES[t]);
   if (shown.length > 0) {
     const lines = shown.map((g) => concernLine(facts, voice, g)).join('\n');
@@ -244,6 +315,6 @@ function ask(facts: Facts, voice: Voice, question: string): string {
     const strengths = strengthsOf(voice, facts).slice(0, 2);
     parts.push(`Outcome Lens's checks find nothing to raise about ${about.join(' or ')} here.${strengths.length > 0 ? ` ${strengths.join(' ')}` : ''}`);
   }
-  parts.push(voice.nextStep(shown[0] ? talkFor(voice, shown[0]).advice : focus?.step));
+  parts.push(voice.nextStep(shown[0] ? adviceOf(facts, voice, shown[0]) : focus?.step));
   return parts.join('\n\n');
 }

@@ -3,8 +3,10 @@
 // and a guardrail, recognised by keywords; timeframes and deliverables read
 // from the goal's own words; and the /metrics table built from all of it.
 // Unknown values stay as [bracketed placeholders]: the coach never invents numbers.
+import { GUARD_SUBJECT, TIMEFRAME, timeframeIn } from '../../engine';
 import type { Facts, Group } from './analysis';
 import { findingsIn, goalStatements, metricPassage } from './analysis';
+import { problemMeasures } from './problem-numbers';
 import { andList, mention, mentionList, plain, quotable, quoteList } from './text';
 
 interface Theme {
@@ -39,7 +41,7 @@ const THEMES: readonly Theme[] = [
   {
     words: /\b(?:support|tickets?|refunds?|help ?desk|self[- ]service)\b/i,
     outcome: '% of [requests] completed without contacting support',
-    measuredBy: /\b(?:self[- ]service rate|deflect\w*|without contacting support|contact rate)\b/i,
+    measuredBy: /\b(?:self[- ]service rate|deflect\w*|without contacting support|contact rate|support tickets?|support contacts?)\b/i,
     guardrail: '% of self-service [requests] reopened or escalated within 7 days',
   },
   {
@@ -89,13 +91,6 @@ function documentTheme(facts: Facts): Theme {
   return GENERIC_THEME;
 }
 
-const TIMEFRAME =
-  /\b(?:by|before|in|within|until|during|through)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:next|first|coming)\s+)?(?:q[1-4](?:\s*(?:fy)?\s*'?\d{2,4})?|h[12](?:\s+\d{4})?|fy\s?\d{2,4}|(?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?:\s+(?:19|20)\d\d)?|\d+\s*(?:days?|weeks?|months?|quarters?|years?)|quarter|year|month|sprint)\b/i;
-
-/** "by Q3", "within 90 days": the timeframe a goal states, if any. */
-export function timeframeIn(text: string): string | undefined {
-  return TIMEFRAME.exec(text)?.[0];
-}
 
 // Where the thing delivered ends and its purpose begins: "Ship SSO so that admins ...".
 const PURPOSE = /\s+(?:so that|so|to|in order to|because|for|with|which)\s|[,;:(]/i;
@@ -140,7 +135,8 @@ export function outcomeExample(facts: Facts, group: Group): string | undefined {
   const from = own?.baseline ? plain(own.baseline.text) : "[today's value]";
   const to = own?.target ? plain(own.target.text) : '[target]';
   const moves = LOWER_IS_BETTER.test(name) ? 'falls' : 'rises';
-  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${timeframeIn(first.text) ?? 'by [date]'}*`;
+  const by = timeframeIn(first.text) ?? (own?.timeframe ? plain(own.timeframe.text) : 'by [date]');
+  return `*${name.charAt(0).toUpperCase()}${name.slice(1)} ${moves} from ${from} to ${to} ${by}*`;
 }
 
 /**
@@ -152,7 +148,10 @@ export function replacementExample(facts: Facts, group: Group): string | undefin
   const first = group.passages[0];
   if (!first) return undefined;
   const own = documentTheme(facts);
-  return `*${(own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome}*`;
+  const outcome = (own === GENERIC_THEME ? (themeOf(first.text) ?? own) : own).outcome;
+  // A template with brackets is a last resort: a sound behaviour metric of the document's own says more.
+  const sound = outcome.includes('[') ? facts.metrics.find((m) => m.baseline && m.target && flawsOf(facts, m).length === 0) : undefined;
+  return sound ? `*${plain(sound.name.text)}, from ${plain(sound.baseline!.text)} to ${plain(sound.target!.text)}*` : `*${outcome}*`;
 }
 
 export interface MetricRow {
@@ -179,14 +178,24 @@ const MAX_ROWS = 8;
 // A delivery that replaces what everyone already uses: once it is live, everyone "adopts" it.
 const REPLACEMENT = /\b(?:re-?design\w*|revamp\w*|rebuil\w*|re-?platform\w*|refresh\w*|migrat\w*|new version|new design)\b/i;
 const ADOPTION = /\badopt\w*|\b(?:use|used|uses|using)\b[^.]*\bwithin \d+ (?:days|weeks) of (?:release|launch)\b/i;
-const GUARDRAIL = /\b(?:refunds?|chargebacks?|errors?|error rates?|failures?|crash\w*|complaints?|incidents?|downtime|escalat\w*)\b/i;
+// A metric about people taking up the capability moves first: "Teams with a connected calendar".
+const TAKE_UP = /\b(?:connected|enabled|activated|adopted|installed|turned on|opted in|signed in|set up)\b/i;
 
 /** The type of a metric the document leaves untyped, when its words tell: else the bracketed choice. */
 function typeOf(name: string, theme: Theme): string {
   if (theme.measuredBy.test(name)) return 'lagging';
-  if (ADOPTION.test(name)) return 'leading';
-  if (GUARDRAIL.test(name)) return 'guardrail';
+  if (ADOPTION.test(name) || TAKE_UP.test(name)) return 'leading';
+  if (GUARD_SUBJECT.test(name)) return 'guardrail';
   return THEMES.some((t) => t.measuredBy.test(name)) ? 'lagging' : UNKNOWN_TYPE;
+}
+
+/**
+ * Metrics the document leaves untyped whose words say they move early ("Teams
+ * with a connected calendar"): when the rule finds no leading indicator, the
+ * fair thing is to point at these rather than say everything lags.
+ */
+export function unlabelledLeading(facts: Facts): string[] {
+  return facts.metrics.filter((m) => !m.type && typeOf(plain(m.name.text), GENERIC_THEME) === 'leading').map((m) => plain(m.name.text));
 }
 
 /** The success-metrics table for the document's goals, keeping the metrics it already has that hold up. */
@@ -262,6 +271,14 @@ export function proposeMetrics(facts: Facts): MetricsProposal {
     }
   }
 
+  // What the problem statement already measures comes first, with today's value as its baseline.
+  const measured = problemMeasures(facts).filter((m) => !rows.some((r) => r.metric.toLowerCase() === m.metric.toLowerCase()));
+  if (measured.length > 0) {
+    rows.splice(kept.length, 0, ...measured.map((m) => ({ ...BLANK, metric: m.metric, type: 'lagging', baseline: m.baseline })));
+    notes.push(
+      `The problem statement already measures ${measured.length === 1 ? 'one thing' : `${measured.length} things`} today: ${andList(measured.map((m) => `${mention(m.metric)} (${m.baseline})`))}. I've put ${measured.length === 1 ? 'it' : 'them'} in with ${measured.length === 1 ? 'that value' : 'those values'} as the baseline; the target is yours to set.`,
+    );
+  }
   if (kept.length > 0) {
     const gaps = kept.some((r) => Object.values(r).some((v) => v.startsWith('[')));
     const which = kept.length <= 3 ? `${mentionList(kept.map((r) => r.metric))} from the document` : `the ${kept.length} metrics the document already has`;

@@ -54,16 +54,67 @@ function allowedCost(words: number): number {
 }
 
 /**
+ * Which of several exact occurrences a quote means. Words such as "Total
+ * registered users" can stand in the goals and again in the metrics table; a
+ * review quotes the one Outcome Lens flagged, and a passage already placed for
+ * an earlier quote is not placed twice.
+ */
+export interface Placement {
+  /** Document ranges [start, end) the answer is likely about (the lint findings' passages). */
+  preferred: readonly { start: number; end: number }[];
+  /** Token indexes where earlier quotes of the same answer were placed. */
+  used: Set<number>;
+  /** The line the answer names right after this quote ("… (line 34)"), as a document range: it wins. */
+  named?: { start: number; end: number };
+}
+
+/**
+ * The exact occurrence to use: an unused one inside a flagged passage, the
+ * passage that fits the quote most closely winning ("Total registered users"
+ * flagged as a table cell beats the same words inside a longer flagged goal);
+ * else the first unused one; else the first.
+ */
+function pickOccurrence(starts: readonly number[], m: number, doc: readonly Token[], placement: Placement | undefined): number {
+  if (!placement || starts.length === 1) return starts[0]!;
+  const unused = starts.filter((i) => !placement.used.has(i));
+  const named = placement.named;
+  const onNamedLine = named && starts.find((i) => doc[i]!.start >= named.start && doc[i]!.start < named.end);
+  if (onNamedLine !== undefined) return onNamedLine;
+  let best: { at: number; excess: number } | undefined;
+  for (const i of unused) {
+    const start = doc[i]!.start;
+    const end = doc[i + m - 1]!.end;
+    for (const r of placement.preferred) {
+      if (!(start < r.end && end > r.start)) continue;
+      const excess = Math.abs(r.end - r.start - (end - start));
+      if (!best || excess < best.excess) best = { at: i, excess };
+    }
+  }
+  return best?.at ?? unused[0] ?? starts[0]!;
+}
+
+/**
  * The best place for `quote` among doc[from..to): the lowest word edit distance
  * with a free start and end in the document, earliest on ties.
  */
-function align(quote: readonly string[], doc: readonly Token[], from: number, to: number): { first: number; last: number; cost: number } | undefined {
+function align(
+  quote: readonly string[],
+  doc: readonly Token[],
+  from: number,
+  to: number,
+  placement?: Placement,
+): { first: number; last: number; cost: number } | undefined {
   const m = quote.length;
   if (m === 0 || from >= to) return undefined;
   // Exact runs are the common case; find them without the quadratic table.
+  const exact: number[] = [];
   outer: for (let i = from; i + m <= to; i++) {
     for (let j = 0; j < m; j++) if (doc[i + j]!.word !== quote[j]) continue outer;
-    return { first: i, last: i + m - 1, cost: 0 };
+    exact.push(i);
+  }
+  if (exact.length > 0) {
+    const first = pickOccurrence(exact, m, doc, placement);
+    return { first, last: first + m - 1, cost: 0 };
   }
   // cost[j]: best cost of aligning quote[0..j) to a document run ending just before
   // the current token; start[j]: the token that run begins at.
@@ -102,7 +153,7 @@ function align(quote: readonly string[], doc: readonly Token[], from: number, to
 }
 
 /** Where a quote sits in the document; an ellipsis splits it into parts that must follow each other. */
-function locate(quote: string, text: string, doc: readonly Token[], minWords: number): { start: number; end: number } | undefined {
+function locate(quote: string, text: string, doc: readonly Token[], minWords: number, placement?: Placement): { start: number; end: number } | undefined {
   const parts = quote
     .split(/\s*(?:\.{3}|…)\s*/)
     .map((p) => tokenize(p).map((t) => t.word))
@@ -112,8 +163,10 @@ function locate(quote: string, text: string, doc: readonly Token[], minWords: nu
   let from = 0;
   for (const part of parts) {
     // Later parts must come soon after the earlier ones, not anywhere in the document.
-    const hit = align(part, doc, from, span ? Math.min(doc.length, from + part.length + 400) : doc.length);
+    // Only a quote's first part chooses among occurrences; the later parts follow it.
+    const hit = align(part, doc, from, span ? Math.min(doc.length, from + part.length + 400) : doc.length, span ? undefined : placement);
     if (!hit) break;
+    if (!span) placement?.used.add(hit.first);
     span = { start: span?.start ?? doc[hit.first]!.start, end: doc[hit.last]!.end };
     from = hit.last + 1;
   }
@@ -231,9 +284,9 @@ function sentenceStart(answer: string, offset: number): number {
   return lineStart + (m ? m.index + m[0].length : 0);
 }
 
-/** The text after a quote and any quotes listed right after it ("A", "B" and "C"). */
+/** The text after a quote, any quotes listed right after it ("A", "B" and "C") and a "(line N)" that places it. */
 function skipListedQuotes(answer: string, from: number): number {
-  const m = /^(?:\s*(?:,|and|or|&)?\s*["“][^"“”\n]*["”])*/.exec(answer.slice(from));
+  const m = /^(?:\s*(?:,|and|or|&)?\s*["“][^"“”\n]*["”])*(?:\s*\(line \d{1,7}\))?/.exec(answer.slice(from));
   return from + (m ? m[0].length : 0);
 }
 
@@ -270,17 +323,38 @@ function noteFor(answer: string, c: Candidate): string {
   return cleanNote(leadingSentence(next || nextProse(answer, c.paragraphEnd)));
 }
 
+// "(line 34)" or ", line 34" right after a quote: where the answer says the passage is.
+const LINE_NAMED = /^["”]?\s*[(,]?\s*(?:on\s+)?line\s+(\d{1,7})\b/i;
+
+/** The document range of the line an answer names right after a quote, if any. */
+function namedLine(answer: string, after: number, documentText: string): { start: number; end: number } | undefined {
+  const m = LINE_NAMED.exec(answer.slice(after, after + 30));
+  if (!m) return undefined;
+  let start = 0;
+  for (let line = 1; line < Number(m[1]); line++) {
+    const next = documentText.indexOf('\n', start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = documentText.indexOf('\n', start);
+  return { start, end: end < 0 ? documentText.length : end };
+}
+
 /**
  * The quoted passages of `answer` that can be found in `documentText`, in the
  * order the answer quotes them, each passage once. Quotes in code are ignored;
  * inline quotes need two words at least (one word is too common to place).
+ * `preferred` are the ranges the review is likely about (the lint findings):
+ * words that occur more than once are placed there first.
  */
-export function findQuotes(answer: string, documentText: string): FoundQuote[] {
+export function findQuotes(answer: string, documentText: string, preferred: readonly { start: number; end: number }[] = []): FoundQuote[] {
   const doc = tokenize(documentText, true);
   const seen = new Set<string>();
   const out: FoundQuote[] = [];
+  const placement: Placement = { preferred, used: new Set() };
   for (const c of candidates(answer)) {
-    const span = locate(c.quote, documentText, doc, c.block ? 1 : 2);
+    placement.named = namedLine(answer, c.after, documentText);
+    const span = locate(c.quote, documentText, doc, c.block ? 1 : 2, placement);
     if (!span) continue;
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) continue;

@@ -7,11 +7,11 @@
 // Convention: "double quotes" mark a passage the persona is worried about, so
 // findQuotes can turn it into a diagnostic; ‘single quotes’ mention passages
 // without raising a concern (strengths, titles, headings).
-import type { MetricItem } from '../../engine';
+import { IF_WE_DO_NOTHING, timeframeIn, type MetricItem } from '../../engine';
 import type { Persona } from '../personas/persona';
 import type { Facts, Group, Passage } from './analysis';
 import { findingsIn, goalStatements, metricGaps, type MetricField, type MetricGaps } from './analysis';
-import { outcomeExample, replacementExample, timeframeIn } from './outcomes';
+import { outcomeExample, replacementExample } from './outcomes';
 import { NEUTRAL_TALK, OPEN_DECISION, rulesFor, TOPIC_NAMES, topicsIn, type RuleTalk, type Topic } from './talk';
 import { andList, count, firstSentence, lowerFirst, mention, mentionList, plain, quotable, quoteList } from './text';
 
@@ -64,7 +64,6 @@ export function talkFor(voice: Voice, group: Group): RuleTalk {
 export type StrengthKey = 'problem' | 'users' | 'outcome-goals' | 'complete-metrics' | 'typed-metrics' | 'outcome-review' | 'cost-of-inaction' | 'costed';
 
 const OUTCOME_REVIEW = /\boutcome reviews?\b|\bpost[- ]launch reviews?\b|\b\d+ days after (?:launch|release|go[- ]live)\b|\bretrospective\b/i;
-const COST_OF_INACTION = /\bif we do nothing\b|\bcost of (?:inaction|delay|doing nothing)\b|\bif we don['’]t\b|\bwithout (?:this|it), \w+|\bstatus quo\b/i;
 // Evidence behind a problem: a number, or where the knowledge comes from.
 const EVIDENCE = /\d|\b(?:interview\w*|survey\w*|research|analytics|tickets?|export|stud(?:y|ies)|measured|logs?|nps|csat|usability tests?)\b/i;
 // A change that can be checked: a number, a from-to, or a threshold ("no more than a day").
@@ -140,7 +139,7 @@ const STRENGTHS: Readonly<Record<StrengthKey, (facts: Facts) => string | undefin
     return review && `There's a check after launch: ${mention(review.text)}.`;
   },
   'cost-of-inaction': (facts) => {
-    const cost = sentenceMatching(facts, COST_OF_INACTION);
+    const cost = sentenceMatching(facts, IF_WE_DO_NOTHING);
     return cost && `It says what happens if we do nothing: ${mention(cost.text)}.`;
   },
   costed: (facts) => {
@@ -294,7 +293,7 @@ function needCheck(facts: Facts): Check {
   const goals = unflaggedGoals(facts);
   const why = facts.statements('problem')[0];
   const known = facts.metrics.filter((m) => m.target !== undefined && sound(facts, m));
-  const ifNothing = sentenceMatching(facts, COST_OF_INACTION);
+  const ifNothing = sentenceMatching(facts, IF_WE_DO_NOTHING);
   const lines = [
     `- **Who has the need:** ${who ? mention(who.text) : "not stated: I can't tell who this is for."}`,
     `- **The outcome they seek:** ${goals[0] ? mention(goals[0].text) : goalStatements(facts).length > 0 ? 'nothing measurable yet: the goals are deliveries, or words that cannot be measured.' : 'not stated.'}`,

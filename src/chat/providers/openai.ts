@@ -8,7 +8,8 @@
 // in a message, even when the server echoes it back.
 
 import { SseParser, type SseEvent } from '../sse';
-import { ChatError, type ChatProvider, type ChatRequest } from './types';
+import { describeBaseUrl } from './server-url';
+import { boundedRetryAfter, ChatError, type ChatProvider, type ChatRequest } from './types';
 
 export interface OpenAICompatibleOptions {
   /** The API root exactly as configured, e.g. `http://localhost:11434/v1`. */
@@ -18,10 +19,12 @@ export interface OpenAICompatibleOptions {
   apiKey?: string;
   /** Extra request headers (an organisation id, a proxy token). */
   headers?: Record<string, string>;
-  /** Longest wait from sending the request to the first byte of the answer. */
+  /** Longest wait from sending the request to the first event of the answer (or byte of a JSON reply). */
   timeoutMs?: number;
-  /** Longest silence between two pieces of the answer once it has started. */
+  /** Longest wait between two events of the answer; `:` keep-alive comments do not count. */
   idleTimeoutMs?: number;
+  /** Longest time one whole answer may take, however steadily it streams. */
+  answerDeadlineMs?: number;
   /** Replaces the global fetch (the extension host may supply a proxy-aware one). */
   fetch?: typeof fetch;
 }
@@ -30,6 +33,9 @@ export interface OpenAICompatibleOptions {
 // long document before its first token.
 const DEFAULT_TIMEOUT_MS = 120_000;
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+const DEFAULT_ANSWER_DEADLINE_MS = 10 * 60_000;
+/** Same-origin redirects followed for one request (a proxy adding a slash, say). */
+const MAX_REDIRECTS = 5;
 /** Error bodies are read only this far; the message is in the first few hundred bytes. */
 const ERROR_BODY_LIMIT = 64 * 1024;
 const SERVER_MESSAGE_LIMIT = 300;
@@ -105,22 +111,21 @@ async function* readAnswer(exchange: Exchange, response: Response): AsyncGenerat
   const decoder = new TextDecoder();
   let sawEvent = false;
   let opening = '';
-  for (;;) {
-    const chunk = reader && (await exchange.read(reader));
-    if (!chunk) break;
-    if (!sawEvent && opening.length < 200) opening += decoder.decode(chunk, { stream: true });
-    for (const event of parser.push(chunk)) {
+  for (let ended = false; !ended; ) {
+    // Only events are progress: a server that sends nothing but `:` comments still times out.
+    const chunk = reader && (await exchange.read(reader, false));
+    ended = !chunk;
+    if (chunk && !sawEvent && opening.length < 200) opening += decoder.decode(chunk, { stream: true });
+    for (const event of chunk ? parser.push(chunk) : parser.finish()) {
       sawEvent = true;
+      exchange.progressed();
       const step = interpretEvent(event, exchange);
       if (step.text) yield step.text;
-      if (step.finish === 'length') {
-        throw new ChatError(
-          'cut-off',
-          'The answer was cut off: the model reached its length limit.',
-          'The partial answer is kept. Ask for a shorter answer, or raise the output limit on the server.',
-        );
+      if (step.finish) {
+        finishError(step.finish);
+        return;
       }
-      if (step.finish) return;
+      exchange.awaitProgress();
     }
   }
   if (!sawEvent && opening.trim()) {
@@ -131,6 +136,24 @@ async function* readAnswer(exchange: Exchange, response: Response): AsyncGenerat
     );
   }
   throw exchange.cutOff();
+}
+
+/** The finish reasons that end an answer early; any other reason means it is complete. */
+function finishError(reason: string): void {
+  if (reason === 'length') {
+    throw new ChatError(
+      'cut-off',
+      'The answer was cut off: the model reached its length limit.',
+      'The partial answer is kept. Ask for a shorter answer, or raise the output limit on the server.',
+    );
+  }
+  if (reason === 'content_filter') {
+    throw new ChatError(
+      'filtered',
+      "The server's content filter stopped this answer (finish_reason content_filter); what arrived before it is kept.",
+      'Rephrase the question, or ask the server administrator about the filter.',
+    );
+  }
 }
 
 interface Step {
@@ -173,17 +196,20 @@ function completionText(value: unknown, raw: string, exchange: Exchange): string
 }
 
 /**
- * One HTTP request with its deadlines and cancellation. The first-byte timer
- * runs from sending until the first body byte; after that the idle timer runs
- * only while waiting on the server, not while the caller handles a piece.
+ * One HTTP request with its deadlines and cancellation. The progress timer
+ * runs first until the answer starts (its first event; the first byte of a
+ * JSON reply), then between events, but only while waiting on the server, not
+ * while the caller handles a piece. The answer deadline bounds the whole answer.
  */
 class Exchange {
   readonly where: string;
   private readonly controller = new AbortController();
   private readonly timeoutMs: number;
   private readonly idleTimeoutMs: number;
+  private readonly deadlineMs: number;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private expired: 'first-byte' | 'idle' | undefined;
+  private deadline: ReturnType<typeof setTimeout> | undefined;
+  private expired: 'first-byte' | 'idle' | 'deadline' | undefined;
   private started = false;
   private readonly onCallerAbort = (): void => this.controller.abort();
 
@@ -196,42 +222,88 @@ class Exchange {
     this.where = describeBaseUrl(options.baseUrl);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    this.deadlineMs = options.answerDeadlineMs ?? DEFAULT_ANSWER_DEADLINE_MS;
     caller?.addEventListener('abort', this.onCallerAbort, { once: true });
   }
 
+  /**
+   * Sends the request. Redirects are followed by hand and only within the
+   * base URL's origin: a redirect elsewhere would carry the document, the
+   * API key and the custom headers to a server the user never chose.
+   */
   async open(path: string, init: { method: string; accept: string; body?: string }): Promise<Response> {
     if (this.caller?.aborted) throw cancelledError();
-    const url = endpointUrl(this.options.baseUrl, path);
+    let url = endpointUrl(this.options.baseUrl, path);
     const headers = this.headers(init.accept, init.body !== undefined);
     this.arm('first-byte', this.timeoutMs);
-    try {
-      return await (this.options.fetch ?? fetch)(url, {
-        method: init.method,
-        headers,
-        body: init.body,
-        signal: this.controller.signal,
-      });
-    } catch (error) {
-      throw this.failure(error, false);
+    if (this.subject === 'answer') {
+      this.deadline = setTimeout(() => {
+        this.expired = 'deadline';
+        this.controller.abort();
+      }, this.deadlineMs);
+    }
+    for (let hops = 0; ; hops += 1) {
+      let response: Response;
+      try {
+        response = await (this.options.fetch ?? fetch)(url, {
+          method: init.method,
+          headers,
+          body: init.body,
+          signal: this.controller.signal,
+          redirect: 'manual',
+        });
+      } catch (error) {
+        throw this.failure(error, false);
+      }
+      const location = isRedirect(response.status) ? response.headers.get('location') : null;
+      if (location === null) return response;
+      await response.body?.cancel().catch(() => undefined);
+      const target = redirectTarget(location, url);
+      if (!target || target.origin !== url.origin || hops >= MAX_REDIRECTS) {
+        throw new ChatError(
+          'redirected',
+          `The server at ${this.where} redirected the ${this.subject} request to ${target ? describeBaseUrl(target.href) : `"${this.clean(location)}"`}; it was not followed, so neither the document nor your key or headers went there.`,
+          target && target.origin !== url.origin
+            ? 'If that address is right, make it the base URL in outcomeLens.chat.openai.baseUrl (you will be asked again before your key is sent there).'
+            : 'Check outcomeLens.chat.openai.baseUrl: the server keeps redirecting.',
+          { status: response.status },
+        );
+      }
+      url = target;
     }
   }
 
-  /** The next body chunk, or undefined at the end of the body. */
-  async read(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Uint8Array | undefined> {
-    if (this.started) this.arm('idle', this.idleTimeoutMs);
+  /**
+   * The next body chunk, or undefined at the end of the body. With
+   * `bytesAreProgress`, any byte restarts the progress timer (a JSON body);
+   * without it, the stream reader says when an event arrived.
+   */
+  async read(reader: ReadableStreamDefaultReader<Uint8Array>, bytesAreProgress = true): Promise<Uint8Array | undefined> {
+    if (bytesAreProgress && this.started) this.arm('idle', this.idleTimeoutMs);
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) return undefined;
         if (value.byteLength === 0) continue;
-        this.started = true;
+        if (bytesAreProgress) this.started = true;
         return value;
       }
     } catch (error) {
       throw this.failure(error, true);
     } finally {
-      this.disarm();
+      if (bytesAreProgress) this.disarm();
     }
+  }
+
+  /** An event arrived: the progress timer stops while the caller handles it. */
+  progressed(): void {
+    this.started = true;
+    this.disarm();
+  }
+
+  /** Waiting on the server again: the idle timer runs unless it already does. */
+  awaitProgress(): void {
+    if (this.timer === undefined) this.arm('idle', this.idleTimeoutMs);
   }
 
   /**
@@ -346,6 +418,7 @@ class Exchange {
 
   close(): void {
     this.disarm();
+    clearTimeout(this.deadline);
     this.caller?.removeEventListener('abort', this.onCallerAbort);
     // Closes the connection when the caller stopped early; a no-op after a complete answer.
     this.controller.abort();
@@ -404,6 +477,14 @@ class Exchange {
         'timeout',
         `No answer from ${this.where} within ${formatDuration(this.timeoutMs)}.`,
         'The model may still be loading or the server may be busy: retry in a moment, and check the server.',
+        { cause: error },
+      );
+    }
+    if (this.expired === 'deadline') {
+      return new ChatError(
+        'timeout',
+        `The answer from ${this.where} was still arriving after ${formatDuration(this.deadlineMs)}, the longest one answer may take.`,
+        'The partial answer is kept. Ask for a shorter answer, or raise outcomeLens.chat.answerDeadlineSeconds.',
         { cause: error },
       );
     }
@@ -491,10 +572,10 @@ function endpointUrl(baseUrl: string, path: string): URL {
   try {
     url = new URL(baseUrl.trim());
   } catch (error) {
-    throw new ChatError('bad-url', `The base URL "${baseUrl.slice(0, 100)}" is not a URL.`, hint, { cause: error });
+    throw new ChatError('bad-url', `The base URL "${describeBaseUrl(baseUrl)}" is not a URL.`, hint, { cause: error });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ChatError('bad-url', `The base URL "${baseUrl.slice(0, 100)}" is not an http(s) address.`, hint);
+    throw new ChatError('bad-url', `The base URL "${describeBaseUrl(baseUrl)}" is not an http(s) address.`, hint);
   }
   if (url.username || url.password) {
     throw new ChatError(
@@ -508,29 +589,34 @@ function endpointUrl(baseUrl: string, path: string): URL {
   return url;
 }
 
-/** The base URL without credentials, query or fragment, for messages and labels. */
-function describeBaseUrl(baseUrl: string): string {
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** Where a `Location` header points, resolved against the request URL; undefined when it is no http(s) URL. */
+function redirectTarget(location: string, from: URL): URL | undefined {
   try {
-    const url = new URL(baseUrl.trim());
-    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+    const target = new URL(location, from);
+    return target.protocol === 'http:' || target.protocol === 'https:' ? target : undefined;
   } catch {
-    return baseUrl.slice(0, 100);
+    return undefined;
   }
 }
 
 /**
  * Milliseconds to wait from a 429 response's headers: `retry-after-ms` (sent
- * by OpenAI), else `Retry-After` as delay-seconds or an HTTP date.
+ * by OpenAI), else `Retry-After` as delay-seconds or an HTTP date; never
+ * more than MAX_RETRY_AFTER_MS.
  */
 export function retryAfterFrom(headers: Headers, now: number): number | undefined {
   const ms = headers.get('retry-after-ms')?.trim();
-  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.round(Number(ms));
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return boundedRetryAfter(Number(ms));
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (/^\d+$/.test(value)) return boundedRetryAfter(Number(value) * 1000);
   // An HTTP date names its month; this keeps Date.parse from reading "-5" as a year.
   const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return Number.isNaN(date) ? undefined : boundedRetryAfter(date - now);
 }
 
 function formatDuration(ms: number): string {

@@ -34,11 +34,26 @@ export type ChatErrorCode =
   | 'timeout' // no first byte / no progress in time
   | 'malformed-stream' // the bytes were not the SSE chat protocol
   | 'cut-off' // the stream ended before the answer was finished
+  | 'filtered' // the server's content filter stopped the answer (finish_reason content_filter)
+  | 'redirected' // the server redirected the request to another origin, which is not followed
   | 'cancelled' // the user pressed stop
   | 'no-model' // no model available (vscode.lm)
   | 'consent' // the user did not allow the extension to use the model
   | 'untrusted' // the workspace is untrusted and the setting came from it
   | 'unknown';
+
+/**
+ * The longest wait a 429 can impose. Servers have sent absurd Retry-After
+ * values (fourteen digits, or enough nines to become Infinity); any wait is
+ * shown to the user and stored with the answer, so it must be a sane number.
+ */
+export const MAX_RETRY_AFTER_MS = 15 * 60 * 1000;
+
+/** A retry-after from any source as a whole number of ms in [0, MAX_RETRY_AFTER_MS]. */
+export function boundedRetryAfter(ms: number): number {
+  if (Number.isNaN(ms)) return 0;
+  return Math.round(Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms)));
+}
 
 export class ChatError extends Error {
   constructor(

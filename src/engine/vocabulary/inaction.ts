@@ -8,7 +8,7 @@ export const DO_NOTHING = /\b(?:do(?:ing)?[- ]nothing|status quo|no action|busin
 
 /** What happens without action, said in a sentence: "if we don't", "without this", "otherwise", "cost of delay". */
 export const IF_WE_DO_NOTHING =
-  /\bdo(?:ing)? nothing\b|\bif we (?:don['’]t|do not|didn['’]t|did not|wait)\b|\bwithout (?:this|it|a fix|action)\b|\bstatus quo\b|\binaction\b|\bcost of (?:delay|doing nothing)\b|\botherwise\b|\bif (?:nothing|left alone|this is not)\b/i;
+  /\bdo(?:ing)? nothing\b|\bif we (?:don['’]t|do not|didn['’]t|did not|wait)\b|\bwithout (?:this|it|a fix|action)\b|\bstatus quo\b|\binaction\b|\bcost of (?:delay|doing nothing)\b|\botherwise,? (?:they|we|the|it|customers|users|people|teams)\b|\bwithout (?:this|it), \w+|\bif (?:nothing|left alone|this is not)\b/i;
 
 /** A heading or lead-in that answers "what if we do nothing" for the whole document. */
 export const INACTION_HEADING = /\b(?:cost of (?:inaction|delay)|do(?:ing)? nothing|why now|status quo|if we do nothing)\b/i;

@@ -4,7 +4,7 @@
 // carries out what the view asks for (copy, insert, export, open a link).
 import * as vscode from 'vscode';
 import { ChatError } from '../../chat/providers/types';
-import { conversationToMarkdown } from '../../chat/export';
+import { conversationToMarkdown, exportFileName } from '../../chat/export';
 import { DEFAULT_CONTEXT, HistoryStore } from '../../chat/history';
 import { chooseGrounding } from '../../chat/prompt';
 import {
@@ -39,6 +39,19 @@ export interface ChatParts {
   editors: EditorTracker;
   review: ReviewDiagnostics;
   log: (message: string) => void;
+  /** "Configure a model…": the walkthrough for base URL, model and key. */
+  configureModel: () => Promise<void>;
+}
+
+/**
+ * Where the chat's server settings are edited. They are window scoped, so the
+ * User tab applies everywhere; in a remote window the Remote tab is opened,
+ * because a value there overrides the User one on that machine.
+ */
+export function modelSettingsCommand(remoteName: string | undefined): [string, unknown] {
+  return remoteName
+    ? ['workbench.action.openRemoteSettings', { query: 'outcomeLens.chat' }]
+    : ['workbench.action.openSettings', 'outcomeLens.chat'];
 }
 
 /** What askAboutFinding accepts: the code action's argument. */
@@ -54,6 +67,8 @@ export class ChatController implements vscode.Disposable {
   private ready = false;
   private pendingPrefill: Extract<ToWebview, { type: 'prefill' }> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The user was told that older turns no longer fit in the saved history. */
+  private toldTrimmed = false;
   private readonly attached = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.posted, this.attached];
 
@@ -67,7 +82,7 @@ export class ChatController implements vscode.Disposable {
       onAnswer: ({ user, answer, persona, context }) => {
         if (interpretMessage(user).command?.name !== 'review' || !context.documentUri) return;
         void parts.review
-          .show(vscode.Uri.parse(context.documentUri), persona, answer.text)
+          .show(vscode.Uri.parse(context.documentUri), persona, answer.text, context.grounding.findings)
           .then((count) => parts.log(`chat: ${count} passage(s) of the review by ${persona.name} shown as diagnostics`));
       },
       notices: () => {
@@ -76,8 +91,11 @@ export class ChatController implements vscode.Disposable {
       },
     });
     const loaded = parts.history.load();
-    if (loaded.problem) parts.log(`chat: ${loaded.problem}; starting a new conversation`);
     this.session.load(loaded.entries);
+    if (loaded.problem) {
+      parts.log(`chat: ${loaded.problem}`);
+      void loaded.kept.then(() => this.offerSetAside(loaded.problem!));
+    }
     this.disposables.push(
       parts.personas.onDidChange(() => this.post({ type: 'update', personas: this.personaInfos(), selectedPersonaId: this.selectedPersonaId() })),
       parts.models.onDidChange(() => this.post({ type: 'update', models: parts.models.list(), selectedModelId: this.selectedModelId() })),
@@ -177,7 +195,10 @@ export class ChatController implements vscode.Disposable {
         return;
       case 'openModelSettings':
         // The view names no setting, so it can only ever open the chat's own settings.
-        await vscode.commands.executeCommand('workbench.action.openSettings', 'outcomeLens.chat');
+        await vscode.commands.executeCommand(...modelSettingsCommand(vscode.env.remoteName));
+        return;
+      case 'configureModel':
+        await this.parts.configureModel();
         return;
       default: {
         const unhandled: never = message;
@@ -215,18 +236,27 @@ export class ChatController implements vscode.Disposable {
 
   /** Writes the conversation as Markdown to `target`, or where the user chooses. */
   async exportConversation(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const document = await this.parts.editors.available();
+    const documentName = document?.fileName;
     if (!target) {
-      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-      const name = `outcome-lens-chat-${new Date().toISOString().slice(0, 10)}.md`;
+      // Proposed beside the discussed document (else in the workspace), named after it; the user picks.
+      const folder =
+        document && document.uri.scheme !== 'untitled'
+          ? vscode.Uri.joinPath(document.uri, '..')
+          : vscode.workspace.workspaceFolders?.[0]?.uri;
+      const name = exportFileName(documentName, new Date());
       target = await vscode.window.showSaveDialog({
-        title: 'Export Conversation',
+        title: documentName ? `Export the Conversation about ${documentName}` : 'Export Conversation',
         saveLabel: 'Export',
         filters: { Markdown: ['md'] },
-        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
       });
       if (!target) return undefined;
     }
-    const markdown = conversationToMarkdown(this.session.entries, { personas: this.parts.personas.list() });
+    const markdown = conversationToMarkdown(this.session.entries, {
+      personas: this.parts.personas.list(),
+      ...(documentName ? { documentName } : {}),
+    });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
     const open = 'Open';
     void vscode.window
@@ -310,12 +340,40 @@ export class ChatController implements vscode.Disposable {
     if (!urgent) {
       this.saveTimer ??= setTimeout(() => {
         this.saveTimer = undefined;
-        void this.parts.history.save(this.session.entries);
+        void this.save(this.session.entries);
       }, SAVE_DELAY_MS);
       return;
     }
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    void this.parts.history.save(entries);
+    void this.save(entries);
+  }
+
+  /** Saves; the first time older turns no longer fit, says so and offers an export of the whole conversation. */
+  private async save(entries: readonly ConversationEntry[]): Promise<void> {
+    const { dropped } = await this.parts.history.save(entries);
+    if (dropped === 0 || this.toldTrimmed) return;
+    this.toldTrimmed = true;
+    this.parts.log(`chat: the saved history is at its limit; ${dropped} older entries are no longer saved`);
+    const exportNow = 'Export Conversation…';
+    const choice = await vscode.window.showWarningMessage(
+      `Outcome Lens: this conversation is longer than the chat keeps across restarts; its oldest ${dropped} messages will not come back after a reload. Export it to keep all of it.`,
+      exportNow,
+    );
+    if (choice === exportNow) await this.exportConversation();
+  }
+
+  /** Tells the user that saved entries could not be read, and offers them as a JSON file. */
+  private async offerSetAside(problem: string): Promise<void> {
+    const saveFile = 'Save Them to a File…';
+    const choice = await vscode.window.showWarningMessage(`Outcome Lens: ${problem}.`, saveFile);
+    if (choice !== saveFile) return;
+    const target = await vscode.window.showSaveDialog({
+      title: 'Save Unreadable Chat Entries',
+      filters: { JSON: ['json'] },
+      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()), 'outcome-lens-chat-set-aside.json'),
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(`${JSON.stringify(this.parts.history.setAside(), null, 2)}\n`));
   }
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { HistoryStore } from '../../chat/history';
 import type { ToWebview } from '../../chat/protocol';
 import type { LintController } from '../diagnostics';
+import { configureModel } from './configure-model';
 import { ChatController } from './controller';
 import { EditorTracker } from './editor-context';
 import { ModelRegistry } from './models';
@@ -25,12 +26,23 @@ export interface ChatApi {
 
 export function registerChat(context: vscode.ExtensionContext, lints: LintController, log?: (message: string) => void): ChatApi {
   const write = log ?? channelLog(context);
-  const keys = new ApiKeys(context.secrets);
+  const keys = new ApiKeys(context.secrets, context.globalState);
   const personas = new PersonaRegistry(write);
   const models = new ModelRegistry(keys, write);
   const editors = new EditorTracker(lints);
   const review = new ReviewDiagnostics();
-  const controller = new ChatController({ history: new HistoryStore(context.workspaceState), personas, models, editors, review, log: write });
+  const history = new HistoryStore(context.workspaceState);
+  const controller = new ChatController({
+    history,
+    personas,
+    models,
+    editors,
+    review,
+    log: write,
+    configureModel: async () => {
+      if (await configureModel(keys, history, write)) await models.refresh();
+    },
+  });
 
   const openChat = async (): Promise<void> => {
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
@@ -54,7 +66,7 @@ export function registerChat(context: vscode.ExtensionContext, lints: LintContro
       controller.exportConversation(target instanceof vscode.Uri ? target : undefined),
     ),
     vscode.commands.registerCommand('outcomeLens.setApiKey', async (key?: unknown) => {
-      await keys.set(key);
+      await keys.set(key, models.keyOrigin());
     }),
     vscode.commands.registerCommand('outcomeLens.clearApiKey', () => keys.clear()),
   );

@@ -8,10 +8,12 @@ import type { ErrorInfo, ModelInfo } from '../../chat/protocol';
 import { OpenAICompatibleProvider } from '../../chat/providers/openai';
 import { ChatError, type ChatProvider } from '../../chat/providers/types';
 import { listLmModels, lmModelInfo, VsCodeLmProvider } from '../../chat/providers/vscode-lm';
+import { originOf } from '../../chat/providers/server-url';
+import { decideKey, keyWithoutAsking, listServerModels, serverLabel, type KeyDecision, type ServerInUse } from '../../chat/server-access';
 import { pickModel, type AskContext, type ResolvedProvider } from '../../chat/session';
 import { setting } from '../config';
 import type { ApiKeys } from './secrets';
-import { serverSettings } from './server-settings';
+import { serverSettings, type ServerSettings } from './server-settings';
 
 export const OFFLINE_COACH: ModelInfo = { id: OFFLINE_COACH_ID, label: 'Offline coach', kind: 'offline-coach' };
 const OPENAI_PREFIX = 'openai:';
@@ -99,7 +101,7 @@ export class ModelRegistry implements vscode.Disposable {
       case 'vscode-lm':
         return { provider: await VsCodeLmProvider.forId(model.id), offlineCoach: false };
       case 'openai-compatible':
-        return { provider: await this.serverProvider(model.id.slice(OPENAI_PREFIX.length)), offlineCoach: false };
+        return { provider: await this.serverProvider(model.id.slice(OPENAI_PREFIX.length), true), offlineCoach: false };
       default: {
         const unknown: never = model.kind;
         throw new Error(`unknown model kind ${String(unknown)}`);
@@ -107,7 +109,8 @@ export class ModelRegistry implements vscode.Disposable {
     }
   }
 
-  private async serverProvider(model: string): Promise<OpenAICompatibleProvider> {
+  /** The provider for `model`; `mayAsk` when the user is waiting for an answer and can be asked about the key. */
+  private async serverProvider(model: string, mayAsk: boolean): Promise<OpenAICompatibleProvider> {
     const settings = serverSettings();
     if (!settings.baseUrl) {
       throw new ChatError(
@@ -117,34 +120,63 @@ export class ModelRegistry implements vscode.Disposable {
       );
     }
     const timeoutMs = setting('chat.timeoutSeconds', undefined) * 1000;
+    const decision = decideKey(inUse(settings), await this.keys.ring(), this.keys.consent());
+    const apiKey = mayAsk ? await this.keyAfterAsking(decision, settings) : keyWithoutAsking(decision);
     return new OpenAICompatibleProvider({
       baseUrl: settings.baseUrl,
       model,
       headers: settings.headers,
-      apiKey: await this.keys.get(),
+      ...(apiKey ? { apiKey } : {}),
       timeoutMs,
       idleTimeoutMs: timeoutMs,
+      answerDeadlineMs: setting('chat.answerDeadlineSeconds', undefined) * 1000,
     });
+  }
+
+  /** Asks once per origin before the user's key goes to a server that the workspace chose. */
+  private async keyAfterAsking(decision: KeyDecision, settings: ServerSettings): Promise<string | undefined> {
+    if (decision.kind !== 'ask') return keyWithoutAsking(decision);
+    const send = 'Send My Key';
+    const withhold = "Don't Send";
+    const choice = await vscode.window.showWarningMessage(
+      `This workspace's settings point the chat at ${decision.origin}. Send your API key there?`,
+      {
+        modal: true,
+        detail: `outcomeLens.chat.openai.baseUrl (${settings.baseUrl}) comes from this workspace's settings, while your key was set for ${decision.keyOrigin ?? 'your own server'}. Without the key the server may refuse to answer. Your answer is remembered for ${decision.origin}; "Outcome Lens: Clear API Key" forgets it.`,
+      },
+      send,
+      withhold,
+    );
+    if (choice === undefined) return undefined; // dismissed: ask again next time
+    await this.keys.remember(decision.origin, choice === send);
+    this.log(`chat: the user ${choice === send ? 'allowed' : 'refused'} sending the API key to ${decision.origin}`);
+    return choice === send ? decision.key : undefined;
+  }
+
+  /** The origin "Set API Key" stores a key for: the server in use. */
+  keyOrigin(): string | undefined {
+    return originOf(serverSettings().baseUrl);
   }
 
   /** The configured model first, then the others the server lists. */
   private async serverModels(): Promise<ModelInfo[]> {
     const settings = serverSettings();
     if (!settings.baseUrl || !settings.model) return [];
-    const info = (model: string): ModelInfo => ({
-      id: `${OPENAI_PREFIX}${model}`,
-      label: new OpenAICompatibleProvider({ baseUrl: settings.baseUrl, model }).label,
-      kind: 'openai-compatible',
-    });
-    let listed: string[] = [];
-    try {
-      const provider = await this.serverProvider(settings.model);
-      listed = await provider.listModels(AbortSignal.timeout(LIST_TIMEOUT_MS));
-    } catch (error) {
-      this.log(`chat: could not list the models of ${settings.baseUrl}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const server = inUse(settings);
+    const info = (model: string): ModelInfo => ({ id: `${OPENAI_PREFIX}${model}`, label: serverLabel(model, server), kind: 'openai-compatible' });
+    // Never asks: a model list is no reason to interrupt, so a key awaiting the user's answer is not sent.
+    const apiKey = keyWithoutAsking(decideKey(server, await this.keys.ring(), this.keys.consent()));
+    const listed = await listServerModels(
+      { baseUrl: settings.baseUrl, model: settings.model, headers: settings.headers, ...(apiKey ? { apiKey } : {}) },
+      AbortSignal.timeout(LIST_TIMEOUT_MS),
+      this.log,
+    );
     return [settings.model, ...listed.filter((id) => id !== settings.model)].map(info);
   }
+}
+
+function inUse(settings: ServerSettings): ServerInUse {
+  return { baseUrl: settings.baseUrl, fromWorkspace: settings.baseUrlFromWorkspace, userBaseUrl: settings.userBaseUrl };
 }
 
 /**

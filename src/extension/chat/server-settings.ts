@@ -12,6 +12,10 @@ export interface ServerSettings {
   headers: Record<string, string>;
   /** Workspace values not used because the workspace is untrusted, as `outcomeLens.*` names. */
   ignored: string[];
+  /** The base URL came from the workspace's (or a folder's) settings. */
+  baseUrlFromWorkspace: boolean;
+  /** The user's own base URL (user or remote settings), for deciding where the key may go. */
+  userBaseUrl: string;
 }
 
 /** The OpenAI-compatible server settings that may be used in this workspace. */
@@ -24,7 +28,11 @@ export function serverSettings(trusted = vscode.workspace.isTrusted): ServerSett
     if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) ignored.push(`outcomeLens.${key}`);
     return readSetting(key, inspected?.globalValue).value;
   };
+  const inspectedUrl = config.inspect('chat.openai.baseUrl');
+  const fromWorkspace = inspectedUrl?.workspaceFolderValue !== undefined || inspectedUrl?.workspaceValue !== undefined;
   return {
+    baseUrlFromWorkspace: trusted && fromWorkspace,
+    userBaseUrl: readSetting('chat.openai.baseUrl', inspectedUrl?.globalValue).value.trim(),
     baseUrl: value('chat.openai.baseUrl').trim(),
     model: value('chat.openai.model').trim(),
     headers: value('chat.openai.headers'),

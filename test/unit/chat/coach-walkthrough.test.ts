@@ -94,7 +94,7 @@ describe('walkthrough 6: a TBD is an open decision, quoted as itself', () => {
     const weak = answer(valueRealization, 'weak', 'ask', 'Are there any TBDs left?');
     assert.match(weak, /- "Address autocomplete: TBD": this is still an open decision; nobody has settled it yet\. Decide each value marked TBD/);
     const business = answer(valueRealization, 'business', 'review');
-    assert.match(business, /> "\[Payback period and net present value\]"\n\nThis is template text that was never filled in\./);
+    assert.match(business, /> "\[Payback period and net present value\]" \(line \d+\)\n\nThis is template text that was never filled in\./);
   });
 
   it('asked about the TBD finding, the coach answers about that decision', () => {
@@ -211,7 +211,7 @@ describe('walkthrough 16: metric gaps are counted as the rules report them', () 
 
   it('a missing Timeframe column is quoted at the table header and counted per row', () => {
     const text = answer(valueRealization, 'checkout', 'review');
-    assert.match(text, /> "Metric \| Baseline \| Target"\n\nWith no timeframes, I think there's no day on which anyone sits down and checks these\. Outcome Lens says: This metrics table has no Timeframe column/);
+    assert.match(text, /> "Metric \| Baseline \| Target" \(line \d+\)\n\nWith no timeframes, I think there's no day on which anyone sits down and checks these\. Outcome Lens says: This metrics table has no Timeframe column/);
   });
 });
 

@@ -169,7 +169,7 @@ describe('offline coach: grounded in the document', () => {
     const stacked = answer(productOwner, 'business', 'review', '', {
       findings: [at('business-case-section-missing', 'This business case has no "Risks" section. Name what could go wrong.'), at('business-case-section-missing', 'This business case has no assumptions section. State them.')],
     });
-    assert.match(stacked, /> "Business Case: Self-Service Refunds"\n\nA decision-maker will look for a section this business case does not have yet\. Outcome Lens says: This business case has no ‘Risks’ section; This business case has no assumptions section\./);
+    assert.match(stacked, /> "Business Case: Self-Service Refunds" \(line \d+\)\n\nA decision-maker will look for a section this business case does not have yet\. Outcome Lens says: This business case has no ‘Risks’ section; This business case has no assumptions section\./);
     assert.ok(stacked.includes('Outcome Lens flags 2 things in it: 2 × `business-case-section-missing`.'));
   });
 
@@ -186,7 +186,7 @@ describe('offline coach: grounded in the document', () => {
     const start = { line: 9, column: 3, offset: FIXTURES.weak.text.indexOf('Ship Apple Pay') };
     const finding: Finding = { ruleId: 'future-rule', severity: 'info', message: 'Apple Pay needs a wallet check. More text here.', start, end: start, fixes: [], docsUrl: 'https://example.com/future-rule' };
     const text = answer(valueRealization, 'weak', 'review', '', { findings: [finding] });
-    assert.match(text, /> "Ship Apple Pay"\n\nApple Pay needs a wallet check\. _\(`future-rule`, 1 finding\)_/);
+    assert.match(text, /> "Ship Apple Pay" \(line \d+\)\n\nApple Pay needs a wallet check\. _\(`future-rule`, 1 finding\)_/);
     assert.match(text, /For `future-rule`, see the rule's page on how to fix it: https:\/\/example\.com\/future-rule\./);
   });
 
@@ -325,7 +325,9 @@ describe('offline coach: /review quotes map back to the document', () => {
       for (const name of Object.keys(FIXTURES) as FixtureName[]) {
         const doc = FIXTURES[name].text;
         const text = answer(persona, name, 'review');
-        const quoted = [...new Set([...text.matchAll(/^> "(.*)"$/gm)].map((m) => m[1]!))];
+        // Each passage once: the same words on another line are another passage.
+        const placed = new Map([...text.matchAll(/^> "(.*)" \(line (\d+)\)$/gm)].map((m) => [`${m[1]}@${m[2]}`, m[1]!]));
+        const quoted = [...placed.values()];
         const found = findQuotes(text, doc);
         assert.deepEqual(
           found.map((q) => q.quote),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { micromark } from 'micromark';
 import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
-import { conversationToMarkdown, demoteHeadings } from '../../../src/chat/export';
+import { conversationToMarkdown, demoteHeadings, exportFileName } from '../../../src/chat/export';
 import type { ConversationEntry } from '../../../src/chat/protocol';
 
 const context = { document: true, selection: false, findings: true };
@@ -58,8 +58,21 @@ describe('conversationToMarkdown', () => {
     assert.match(markdown, /_To 💰 Value Realization · about vanity-metric \(line 15\): "Total sign-ups" counts people, not value_/);
   });
 
-  it('marks offline-coach answers and keeps answers below the speakers in the outline', () => {
-    assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._\n\n\*\*💰 Value Realization:\*\*\n\n### Verdict/);
+  it('marks offline-coach answers, says the speaker once, and keeps answers below the speakers in the outline', () => {
+    assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._\n\n### Verdict/);
+    assert.doesNotMatch(markdown, /\*\*💰 Value Realization:\*\*/, 'the answer does not repeat its heading');
+  });
+
+  it('names the discussed document in the title, and the audience only when it changes', () => {
+    const same: ConversationEntry[] = [
+      { role: 'user', id: 'q1', text: 'First?', personaIds: ['value-realization'], context, at: 1 },
+      { role: 'user', id: 'q2', text: 'Second?', personaIds: ['value-realization'], context, at: 2 },
+    ];
+    const text = conversationToMarkdown(same, { personas: BUILTIN_PERSONAS, exportedAt: at, documentName: 'docs/checkout_prd.md' });
+    assert.match(text, /^# Outcome Lens conversation about docs\/checkout\\_prd\.md\n/);
+    assert.equal(text.match(/_To 💰 Value Realization_/g)?.length, 1);
+    assert.equal(exportFileName('docs/checkout prd.md', at), 'checkout-prd-chat-2025-03-04.md');
+    assert.equal(exportFileName(undefined, at), 'outcome-lens-chat-2025-03-04.md');
   });
 
   it('notes incomplete and failed answers with the error and what to do', () => {

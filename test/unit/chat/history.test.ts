@@ -42,7 +42,8 @@ describe('chat history', () => {
       { ...answer('u1', ''), id: 'limited', status: 'failed', retryAt: 123, error: { code: 'rate-limited', message: '429', hint: 'wait', retryAfterMs: 1000 } },
     ];
     await history.save(entries);
-    assert.deepEqual(new HistoryStore(store).load(), { entries });
+    const loaded = new HistoryStore(store).load();
+    assert.deepEqual({ entries: loaded.entries, setAside: loaded.setAside }, { entries, setAside: [] });
   });
 
   it('stores an answer that was still arriving as cut off, with its text', () => {
@@ -75,12 +76,14 @@ describe('chat history', () => {
     assert.equal(toStored(huge).entries.length, 2);
   });
 
-  it('starts fresh from damaged or foreign data, saying why', () => {
-    assert.deepEqual(fromStored(undefined), { entries: [] });
+  it('sets damaged or foreign data aside, saying why, instead of loading it', () => {
+    assert.deepEqual(fromStored(undefined), { entries: [], setAside: [] });
     for (const damaged of [{ version: 2, entries: [] }, { version: 1, entries: [{ role: 'system', id: 'x' }] }, 'text', null]) {
-      const { entries, problem } = fromStored(damaged);
+      const { entries, problem, setAside } = fromStored(damaged, 5);
       assert.deepEqual(entries, []);
       assert.match(problem ?? '', /could not be read/);
+      assert.equal(setAside.length, 1);
+      assert.equal(setAside[0]!.at, 5);
     }
   });
 

@@ -1,8 +1,8 @@
 // Personas are told to open their answers with their name in bold
 // ("**💰 Value Realization:**"), which the answer's header already shows. The
-// view hides that first line when it repeats the header's label exactly. Only
-// the display changes: the answer's text, as copied, exported and kept in the
-// history, still has it.
+// view and the Markdown export leave that first line out when it repeats the
+// label exactly. Only what is shown changes: the answer's text, as copied and
+// kept in the history, still has it.
 //
 // Answers stream, so the line may arrive a few characters at a time. The
 // filter holds back the start of an answer while it could still be the label
