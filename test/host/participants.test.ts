@@ -138,8 +138,13 @@ suite('chat participants', () => {
     assert.match(user!, /Are our success metrics outcomes\?$/);
     assert.match(stream.text(), /^Total sign-ups counts people, not value\./, 'the answer streams as it came');
     assert.equal(stream.of('progress').length, 1);
-    // bad-prd.md's findings have no fixes beyond "disable here", which get no button.
-    assert.deepEqual(stream.of('button'), []);
+    // A button per real fix of the findings (the vanity rewrite here); "disable here" fixes get none.
+    const buttons = stream.of('button');
+    assert.ok(buttons.length > 0, 'the vanity metric offers its rewrite');
+    for (const button of buttons) {
+      assert.equal(button.command.command, 'outcomeLens.applyFindingFix');
+      assert.doesNotMatch(button.command.title, /^Disable /);
+    }
   });
 
   test('a fix button applies the quick fix the light bulb offers', async () => {
