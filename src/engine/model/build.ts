@@ -21,9 +21,11 @@ export interface BuildOptions {
 /** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
 export function plainHeading(raw: string): string {
   return raw
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    // Each class stops at the next opening bracket too, so a long run of `[`, `(` or `<`
+    // is scanned once, not once per start (these were quadratic on 100,000-character headings).
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
+    .replace(/<[^<>]+>/g, '')
     .replace(/(\*\*|__|\*|_|`|~~)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .trim();
