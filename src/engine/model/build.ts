@@ -35,7 +35,8 @@ function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 
   if (!block) return undefined;
   if (block.format === 'toml') return { data: {}, span: block.span, error: undefined };
   try {
-    const data: unknown = parseYaml(block.content, { maxAliasCount: 50 });
+    // logLevel 'error': errors still throw, warnings (an unknown tag) no longer go to stderr.
+    const data: unknown = parseYaml(block.content, { maxAliasCount: 50, logLevel: 'error' });
     if (data === null || data === undefined) return { data: {}, span: block.span, error: undefined };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { data: {}, span: block.span, error: 'front matter is not a key/value map' };
