@@ -144,12 +144,17 @@ export class LintController implements vscode.Disposable {
     for (let attempt = 0; ; attempt++) {
       const generation = this.configs.generation;
       const { config, root } = await this.configs.forDocument(uri);
-      const reply = await this.client.lint(text, {
-        fileName: untitled ? undefined : path.posix.basename(uri.path),
-        relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
-        config,
-        ...(kind ? { kind } : {}),
-      });
+      const reply = await this.client.lint(
+        text,
+        {
+          fileName: untitled ? undefined : path.posix.basename(uri.path),
+          relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
+          config,
+          ...(kind ? { kind } : {}),
+        },
+        // A pathological document must not hold the worker that every other document needs.
+        setting('lintTimeoutSeconds', uri) * 1000,
+      );
       if (generation === this.configs.generation || attempt === 2) return reply;
     }
   }

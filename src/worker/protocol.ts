@@ -15,5 +15,7 @@ export interface LintReply {
   /** Without the "disable here" fixes (linted with `disableFixes: false`). */
   findings: Finding[];
   error?: string;
+  /** Set when the lint ran past its time budget and was cancelled. */
+  timedOut?: boolean;
 }
 
