@@ -1,12 +1,12 @@
-// `lint --fix` for one file: every automatic fix in one pass (the engine's
-// fixAll, which the editor's Fix All runs too), written once and atomically: a
+// `lint --fix` for one file: every automatic fix (the engine's fixAllPasses,
+// which the editor's Fix All runs too), written once and atomically: a
 // temporary file beside it, then a rename, so a crash or a full disk never
 // leaves half a document. The file keeps its encoding, byte-order mark, line
 // endings (the fixes use the document's own) and permissions.
 import { randomBytes } from 'node:crypto';
 import { chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fixAll, type Finding } from '../engine';
+import { fixAllPasses, type Finding, type LintFindings } from '../engine';
 import { describeFsError, encodeDocument, type DocumentRead } from '../node/files';
 
 export interface FixOutcome {
@@ -18,8 +18,8 @@ export interface FixOutcome {
   problem?: string;
 }
 
-export async function fixFile(path: string, read: Extract<DocumentRead, { kind: 'text' }>, findings: readonly Finding[]): Promise<FixOutcome> {
-  const { text, edits } = fixAll(read.text, findings);
+export async function fixFile(path: string, read: Extract<DocumentRead, { kind: 'text' }>, findings: readonly Finding[], lintAgain: LintFindings): Promise<FixOutcome> {
+  const { text, edits } = await fixAllPasses(read.text, findings, lintAgain);
   if (edits.length === 0) return { fixed: 0 };
   // Writing would replace bytes we could not read with U+FFFD.
   if (!read.exact) return { fixed: 0, problem: `not fixed: the file is not valid ${read.encoding.charset}, and writing it back would change bytes the fixes do not touch` };

@@ -192,7 +192,7 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     try {
       result = linter.lint(read.text, options);
       if (args.fix && result.kind !== 'none') {
-        const outcome = await fixFile(path, read, result.findings);
+        const outcome = await fixFile(path, read, result.findings, (text) => linter.lint(text, options).findings);
         if (outcome.problem) io.stderr(`outcome-lens: ${shown}: ${outcome.problem}\n`);
         if (outcome.text !== undefined) {
           fixed = outcome.fixed;

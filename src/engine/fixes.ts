@@ -58,10 +58,19 @@ export function planFixes(findings: readonly Finding[], options: { all?: boolean
   const joined: TextEdit[] = [];
   for (const edit of sorted) {
     const last = joined[joined.length - 1];
-    if (last && isInsert(last) && isInsert(edit) && last.start === edit.start) joined[joined.length - 1] = { ...last, text: last.text + edit.text };
+    if (last && isInsert(last) && isInsert(edit) && last.start === edit.start) joined[joined.length - 1] = { ...last, text: joinBlocks(last.text, edit.text) };
     else joined.push({ start: edit.start, end: edit.end, text: edit.text });
   }
   return joined;
+}
+
+const BREAK_AT_END = /(?:\r\n|\r|\n)$/;
+
+/** Two inserted blocks one after the other, with a blank line between them when neither brings one. */
+function joinBlocks(first: string, second: string): string {
+  const eol = BREAK_AT_END.exec(first)?.[0];
+  if (eol === undefined || /^(?:\r\n|\r|\n)/.test(second) || BREAK_AT_END.test(first.slice(0, -eol.length))) return first + second;
+  return first + eol + second;
 }
 
 /** Apply the preferred fix of each finding (or the first fix when `all` is set); see `planFixes`. */
@@ -80,6 +89,97 @@ export interface FixAllResult {
 export function fixAll(text: string, findings: readonly Finding[]): FixAllResult {
   const edits = closeFenceBeforeInserts(text, planFixes(findings));
   return { text: applyEdits(text, edits), edits };
+}
+
+/** Lints a text and returns its findings: the editor's worker, or the CLI's linter. */
+export type LintFindings = (text: string) => readonly Finding[] | Promise<readonly Finding[]>;
+
+/** Passes before fixing gives up, as in ESLint: fixes that keep making new fixable findings stop here. */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Editor Fix All and CLI --fix: every preferred fix, then again on the result
+ * while a fix makes another one possible (one fix can reveal the next: a
+ * section inserted under a new heading), so running it a second time changes
+ * nothing. The edits are composed into edits of the original text that cover
+ * only the ranges that change.
+ */
+export async function fixAllPasses(text: string, findings: readonly Finding[], lintAgain: LintFindings): Promise<FixAllResult> {
+  let current = fixAll(text, findings);
+  for (let pass = 1; pass < MAX_FIX_PASSES && current.edits.length > 0; pass++) {
+    const next = fixAll(current.text, await lintAgain(current.text));
+    if (next.edits.length === 0) break;
+    current = { text: next.text, edits: composeEdits(text, current.edits, next.edits) };
+  }
+  return current;
+}
+
+interface Piece {
+  /** Range in the intermediate text. */
+  start: number;
+  end: number;
+  /** Range in the original text. */
+  origin: { start: number; end: number };
+  edit: TextEdit | undefined;
+}
+
+/**
+ * Edits of `original` equal to applying `first` (sorted, non-overlapping, as
+ * `planFixes` returns them) and then `next` (in offsets of that result). A
+ * `next` edit inside unchanged text stays an edit of its own; one that touches
+ * text a `first` edit wrote is merged with that edit.
+ */
+export function composeEdits(original: string, first: readonly TextEdit[], next: readonly TextEdit[]): TextEdit[] {
+  const middle = applyEdits(original, first);
+  // The intermediate text as unchanged gaps (possibly empty) and the output of each first edit.
+  const pieces: Piece[] = [];
+  let at = 0;
+  let from = 0;
+  for (const edit of first) {
+    pieces.push({ start: at, end: at + edit.start - from, origin: { start: from, end: edit.start }, edit: undefined });
+    at += edit.start - from;
+    pieces.push({ start: at, end: at + edit.text.length, origin: { start: edit.start, end: edit.end }, edit });
+    at += edit.text.length;
+    from = edit.end;
+  }
+  pieces.push({ start: at, end: at + original.length - from, origin: { start: from, end: original.length }, edit: undefined });
+  const toOriginal = (offset: number): number => {
+    const gap = pieces.find((p) => !p.edit && p.start <= offset && offset <= p.end)!;
+    return gap.origin.start + (offset - gap.start);
+  };
+
+  // Clusters of touching items in intermediate offsets: first edits' outputs and next edits.
+  const items = [
+    ...pieces.filter((p) => p.edit).map((p) => ({ start: p.start, end: p.end, first: p })),
+    ...next.map((e) => ({ start: e.start, end: e.end, next: e })),
+  ].sort((a, b) => a.start - b.start || ('first' in a ? -1 : 1));
+  const out: TextEdit[] = [];
+  let cluster: typeof items = [];
+  const flush = () => {
+    if (cluster.length === 0) return;
+    const nexts = cluster.flatMap((i) => ('next' in i && i.next ? [i.next] : []));
+    const firsts = cluster.flatMap((i) => ('first' in i && i.first ? [i.first] : []));
+    if (nexts.length === 0) out.push(...firsts.map((p) => p.edit!));
+    else {
+      const start = Math.min(...cluster.map((i) => i.start));
+      const end = Math.max(...cluster.map((i) => i.end));
+      const origin = {
+        start: firsts[0] && firsts[0].start === start ? firsts[0].origin.start : toOriginal(start),
+        end: firsts.at(-1) && firsts.at(-1)!.end === end ? firsts.at(-1)!.origin.end : toOriginal(end),
+      };
+      const text = applyEdits(middle.slice(start, end), nexts.map((e) => ({ ...e, start: e.start - start, end: e.end - start })));
+      out.push({ ...origin, text });
+    }
+    cluster = [];
+  };
+  let clusterEnd = -1;
+  for (const item of items) {
+    if (cluster.length && item.start > clusterEnd) flush();
+    cluster.push(item);
+    clusterEnd = Math.max(clusterEnd, item.end);
+  }
+  flush();
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const escapeSnippet = (text: string) => text.replace(/[\\$}]/g, '\\$&');

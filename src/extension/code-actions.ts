@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { closeFenceBeforeInserts, disableFixesFor, fixAll, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
+import { closeFenceBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
@@ -62,7 +62,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     return this.disablers.fixes(finding.ruleId, finding.start.line - 1);
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     const result = this.lints.resultFor(document);
     if (!result) return [];
     // "Fix All" asks for source.fixAll, which contains our kind; a request for exactly our kind counts too.
@@ -95,10 +95,12 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAll(document: vscode.TextDocument, findings: readonly Finding[]): vscode.CodeAction[] {
-    // The CLI's --fix runs the same engine function, so both change a document alike.
-    const { edits } = fixAll(document.getText(), findings);
-    if (edits.length === 0) return [];
+  private async fixAll(document: vscode.TextDocument, findings: readonly Finding[]): Promise<vscode.CodeAction[]> {
+    // The CLI's --fix runs the same engine function, so both change a document alike; later
+    // passes (a fix that makes another possible) are linted in the worker like any text.
+    const version = document.version;
+    const { edits } = await fixAllPasses(document.getText(), findings, (text) => this.lints.findingsFor(document, text));
+    if (edits.length === 0 || document.version !== version) return [];
     const action = new vscode.CodeAction('Fix all Outcome Lens problems', FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
     return [action];

@@ -116,6 +116,11 @@ export class LintController implements vscode.Disposable {
     return result;
   }
 
+  /** Findings for another text of this document (Fix All's later passes), without publishing them. */
+  async findingsFor(document: vscode.TextDocument, text: string): Promise<Finding[]> {
+    return (await this.request(document.uri, text))?.findings ?? [];
+  }
+
   /**
    * Lint a file as it is on disk, or its buffer when it is open. Lint Workspace must not
    * open documents just to lint them: VS Code releases those (the oldest once an extension
