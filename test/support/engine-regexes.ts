@@ -6,8 +6,10 @@
 // adversarial suite by itself; one built at run time joins once a probe document
 // reaches the code that builds it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
+import { disableFixesFor, fixAll, lint, parseConfigText, resolveConfig } from '../../src/engine';
+import { adversarialDocuments } from './adversarial';
 
 export interface EngineRegex {
   source: string;
@@ -18,13 +20,14 @@ export interface EngineRegex {
 
 const ENGINE = join(process.cwd(), 'src', 'engine');
 
-function typescriptFiles(dir: string): string[] {
+/** Files under `dir` whose names end in `ext`, sorted. */
+function filesUnder(dir: string, ext: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) return typescriptFiles(path);
-      return name.endsWith('.ts') ? [path] : [];
+      if (statSync(path).isDirectory()) return filesUnder(path, ext);
+      return name.endsWith(ext) ? [path] : [];
     });
 }
 
@@ -33,7 +36,7 @@ const shown = (path: string) => relative(process.cwd(), path).split(sep).join('/
 /** The regex literals written in the engine's source files. */
 export function literalRegexes(): EngineRegex[] {
   const found: EngineRegex[] = [];
-  for (const file of typescriptFiles(ENGINE)) {
+  for (const file of filesUnder(ENGINE, '.ts')) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
@@ -85,4 +88,32 @@ export function distinct(regexes: readonly EngineRegex[]): EngineRegex[] {
     if (!seen.has(key)) seen.set(key, r);
   }
   return [...seen.values()];
+}
+
+const markdownUnder = (dir: string) => filesUnder(dir, '.md').map((path) => readFileSync(path, 'utf8'));
+
+/** Documents that reach every rule: templates, examples, the rule fixtures, and the issue 11 recipes. */
+function probeDocuments(): string[] {
+  const docs = adversarialDocuments();
+  return [...markdownUnder(resolve('templates')), ...markdownUnder(resolve('examples')), ...markdownUnder(resolve('test/fixtures/rules')), docs.trailer.text, docs.paddedHeading.text];
+}
+
+/** Every distinct regex the engine runs: its literals, and those the probe documents make it run. */
+export function engineRegexes(): EngineRegex[] {
+  const config = resolveConfig({
+    vanityPhrases: ['marketplace ratings'],
+    outputVerbs: ['roll out'],
+    sectionAliases: { 'success-metrics': ['How we will know'] },
+  }).config;
+  const run = regexesRunBy(() => {
+    for (const text of probeDocuments()) {
+      for (const kind of ['prd', 'business-case'] as const) {
+        const result = lint(text, { kind, config });
+        fixAll(text, result.findings);
+      }
+      disableFixesFor(text)('vanity-metric', 0);
+    }
+    parseConfigText('{"rules": {"vanity-metrik": "on"}, "vanityPhrases": [1]}');
+  });
+  return distinct([...literalRegexes(), ...run]);
 }

@@ -4,83 +4,16 @@
 // generous hang guard. The regexes are found, not listed (see
 // test/support/engine-regexes.ts): a regex literal added anywhere in src/engine
 // is picked up by itself, and one built at run time (`new RegExp`) as soon as
-// the probe documents below reach the code that builds it. Speed is measured
+// the probe documents reach the code that builds it. Speed is measured
 // by `npm run bench` (bench/adversarial.ts), not here.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { Worker } from 'node:worker_threads';
-import { disableFixesFor, fixAll, lint, parseConfigText, resolveConfig } from '../../../src/engine';
-import { adversarialDocuments } from '../../support/adversarial';
-import { distinct, literalRegexes, regexesRunBy, type EngineRegex } from '../../support/engine-regexes';
+import { engineRegexes, type EngineRegex } from '../../support/engine-regexes';
 import { ATTACK_LENGTH, attackFor, type Attack } from '../../support/regex-attacks';
+import { RegexSearcher } from '../../support/regex-search';
 
 /** Generous: a linear regex searches 100,000 characters in milliseconds, a quadratic one takes many seconds. */
 const HANG_GUARD_MS = 3_000;
-
-function markdownUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return markdownUnder(path);
-    return name.endsWith('.md') ? [readFileSync(path, 'utf8')] : [];
-  });
-}
-
-/** Documents that reach every rule: templates, examples, the rule fixtures, and the issue 11 recipes. */
-function probeDocuments(): string[] {
-  const docs = adversarialDocuments();
-  return [...markdownUnder(resolve('templates')), ...markdownUnder(resolve('examples')), ...markdownUnder(resolve('test/fixtures/rules')), docs.trailer.text, docs.paddedHeading.text];
-}
-
-function engineRegexes(): EngineRegex[] {
-  const config = resolveConfig({
-    vanityPhrases: ['marketplace ratings'],
-    outputVerbs: ['roll out'],
-    sectionAliases: { 'success-metrics': ['How we will know'] },
-  }).config;
-  const run = regexesRunBy(() => {
-    for (const text of probeDocuments()) {
-      for (const kind of ['prd', 'business-case'] as const) {
-        const result = lint(text, { kind, config });
-        fixAll(text, result.findings);
-      }
-      disableFixesFor(text)('vanity-metric', 0);
-    }
-    parseConfigText('{"rules": {"vanity-metrik": "on"}, "vanityPhrases": [1]}');
-  });
-  return distinct([...literalRegexes(), ...run]);
-}
-
-class Searcher {
-  private worker = this.start();
-
-  private start(): Worker {
-    return new Worker(resolve('test/support/regex-runner.mjs'));
-  }
-
-  /** Matches of the regex on the line, or 'hung' when the guard ran out first (the worker is then replaced). */
-  search(attack: Attack): Promise<{ matches: number; first: number } | 'hung'> {
-    return new Promise((done) => {
-      const worker = this.worker;
-      const timer = setTimeout(() => {
-        worker.removeAllListeners('message');
-        void worker.terminate();
-        this.worker = this.start();
-        done('hung');
-      }, HANG_GUARD_MS);
-      worker.once('message', (result: { matches: number; first: number }) => {
-        clearTimeout(timer);
-        done(result);
-      });
-      worker.postMessage({ source: attack.regex.source, flags: attack.regex.flags, line: attack.line });
-    });
-  }
-
-  close(): Promise<number> {
-    return this.worker.terminate();
-  }
-}
 
 const regexes = engineRegexes();
 const attacks = new Map<EngineRegex, Promise<Attack>>();
@@ -94,7 +27,7 @@ const runners = Array.from({ length: 4 }, async () => {
     await attack.catch(() => undefined);
   }
 });
-const searcher = new Searcher();
+const searcher = new RegexSearcher(HANG_GUARD_MS);
 after(() => searcher.close());
 
 describe('every engine regex on its adversarial 100,000-character line', () => {
@@ -111,7 +44,7 @@ describe('every engine regex on its adversarial 100,000-character line', () => {
       const attack = await attacks.get(regex)!;
       assert.ok(attack.line.length >= ATTACK_LENGTH, `line of ${attack.line.length} characters`);
       assert.notEqual(attack.verdict, 'vulnerable', `super-linear: ${attack.summary}`);
-      const result = await searcher.search(attack);
+      const result = await searcher.search(attack.regex.source, attack.regex.flags, attack.line);
       assert.notEqual(result, 'hung', `searching the line took more than ${HANG_GUARD_MS} ms (${attack.summary})`);
     });
   }
