@@ -20,8 +20,11 @@ function pumped(prefix: string, pumps: ReadonlyArray<{ prefix: string; pump: str
   const fixed = prefix.length + suffix.length + pumps.reduce((n, p) => n + p.prefix.length, 0);
   const each = Math.max(1, Math.floor((ATTACK_LENGTH - fixed) / Math.max(1, pumps.length)));
   let line = prefix;
-  for (const p of pumps) line += p.prefix + p.pump.repeat(Math.max(1, Math.floor(each / Math.max(1, p.pump.length))));
-  return (line + suffix).slice(0, ATTACK_LENGTH + suffix.length);
+  for (const p of pumps) line += p.prefix + p.pump.repeat(Math.max(1, Math.ceil(each / Math.max(1, p.pump.length))));
+  // Rounding can leave the line a little short: the last pump makes up the rest.
+  const last = pumps.at(-1)?.pump || ' ';
+  while (line.length + suffix.length < ATTACK_LENGTH) line += last;
+  return line + suffix;
 }
 
 /** A pump of the regex's own literal characters, and a blank, for regexes recheck calls safe. */

@@ -83,7 +83,7 @@ describe('robustness', () => {
     // A lone CR before an empty line that ends in LF would be one CRLF: lone CRs follow text only.
     const lines = lf.split('\n');
     const mixed = lines.map((l, i) => l + (i === lines.length - 1 ? '' : lines[i + 1] === '' ? '\n' : ['\r', '\n', '\r\n'][i % 3])).join('');
-    assert.match(mixed, /[^\n]\r[^\n]/);
+    assert.match(mixed, /\r(?!\n)/);
     for (const [name, text] of [
       ['CRLF', lf.replace(/\n/g, '\r\n')],
       ['trailing newline', `${lf}\n`],
@@ -174,7 +174,9 @@ describe('issue 11 recipes (engine)', () => {
     const at = missing[0]!.fixes[0]!.edits[0]!.start;
     assert.equal(edits.filter((e) => e.start === at).length, 1, 'one joined insertion');
     const headings = fixed.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
-    assert.deepEqual(headings, ['Success Metrics', 'Summary', 'Costs', 'Benefits', 'ROI and payback', 'Options considered', 'Risks', 'Assumptions']);
+    const topics = ['Costs', 'Benefits', 'ROI and payback', 'Options considered', 'Risks', 'Assumptions'];
+    const costs = headings.indexOf('Costs');
+    assert.deepEqual(headings.slice(costs, costs + topics.length), topics, headings.join(' / '));
     const second = lint(fixed, { kind: 'business-case' });
     assert.ok(!second.findings.some((f) => f.ruleId === 'business-case-section-missing'));
     assert.deepEqual(fixAll(fixed, second.findings).edits, []);
