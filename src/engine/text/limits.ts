@@ -6,9 +6,15 @@
 // of kilobytes; this is ten times the largest we have seen.
 export const MAX_DOCUMENT_CHARS = 1_250_000;
 
-const megabytes = (chars: number) => `${(chars / 1_000_000).toFixed(1)} million characters`;
+/** "1,250,000 characters": digits grouped by hand, so the message does not depend on locale data. */
+function characters(count: number): string {
+  const digits = String(count);
+  let grouped = '';
+  for (let i = 0; i < digits.length; i++) grouped += (i > 0 && (digits.length - i) % 3 === 0 ? ',' : '') + digits[i];
+  return `${grouped} characters`;
+}
 
 /** The refusal's message for a text of `length` characters. */
 export function tooLargeMessage(length: number): string {
-  return `Outcome Lens did not check this document: it is ${megabytes(length)} long, and documents are checked up to ${megabytes(MAX_DOCUMENT_CHARS)}. Split it into smaller documents (for example one per product area) to have them checked.`;
+  return `Outcome Lens did not check this document: it is ${characters(length)} long, and documents are checked up to ${characters(MAX_DOCUMENT_CHARS)}. Split it into smaller documents (for example one per product area) to have them checked.`;
 }

@@ -213,7 +213,7 @@ describe('issue 11 recipes (engine)', () => {
       const result = lint(text, { kind: 'prd' });
       assert.equal(result.findings.length, 1, name);
       assert.equal(result.findings[0]!.ruleId, 'unchecked-section');
-      assert.match(result.findings[0]!.message, /^Outcome Lens did not check this document: it is \d+\.\d million characters long/);
+      assert.match(result.findings[0]!.message, /^Outcome Lens did not check this document: it is \d,\d{3},\d{3} characters long, and documents are checked up to 1,250,000 characters\./);
       assert.deepEqual([result.findings[0]!.start.line, result.findings[0]!.start.column], [1, 1]);
     }
   });
