@@ -14,6 +14,8 @@ export interface LintedDocument {
   kind: DocumentKind;
   kindReason: string;
   findings: Finding[];
+  /** The lint ran past the time budget; `findings` is the one finding that says so. */
+  timedOut?: boolean;
 }
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -107,10 +109,14 @@ export class LintController implements vscode.Disposable {
   async lint(document: vscode.TextDocument, options: { kind?: 'prd' | 'business-case' } = {}): Promise<LintedDocument | undefined> {
     if (!isLintable(document) || document.isClosed) return undefined;
     const version = document.version;
+    // A text that ran past the time budget is not tried again until it changes: every config
+    // change would otherwise hold the worker for the whole budget, ahead of every other document.
+    const known = this.results.get(document.uri.toString());
+    if (known?.timedOut && known.version === version && !options.kind) return known;
     const reply = await this.request(document.uri, document.getText(), options.kind);
     // Stale: the user typed (or closed the file) while we were linting.
     if (!reply || document.isClosed || document.version !== version) return undefined;
-    const result: LintedDocument = { version, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings };
+    const result: LintedDocument = { version, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings, ...(reply.timedOut ? { timedOut: true } : {}) };
     this.results.set(document.uri.toString(), result);
     this.publish(document.uri, reply.findings);
     return result;

@@ -79,7 +79,7 @@ export class LintClient {
   private cancel(slow: Pending): void {
     const worker = this.worker;
     if (!worker || !this.pending.has(slow.request.id)) return;
-    this.log(`lint of request ${slow.request.id} took more than ${slow.budgetMs} ms; restarting the lint worker`);
+    this.log(`lint of ${slow.request.options.fileName ?? 'an untitled document'} (request ${slow.request.id}, ${slow.request.text.length} characters) took more than ${slow.budgetMs} ms; restarting the lint worker`);
     this.pending.delete(slow.request.id);
     slow.resolve(tooSlowReply(slow.request.id, slow.budgetMs!));
     this.worker = undefined; // before terminate, so its exit is not taken for a crash
