@@ -1,11 +1,11 @@
 // Sends lint requests to the worker thread and matches replies by id. If the
 // worker cannot start (or dies), linting continues in-process, slower but never
-// silently off. A lint that runs past its time budget is cancelled: the worker
-// is terminated and restarted, the document gets one finding saying it was too
+// silently off. A lint that runs past its time budget (counted from when the
+// worker starts it) is cancelled: the worker is terminated and restarted, the document gets one finding saying it was too
 // slow to check, and the other documents' requests go on in the new worker.
 import { Worker } from 'node:worker_threads';
 import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
-import type { LintReply, LintRequest } from './protocol';
+import type { LintReply, LintRequest, LintStarted } from './protocol';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
 
@@ -71,9 +71,12 @@ export class LintClient {
     // unreferenced when idle, so an idle worker never does.
     worker.ref();
     worker.postMessage(pending.request);
-    // The worker answers in order, so each budget runs from when its request is posted:
-    // a request queued behind a slow one is re-posted, with a new budget, after a restart.
-    if (pending.budgetMs !== undefined) pending.timer = setTimeout(() => this.cancel(pending), pending.budgetMs);
+  }
+
+  /** The worker started a request: its budget runs from now (a queued request is not charged for the one before it). */
+  private started(id: number): void {
+    const pending = this.pending.get(id);
+    if (pending?.budgetMs !== undefined) pending.timer = setTimeout(() => this.cancel(pending), pending.budgetMs);
   }
 
   private cancel(slow: Pending): void {
@@ -105,7 +108,12 @@ export class LintClient {
     if (this.worker || !this.workerPath) return this.worker;
     try {
       const worker = new Worker(this.workerPath);
-      worker.on('message', (reply: LintReply) => {
+      worker.on('message', (message: LintReply | LintStarted) => {
+        if ('started' in message) {
+          if (this.worker === worker) this.started(message.started);
+          return;
+        }
+        const reply = message;
         const pending = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         clearTimeout(pending?.timer);

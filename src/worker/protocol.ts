@@ -19,3 +19,8 @@ export interface LintReply {
   timedOut?: boolean;
 }
 
+/** Sent by the worker as it starts a request: its time budget runs from here (not from a cold start or a queue). */
+export interface LintStarted {
+  started: number;
+}
+
