@@ -1,6 +1,7 @@
 // `npm run bench`: every speed target, each reported as a ratio (or a bound)
 // against a baseline measured in the same run. Reports; never fails a build.
 import { chatClientBench } from './chat-client';
+import { adversarialBench } from './adversarial';
 import { formatChatRender, runChatRenderBench } from './chat-render';
 import { coachLatencyBench } from './coach-latency';
 import { lintBench } from './lint';
@@ -12,6 +13,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 async function main(): Promise<void> {
   if (wanted('lint')) report('lint', await lintBench());
+  if (wanted('adversarial')) report('adversarial (issue 11): ratio to linting a plain PRD', await adversarialBench());
   if (wanted('coach')) report('chat: offline coach', await coachLatencyBench());
   if (wanted('client')) report('chat: client', await chatClientBench());
   if (wanted('chat')) console.log(`\nchat:\n${formatChatRender(await runChatRenderBench())}`);

@@ -23,8 +23,10 @@ export function formatStylish(report: RunReport, options: { color: boolean; quie
     if (file.findings.length === 0) continue;
     // Pad before painting: escape codes would throw the widths off.
     const rows = file.findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId, f.related ?? []] as const);
-    const posWidth = Math.max(...rows.map((r) => r[0].length));
-    const sevWidth = Math.max(...rows.map((r) => r[1].length));
+    // A loop, not Math.max(...rows): spreading 100,000+ findings overflows the call stack.
+    const widest = (i: 0 | 1) => rows.reduce((w, r) => Math.max(w, r[i].length), 0);
+    const posWidth = widest(0);
+    const sevWidth = widest(1);
     out.push(paint('underline', file.displayPath));
     for (const [pos, severity, message, ruleId, related] of rows) {
       out.push(`  ${paint('dim', pos.padEnd(posWidth))}  ${paint(SEVERITY_STYLE[severity], severity.padEnd(sevWidth))}  ${message}  ${paint('dim', ruleId)}`);
@@ -44,7 +46,8 @@ export function formatStylish(report: RunReport, options: { color: boolean; quie
   const infos = all.filter((f) => f.severity === 'info').length;
   const warnings = all.length - errors - infos;
   const skipped = skippedFiles.length;
-  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}`;
+  const fixedFiles = report.files.filter((f) => f.fixed).length;
+  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${fixedFiles ? `, ${fixedFiles} fixed` : ''}`;
   if (all.length === 0) {
     out.push(paint('green', `✔ no problems; ${checked}`));
   } else {

@@ -6,8 +6,9 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { defaultConfig, Linter, type ResolvedConfig } from '../engine';
 import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
-import { describeFsError, expandPaths, readDocument, type PathProblem } from '../node/files';
+import { describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocument, type PathProblem } from '../node/files';
 import { oneOf, parseArgs, type ParsedArgs } from './args';
+import { fixFile } from './fix-file';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
@@ -27,11 +28,14 @@ Options:
                                 nearest .outcome-lens.json / .outcome-lens.jsonc
   --max-warnings N              exit with 1 when there are more than N warnings
   --quiet                       report errors only
+  --fix                         apply every automatic fix (what the editor's Fix All does),
+                                write each changed file once, then report what is left
   --no-color                    no colors (also when NO_COLOR is set or output is not a terminal)
   -h, --help                    show this help
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage problem or a path or config that could not be read.
+warnings, 2 usage problem or a path or config that could not be read (anything that
+is not a regular file, such as a named pipe or a device, is refused unread).
 `;
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -43,6 +47,7 @@ interface LintArgs {
   config: string | undefined;
   maxWarnings: number | undefined;
   quiet: boolean;
+  fix: boolean;
   color: boolean;
   paths: string[];
 }
@@ -63,6 +68,7 @@ function lintArgs(args: ParsedArgs, io: CliIo): LintArgs {
     config: stringOption(args, '--config'),
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     quiet: args.options.has('--quiet'),
+    fix: args.options.has('--fix'),
     // https://no-color.org: any non-empty NO_COLOR turns colors off.
     color: io.stdoutIsTTY && !args.options.has('--no-color') && !io.env.NO_COLOR,
     paths: args.positionals.length ? args.positionals : ['.'],
@@ -137,6 +143,7 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     '--config': 'value',
     '--max-warnings': 'value',
     '--quiet': 'flag',
+    '--fix': 'flag',
     '--no-color': 'flag',
     '--help': 'flag',
   });
@@ -171,13 +178,27 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
       report({ path, cause: describeFsError(error) });
       continue;
     }
-    if (read.binary) {
-      files.push({ path, displayPath: shown, findings: [], skipped: 'binary file (contains NUL bytes)' });
+    if (read.kind === 'binary') {
+      files.push({ path, displayPath: shown, findings: [], skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' });
       continue;
     }
+    if (read.kind === 'too-large') {
+      report({ path, cause: `file is ${(read.bytes / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB that are read` });
+      continue;
+    }
+    const options = { fileName: path, relativePath: posixRelative(root, path), config, kind: args.kind };
     let result;
+    let fixed = 0;
     try {
-      result = linter.lint(read.text, { fileName: path, relativePath: posixRelative(root, path), config, kind: args.kind });
+      result = linter.lint(read.text, options);
+      if (args.fix && result.kind !== 'none') {
+        const outcome = await fixFile(path, read, result.findings, (text) => linter.lint(text, options).findings);
+        if (outcome.problem) io.stderr(`outcome-lens: ${shown}: ${outcome.problem}\n`);
+        if (outcome.text !== undefined) {
+          fixed = outcome.fixed;
+          result = linter.lint(outcome.text, options);
+        }
+      }
     } catch (error) {
       // A bug, not the user's fault; the other files are still worth linting.
       report({ path, cause: `could not be linted (${error instanceof Error ? error.message : String(error)}); please report this` });
@@ -187,7 +208,7 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     // The engine builds no model for a file excluded by config; its reason then says so itself.
     const skipped = result.kind !== 'none' ? undefined : result.model ? `not a product document (${result.kindReason})` : result.kindReason;
-    files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}) });
+    files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}), ...(fixed ? { fixed } : {}) });
   }
 
   const run: RunReport = { cwd: io.cwd, files, problems };

@@ -11,6 +11,8 @@ export interface FileReport {
   findings: Finding[];
   /** Why the file was not linted, when it was not. */
   skipped?: string;
+  /** How many fix edits `--fix` wrote to the file (findings then are what is left). */
+  fixed?: number;
 }
 
 export interface RunReport {

@@ -11,6 +11,7 @@ import { rules } from './rules';
 import type { Report } from './rules/rule';
 import { findControlComments, Suppressions } from './text/controls';
 import { disablers } from './text/disable-fix';
+import { MAX_DOCUMENT_CHARS, tooLargeMessage } from './text/limits';
 import type { DocumentKind, DocumentModel, Finding, Severity } from './types';
 
 export interface LintOptions {
@@ -54,6 +55,7 @@ export class Linter {
     const decision = detectKind(model, { setting: options.kind ?? config.kind, included: listed === 'include' });
     if (decision.kind === 'none') return { kind: 'none', kindReason: decision.reason, findings: [], model };
     const kind = decision.kind;
+    if (text.length > MAX_DOCUMENT_CHARS) return { kind, kindReason: decision.reason, findings: refusal(text, config), model };
 
     const suppressions = new Suppressions(findControlComments(text, model.codeSpans, model.lineOf));
     const findings: Finding[] = [];
@@ -99,6 +101,14 @@ export class Linter {
     findings.sort((a, b) => a.start.offset - b.start.offset || a.ruleId.localeCompare(b.ruleId));
     return { kind, kindReason: decision.reason, findings, model };
   }
+}
+
+/** The one finding for a document too large to check (none when `unchecked-section` is off). */
+function refusal(text: string, config: ResolvedConfig): Finding[] {
+  const severity = config.rules['unchecked-section']?.severity ?? 'info';
+  if (severity === 'off') return [];
+  const at = { line: 1, column: 1, offset: 0 };
+  return [{ ruleId: 'unchecked-section', severity, message: tooLargeMessage(text.length), start: at, end: at, fixes: [], docsUrl: ruleDocsUrl('unchecked-section') }];
 }
 
 /** Lint once, without keeping a cache. */

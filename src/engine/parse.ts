@@ -16,7 +16,8 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
  */
 const ROWS_PER_BATCH = 64;
 const TABLE_ROW = /^ {0,3}\|/;
-const DELIMITER_ROW = /^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+// Blanks between cells are one run each (a `\s*` on both sides of an optional `|` was quadratic).
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/;
 
 interface LongTable {
   /** Line index of the header row. */

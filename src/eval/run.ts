@@ -64,8 +64,8 @@ async function lintOne(linter: Linter, configs: Configs, label: LabeledDocument,
   } catch (error) {
     throw new EvalInputError(`${path} (labeled in ${labelsPath}): ${describeFsError(error)}`);
   }
-  // The CLI reports a binary file as skipped, with no findings; so does this.
-  if (read.binary) return { label, findings: [], lines: [] };
+  // The CLI reports a binary or oversized file as skipped, with no findings; so does this.
+  if (read.kind !== 'text') return { label, findings: [], lines: [] };
   const { config, root } = await configs.forFolder(dirname(path));
   const result = linter.lint(read.text, { fileName: path, relativePath: posixRelative(root, path), config, kind: lintKindOf(label), disableFixes: false });
   const index = new LineIndex(read.text);

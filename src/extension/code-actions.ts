@@ -3,14 +3,39 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { applyFixes, disableFixesFor, type Finding, type Fix, type TextEdit } from '../engine';
+import { closeFenceBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
 
+function rangeOf(document: vscode.TextDocument, e: TextEdit): vscode.Range {
+  return new vscode.Range(document.positionAt(e.start), document.positionAt(e.end));
+}
+
+/** Plain edits of only the ranges that change, so the cursor and the rest of the document stay put. */
 function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  for (const e of edits) edit.replace(document.uri, rangeOf(document, e), e.text);
+  return edit;
+}
+
+/**
+ * One quick fix's edits. An inserted block with placeholders ("[baseline]") goes in as a
+ * snippet: each placeholder a tab stop, the first one selected, so filling it in is typing.
+ */
+function quickFixEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+  const edits = closeFenceBeforeInserts(document.getText(), fix.edits);
+  const snippets = edits.map((e) => (e.start === e.end ? snippetOf(e.text) : undefined));
+  // VS Code runs one snippet session at a time: a fix with several placeholder blocks stays plain text.
+  if (snippets.filter(Boolean).length !== 1) return workspaceEdit(document, edits);
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(
+    document.uri,
+    edits.map((e, i) => {
+      const snippet = snippets[i];
+      return snippet ? new vscode.SnippetTextEdit(rangeOf(document, e), new vscode.SnippetString(snippet)) : new vscode.TextEdit(rangeOf(document, e), e.text);
+    }),
+  );
   return edit;
 }
 
@@ -37,7 +62,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     return this.disablers.fixes(finding.ruleId, finding.start.line - 1);
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     const result = this.lints.resultFor(document);
     if (!result) return [];
     // "Fix All" asks for source.fixAll, which contains our kind; a request for exactly our kind counts too.
@@ -53,7 +78,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred === true;
-        action.edit = workspaceEdit(document, fix.edits);
+        action.edit = fix.kind === 'disable' ? workspaceEdit(document, fix.edits) : quickFixEdit(document, fix);
         actions.push(action);
       }
       const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
@@ -70,12 +95,14 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private fixAll(document: vscode.TextDocument, findings: readonly Finding[]): vscode.CodeAction[] {
-    const text = document.getText();
-    const fixed = applyFixes(text, findings);
-    if (fixed === text) return [];
+  private async fixAll(document: vscode.TextDocument, findings: readonly Finding[]): Promise<vscode.CodeAction[]> {
+    // The CLI's --fix runs the same engine function, so both change a document alike; later
+    // passes (a fix that makes another possible) are linted in the worker like any text.
+    const version = document.version;
+    const { edits } = await fixAllPasses(document.getText(), findings, (text) => this.lints.findingsFor(document, text));
+    if (edits.length === 0 || document.version !== version) return [];
     const action = new vscode.CodeAction('Fix all Outcome Lens problems', FIX_ALL_KIND);
-    action.edit = workspaceEdit(document, [{ start: 0, end: text.length, text: fixed }]);
+    action.edit = workspaceEdit(document, edits);
     return [action];
   }
 }

@@ -14,6 +14,8 @@ export interface LintedDocument {
   kind: DocumentKind;
   kindReason: string;
   findings: Finding[];
+  /** The lint ran past the time budget; `findings` is the one finding that says so. */
+  timedOut?: boolean;
 }
 
 const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
@@ -111,13 +113,22 @@ export class LintController implements vscode.Disposable {
   async lint(document: vscode.TextDocument, options: { kind?: 'prd' | 'business-case' } = {}): Promise<LintedDocument | undefined> {
     if (!isLintable(document) || document.isClosed) return undefined;
     const version = document.version;
+    // A text that ran past the time budget is not tried again until it changes: every config
+    // change would otherwise hold the worker for the whole budget, ahead of every other document.
+    const known = this.results.get(document.uri.toString());
+    if (known?.timedOut && known.version === version && !options.kind) return known;
     const reply = await this.request(document.uri, document.getText(), options.kind);
     // Stale: the user typed (or closed the file) while we were linting.
     if (!reply || document.isClosed || document.version !== version) return undefined;
-    const result: LintedDocument = { version, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings };
+    const result: LintedDocument = { version, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings, ...(reply.timedOut ? { timedOut: true } : {}) };
     this.results.set(document.uri.toString(), result);
     this.publish(document.uri, reply.findings);
     return result;
+  }
+
+  /** Findings for another text of this document (Fix All's later passes), without publishing them. */
+  async findingsFor(document: vscode.TextDocument, text: string): Promise<Finding[]> {
+    return (await this.request(document.uri, text))?.findings ?? [];
   }
 
   /**
@@ -148,12 +159,17 @@ export class LintController implements vscode.Disposable {
     for (let attempt = 0; ; attempt++) {
       const generation = this.configs.generation;
       const { config, root } = await this.configs.forDocument(uri);
-      const reply = await this.client.lint(text, {
-        fileName: untitled ? undefined : path.posix.basename(uri.path),
-        relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
-        config,
-        ...(kind ? { kind } : {}),
-      });
+      const reply = await this.client.lint(
+        text,
+        {
+          fileName: untitled ? undefined : path.posix.basename(uri.path),
+          relativePath: root && !untitled ? path.posix.relative(root.path, uri.path) : undefined,
+          config,
+          ...(kind ? { kind } : {}),
+        },
+        // A pathological document must not hold the worker that every other document needs.
+        setting('lintTimeoutSeconds', uri) * 1000,
+      );
       if (generation === this.configs.generation || attempt === 2) return reply;
     }
   }

@@ -1,8 +1,8 @@
 // Turning the paths a user typed (files, folders, globs) into Markdown files,
 // and reading them. Problems come back as data naming the path and the cause,
 // so callers can print one line per problem instead of a stack trace.
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 
@@ -80,6 +80,14 @@ async function walk(root: string, accept: (relativePath: string) => boolean, max
   }
 }
 
+function specialFileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a file or folder';
+}
+
 async function expandOne(input: string, cwd: string): Promise<Walk> {
   const out: Walk = { files: [], problems: [] };
   const absolute = resolve(cwd, input);
@@ -100,7 +108,9 @@ async function expandOne(input: string, cwd: string): Promise<Walk> {
     if (out.files.length === 0 && out.problems.length === 0) {
       out.problems.push({ path: input, cause: `folder contains no Markdown files (${MARKDOWN_EXTENSIONS.map((e) => `*${e}`).join(', ')})` });
     }
-  } else out.files.push(absolute);
+  } else if (info.isFile()) out.files.push(absolute);
+  // Reading a pipe waits for a writer, a device such as /dev/zero never ends: refuse them unread.
+  else out.problems.push({ path: input, cause: `not a regular file (${specialFileKind(info)}); only files and folders can be linted` });
   return out;
 }
 
@@ -135,14 +145,62 @@ export async function expandPaths(inputs: readonly string[], cwd: string): Promi
   return { files, problems };
 }
 
-export type DocumentRead = { binary: false; text: string } | { binary: true };
+/** How a document's bytes became text, so a fixed text can be written back the same way. */
+export interface DocumentEncoding {
+  charset: 'utf-8' | 'utf-16le' | 'utf-16be';
+  bom: boolean;
+}
+
+export type DocumentRead =
+  | { kind: 'text'; text: string; encoding: DocumentEncoding; /** False when the bytes were not valid in their charset (U+FFFD stands in). */ exact: boolean }
+  | { kind: 'binary' }
+  | { kind: 'too-large'; bytes: number };
 
 /**
- * Read a document as UTF-8 without its BOM. Text with NUL bytes is reported as
- * binary instead of being linted. Rejects with the file system's error.
+ * Largest document read, in bytes. Far above any real product document, and low
+ * enough that a stray log or dump is refused instead of filling memory.
+ */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+function decode(bytes: Buffer): DocumentRead {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    const text = bytes.subarray(2).toString('utf16le');
+    return { kind: 'text', text, encoding: { charset: 'utf-16le', bom: true }, exact: bytes.length % 2 === 0 };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16();
+    return { kind: 'text', text: swapped.toString('utf16le'), encoding: { charset: 'utf-16be', bom: true }, exact: bytes.length % 2 === 0 };
+  }
+  // UTF-16 without a BOM, images, PDFs: text files have no NUL bytes.
+  if (bytes.includes(0)) return { kind: 'binary' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const text = bytes.subarray(bom ? 3 : 0).toString('utf8');
+  const exact = !text.includes('\uFFFD') || Buffer.from(text, 'utf8').equals(bytes.subarray(bom ? 3 : 0));
+  return { kind: 'text', text, encoding: { charset: 'utf-8', bom }, exact };
+}
+
+/** The bytes of `text` in the encoding it was read with (BOM included). */
+export function encodeDocument(text: string, encoding: DocumentEncoding): Buffer {
+  if (encoding.charset === 'utf-8') return Buffer.concat([Buffer.from(encoding.bom ? [0xef, 0xbb, 0xbf] : []), Buffer.from(text, 'utf8')]);
+  const le = Buffer.from(text, 'utf16le');
+  return encoding.charset === 'utf-16le' ? Buffer.concat([Buffer.from([0xff, 0xfe]), le]) : Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
+}
+
+/**
+ * Read a document as text without its BOM: UTF-8, or UTF-16 when a BOM says so.
+ * Other text with NUL bytes is reported as binary, and a file over
+ * MAX_DOCUMENT_BYTES as too large, without reading it whole. Only regular files
+ * are opened (a pipe or device could block or never end). Rejects with the file
+ * system's error.
  */
 export async function readDocument(path: string): Promise<DocumentRead> {
-  const bytes = await readFile(path);
-  if (bytes.includes(0)) return { binary: true };
-  return { binary: false, text: stripBom(bytes.toString('utf8')) };
+  const info = await stat(path);
+  if (!info.isFile()) throw Object.assign(new Error(`not a regular file (${specialFileKind(info)})`), { code: 'ENOTREG' });
+  if (info.size > MAX_DOCUMENT_BYTES) return { kind: 'too-large', bytes: info.size };
+  const handle = await open(path, 'r');
+  try {
+    return decode(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
 }

@@ -38,6 +38,16 @@ export const SETTINGS = {
     default: 300,
     scope: 'resource',
   },
+  lintTimeoutSeconds: {
+    schema: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .describe('Seconds a document may take to lint before the check is stopped and the document shows one "too slow to check" finding instead. Other documents keep being checked.'),
+    default: 5,
+    scope: 'resource',
+  },
   kind: { schema: required(lint.kind), default: 'auto', scope: 'resource' },
   rules: { schema: required(lint.rules), default: {}, scope: 'resource' },
   vanityPhrases: { schema: required(lint.vanityPhrases), default: [], scope: 'resource' },

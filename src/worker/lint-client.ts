@@ -1,11 +1,36 @@
 // Sends lint requests to the worker thread and matches replies by id. If the
 // worker cannot start (or dies), linting continues in-process, slower but never
-// silently off.
+// silently off. A lint that runs past its time budget (counted from when the
+// worker starts it) is cancelled: the worker is terminated and restarted, the document gets one finding saying it was too
+// slow to check, and the other documents' requests go on in the new worker.
 import { Worker } from 'node:worker_threads';
-import { Linter, type LintOptions } from '../engine';
-import type { LintReply, LintRequest } from './protocol';
+import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
+import type { LintReply, LintRequest, LintStarted } from './protocol';
 
-type Pending = { resolve: (reply: LintReply) => void; request: LintRequest };
+type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
+
+/** The reply for a lint cancelled after `budgetMs`: one finding on the first line. */
+export function tooSlowReply(id: number, budgetMs: number): LintReply {
+  const at = { line: 1, column: 1, offset: 0 };
+  const seconds = budgetMs / 1000;
+  return {
+    id,
+    kind: 'none',
+    kindReason: `checking took longer than ${seconds} s and was stopped`,
+    findings: [
+      {
+        ruleId: 'unchecked-section',
+        severity: 'warning',
+        message: `Outcome Lens stopped checking this document after ${seconds} s: it was too slow to check, so it has no other findings. Other documents are still checked. Raise outcomeLens.lintTimeoutSeconds, or split the document, to have it checked.`,
+        start: at,
+        end: at,
+        fixes: [],
+        docsUrl: ruleDocsUrl('unchecked-section'),
+      },
+    ],
+    timedOut: true,
+  };
+}
 
 export class LintClient {
   private worker: Worker | undefined;
@@ -18,16 +43,15 @@ export class LintClient {
     private readonly log: (message: string) => void = () => undefined,
   ) {}
 
-  lint(text: string, options: LintOptions): Promise<LintReply> {
+  /** Lint in the worker; with `budgetMs`, a lint still running after that long is cancelled (worker only). */
+  lint(text: string, options: LintOptions, budgetMs?: number): Promise<LintReply> {
     const request: LintRequest = { id: this.nextId++, text, options };
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(this.lintInProcess(request));
     return new Promise((resolve) => {
-      this.pending.set(request.id, { resolve, request });
-      // Referenced while a reply is owed, so a waiting caller keeps the process alive;
-      // unreferenced when idle, so an idle worker never does.
-      worker.ref();
-      worker.postMessage(request);
+      const pending: Pending = { resolve, request, budgetMs };
+      this.pending.set(request.id, pending);
+      this.post(worker, pending);
     });
   }
 
@@ -35,8 +59,43 @@ export class LintClient {
     const worker = this.worker;
     this.worker = undefined;
     void worker?.terminate();
-    for (const { resolve, request } of this.pending.values()) resolve(this.lintInProcess(request));
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.timer);
+      pending.resolve(this.lintInProcess(pending.request));
+    }
     this.pending.clear();
+  }
+
+  private post(worker: Worker, pending: Pending): void {
+    // Referenced while a reply is owed, so a waiting caller keeps the process alive;
+    // unreferenced when idle, so an idle worker never does.
+    worker.ref();
+    worker.postMessage(pending.request);
+  }
+
+  /** The worker started a request: its budget runs from now (a queued request is not charged for the one before it). */
+  private started(id: number): void {
+    const pending = this.pending.get(id);
+    if (pending?.budgetMs !== undefined) pending.timer = setTimeout(() => this.cancel(pending), pending.budgetMs);
+  }
+
+  private cancel(slow: Pending): void {
+    const worker = this.worker;
+    if (!worker || !this.pending.has(slow.request.id)) return;
+    this.log(`lint of ${slow.request.options.fileName ?? 'an untitled document'} (request ${slow.request.id}, ${slow.request.text.length} characters) took more than ${slow.budgetMs} ms; restarting the lint worker`);
+    this.pending.delete(slow.request.id);
+    slow.resolve(tooSlowReply(slow.request.id, slow.budgetMs!));
+    this.worker = undefined; // before terminate, so its exit is not taken for a crash
+    void worker.terminate();
+    const next = this.ensureWorker();
+    for (const pending of this.pending.values()) {
+      clearTimeout(pending.timer);
+      if (next) this.post(next, pending);
+      else {
+        this.pending.delete(pending.request.id);
+        pending.resolve(this.lintInProcess(pending.request));
+      }
+    }
   }
 
   private lintInProcess(request: LintRequest): LintReply {
@@ -49,14 +108,22 @@ export class LintClient {
     if (this.worker || !this.workerPath) return this.worker;
     try {
       const worker = new Worker(this.workerPath);
-      worker.on('message', (reply: LintReply) => {
+      worker.on('message', (message: LintReply | LintStarted) => {
+        if ('started' in message) {
+          if (this.worker === worker) this.started(message.started);
+          return;
+        }
+        const reply = message;
         const pending = this.pending.get(reply.id);
         this.pending.delete(reply.id);
+        clearTimeout(pending?.timer);
         if (this.pending.size === 0) worker.unref();
         if (reply.error) this.log(`lint worker error: ${reply.error}`);
         pending?.resolve(reply);
       });
-      worker.on('error', (error) => this.failWorker(`lint worker crashed: ${error.message}`));
+      worker.on('error', (error) => {
+        if (this.worker === worker) this.failWorker(`lint worker crashed: ${error.message}`);
+      });
       worker.on('exit', (code) => {
         if (this.worker === worker) this.failWorker(`lint worker exited with code ${code}`);
       });

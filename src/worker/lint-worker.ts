@@ -2,11 +2,12 @@
 // extension host. One Linter per worker: its section cache makes re-lints cheap.
 import { parentPort } from 'node:worker_threads';
 import { Linter } from '../engine';
-import type { LintReply, LintRequest } from './protocol';
+import type { LintReply, LintRequest, LintStarted } from './protocol';
 
 const linter = new Linter();
 
 parentPort?.on('message', (request: LintRequest) => {
+  parentPort!.postMessage({ started: request.id } satisfies LintStarted);
   let reply: LintReply;
   try {
     const { kind, kindReason, findings } = linter.lint(request.text, { ...request.options, disableFixes: false });

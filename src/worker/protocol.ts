@@ -15,5 +15,12 @@ export interface LintReply {
   /** Without the "disable here" fixes (linted with `disableFixes: false`). */
   findings: Finding[];
   error?: string;
+  /** Set when the lint ran past its time budget and was cancelled. */
+  timedOut?: boolean;
+}
+
+/** Sent by the worker as it starts a request: its time budget runs from here (not from a cold start or a queue). */
+export interface LintStarted {
+  started: number;
 }
 

@@ -64,31 +64,74 @@ function describeIssue(issue: z.core.$ZodIssue, path: Path): string {
   return `${formatPath(path)}: ${issue.message}`;
 }
 
-/** Validate a config value; invalid parts are reported and removed. */
-export function validateConfig(value: unknown): ParsedConfig {
+/**
+ * Validate `value` against `schema`, dropping what is invalid: each bad array item,
+ * unknown key or bad value is reported at its own path in `value` (not at the
+ * index it had after earlier items were dropped), and every valid item is kept.
+ */
+function validateDropping<T>(schema: z.ZodType<T>, value: unknown, basePath: Path = []): { data: T | undefined; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  if (value === undefined || value === null) return { config: {}, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    return { config: {}, problems: [{ message: 'configuration must be a JSON object', path: [] }] };
-  }
-  const draft = structuredClone(value) as Record<string, unknown>;
+  const draft = structuredClone(value);
+  // For each array items were dropped from (keyed by its path in `value`): the original index of each item left.
+  const kept = new Map<string, number[]>();
+  const original = (path: Path): Path => {
+    const out: Path = [];
+    for (const key of path) out.push(typeof key === 'number' ? (kept.get(JSON.stringify(out))?.[key] ?? key) : key);
+    return out;
+  };
   for (let round = 0; round < 50; round++) {
-    const result = configSchema.safeParse(draft);
-    if (result.success) return { config: result.data, problems };
+    const result = schema.safeParse(draft);
+    if (result.success) return { data: result.data, problems };
+    const removals: Array<{ draftPath: Path; path: Path }> = [];
     for (const issue of result.error.issues) {
       const base = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
       for (const key of keys) {
-        const path = key === undefined ? base : [...base, key];
-        problems.push({
-          message: key === undefined ? describeIssue(issue, path) : `${formatPath(path)}: unknown setting`,
-          path,
-        });
-        if (!removeAt(draft, path)) return { config: {}, problems };
+        const draftPath = key === undefined ? base : [...base, key];
+        const path = [...basePath, ...original(draftPath)];
+        problems.push({ message: key === undefined ? describeIssue(issue, path) : `${formatPath(path)}: unknown setting`, path });
+        removals.push({ draftPath, path });
       }
     }
+    // Last items first, so dropping one never moves another still to drop.
+    removals.sort((a, b) => compareDesc(a.draftPath, b.draftPath));
+    for (const { draftPath } of removals) {
+      const last = draftPath[draftPath.length - 1];
+      if (typeof last === 'number') {
+        const arrayPath = original(draftPath.slice(0, -1));
+        const key = JSON.stringify(arrayPath);
+        const parent = valueAt(draft, draftPath.slice(0, -1));
+        if (!kept.has(key) && Array.isArray(parent)) kept.set(key, parent.map((_, i) => i));
+        kept.get(key)?.splice(last, 1);
+      }
+      if (!removeAt(draft, draftPath)) return { data: undefined, problems };
+    }
   }
-  return { config: {}, problems };
+  return { data: undefined, problems };
+}
+
+function compareDesc(a: Path, b: Path): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    return typeof a[i] === 'number' && typeof b[i] === 'number' ? (b[i] as number) - (a[i] as number) : String(b[i]).localeCompare(String(a[i]));
+  }
+  return b.length - a.length;
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let node = root;
+  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+  return node;
+}
+
+/** Validate a config value; invalid parts are reported and removed. */
+export function validateConfig(value: unknown): ParsedConfig {
+  if (value === undefined || value === null) return { config: {}, problems: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { config: {}, problems: [{ message: 'configuration must be a JSON object', path: [] }] };
+  }
+  const { data, problems } = validateDropping(configSchema, value);
+  return { config: data ?? {}, problems };
 }
 
 /** Parse `.outcome-lens.json(c)` text: comments and trailing commas allowed. */
@@ -176,16 +219,10 @@ export function resolveConfig(config: OutcomeLensConfig = {}): { config: Resolve
     const setting = config.rules?.[rule.meta.id];
     const severity = typeof setting === 'string' ? setting : (setting?.severity ?? rule.meta.defaultSeverity);
     const given = typeof setting === 'object' ? (setting.options ?? {}) : {};
-    const parsed = rule.meta.options.safeParse(given);
-    let options: Record<string, unknown>;
-    if (parsed.success) options = parsed.data as Record<string, unknown>;
-    else {
-      for (const issue of parsed.error.issues) {
-        const path = ['rules', rule.meta.id, 'options', ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
-        problems.push({ message: `${formatPath(path)}: ${issue.message}`, path });
-      }
-      options = rule.meta.options.parse({}) as Record<string, unknown>;
-    }
+    // Bad options are dropped one by one, like the rest of the config; the valid ones stay.
+    const parsed = validateDropping(rule.meta.options, given, ['rules', rule.meta.id, 'options']);
+    problems.push(...parsed.problems);
+    const options = (parsed.data ?? rule.meta.options.parse({})) as Record<string, unknown>;
     resolvedRules[rule.meta.id] = { severity, options };
   }
   return {

@@ -22,9 +22,11 @@ export interface BuildOptions {
 /** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
 export function plainHeading(raw: string): string {
   return raw
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]+>/g, '')
+    // Each class stops at the next opening bracket too, so a long run of `[`, `(` or `<`
+    // is scanned once, not once per start (these were quadratic on 100,000-character headings).
+    .replace(/!?\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    .replace(/\[([^[\]]*)\]\[[^[\]]*\]/g, '$1')
+    .replace(/<[^<>]+>/g, '')
     .replace(/(\*\*|__|\*|_|`|~~)/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .trim();
@@ -34,7 +36,8 @@ function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 
   if (!block) return undefined;
   if (block.format === 'toml') return { data: {}, span: block.span, error: undefined };
   try {
-    const data: unknown = parseYaml(block.content, { maxAliasCount: 50 });
+    // logLevel 'error': errors still throw, warnings (an unknown tag) no longer go to stderr.
+    const data: unknown = parseYaml(block.content, { maxAliasCount: 50, logLevel: 'error' });
     if (data === null || data === undefined) return { data: {}, span: block.span, error: undefined };
     if (typeof data !== 'object' || Array.isArray(data)) {
       return { data: {}, span: block.span, error: 'front matter is not a key/value map' };

@@ -69,7 +69,9 @@ const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
 
 // "Retention: 60% at Day 30": a number right after the metric's name is its target,
 // unless the name is another attribute's label ("Baseline: 12%").
-const NAMED_VALUE = new RegExp(String.raw`^\s*(?:\*\*|__|\*|_)?([^:\n]{1,80}?)(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(${VALUE})`, 'i');
+// Leading blanks are taken whole (`(?=\S)`) and the blanks around the optional emphasis are
+// one run each, so no two quantifiers share the same spaces (quadratic on long blank runs).
+const NAMED_VALUE = new RegExp(String.raw`^\s*(?=\S)(?:\*\*|__|\*|_)?([^:\n]{1,80}?)(?:\*\*|__|\*|_)?\s*:\s*(?:(?:\*\*|__|\*|_)\s*)?(${VALUE})`, 'i');
 const OTHER_LABEL = /\b(?:baseline|current(?:ly)?|today|as[- ]is|now|time ?frame|by when|deadline|due|when|by|within|owner|dri|source|date|type)\b/i;
 // "1,000 paying teams", "$7,000+ monthly recurring revenue": a leading number is the target.
 const LEADING_VALUE = new RegExp(String.raw`^\s*(?:\*\*|__|\*|_)?(${VALUE})(?:\*\*|__|\*|_)?\s+(?=\p{L})`, 'iu');

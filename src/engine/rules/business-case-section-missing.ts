@@ -5,6 +5,7 @@
 import * as z from 'zod';
 import { normalizeHeading } from '../model/roles';
 import type { DocumentModel, Fix, Section, SectionRole, TextEdit } from '../types';
+import { trailerStart } from '../text/trailer';
 import { mainDepth, titleSpan } from './util/document';
 import { insertBlock } from './util/insert-section';
 import { defineRule } from './rule';
@@ -92,15 +93,12 @@ const ROI_WORD = /\b(?:roi|payback|pays? (?:itself )?back|pays for itself|break[
 const QUANTITY = /\d|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+(?:years?|months?|quarters?)\b/i;
 const DO_NOTHING = /\b(?:do(?:ing)?[- ]nothing|status quo|no action|business as usual|keep(?:ing)? (?:the )?(?:current|existing)|not (?:to )?proceed|null option|baseline option)\b/i;
 const APPENDIX = /^appendi(?:x|ces)\b/;
-// Link definitions and comments that conventionally close a document.
-const TRAILER = /^(?:(?:<!--(?:(?!-->)[\s\S])*-->|[ ]{0,3}\[[^\]\n]+\]:[^\n]*)\s*)+(?![\s\S])/m;
 
 /** Where new sections go: before the first appendix, else before trailing comments and link definitions. */
 function endOfBody(model: DocumentModel, depth: number): number {
   const appendix = model.sections.find((s) => s.depth > 0 && s.depth <= depth && (s.role === 'appendix' || APPENDIX.test(normalizeHeading(s.title))));
   if (appendix) return appendix.span.start;
-  const trailer = TRAILER.exec(model.text);
-  return trailer ? trailer.index : model.text.length;
+  return trailerStart(model.text);
 }
 
 const sectionLines = (depth: number, topic: Topic) => [`${'#'.repeat(depth)} ${topic.title}`, '', ...topic.skeleton];

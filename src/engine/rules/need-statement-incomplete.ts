@@ -10,8 +10,10 @@ import { defineRule } from './rule';
 
 const ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['problem', 'users', 'needs']);
 
+// Each run of blanks is taken whole (`\s+(?=\S)`) and the role ends on a non-blank, so no two
+// quantifiers can share the same blanks: the pattern stays linear on long runs of spaces.
 const STORY =
-  /\bas an?\s+(?!(?:result|example|whole|rule|side note|first step|last resort|matter of fact)\b)[^,.;:\n]{1,80}?,?\s+I\s+(?:want|need|would like|['’]d like|wish|can|should be able|must be able|expect)\b/gi;
+  /\bas an?\s+(?=\S)(?!(?:result|example|whole|rule|side note|first step|last resort|matter of fact)\b)[^,.;:\n]{0,79}?[^\s,.;:],?\s+(?=\S)I\s+(?=\S)(?:want|need|would like|['’]d like|wish|can|should be able|must be able|expect)\b/gi;
 const STORY_START = new RegExp(STORY.source, 'i');
 const STORY_WHY = /\bso (?:that|i|we|they|it)\b|\bin order to\b|\bbecause\b|\bto ensure\b|\bwhich (?:lets|helps|allows|means)\b/i;
 
@@ -32,7 +34,7 @@ interface Part {
 const PARTS: readonly Part[] = [
   {
     name: 'who has the need',
-    found: /\bwho\b|\bfor whom\b|\b(?:users?|customers?|personas?|segments?|people|teams?|admins?|owners?|buyers?|members?|staff|employees|developers|operators|managers|clients?)\b|\b(?!(?:we|i|it|this|that|there|you)\b)\p{L}[\p{L}'-]*\s+(?:needs?|wants?|struggles?|must|has to|have to)\b/iu,
+    found: /\bwho\b|\bfor whom\b|\b(?:users?|customers?|personas?|segments?|people|teams?|admins?|owners?|buyers?|members?|staff|employees|developers|operators|managers|clients?)\b|(?<![\p{L}'-])(?!(?:we|i|it|this|that|there|you)\b)\p{L}[\p{L}'-]*\s+(?:needs?|wants?|struggles?|must|has to|have to)\b/iu,
   },
   { name: 'the outcome they seek', found: /\b(?:outcome|seeks?|wants?|needs?|trying to|able to|job to be done)\b/i },
   {
@@ -51,6 +53,15 @@ const PARTS: readonly Part[] = [
 const DO_NOTHING_PART = PARTS[4]!;
 // A section that already answers "what if we do nothing" for the whole document.
 const INACTION_SECTION = /\b(?:cost of inaction|do(?:ing)? nothing|why now|status quo|if we do nothing)\b/i;
+
+const CLOSING_MARKS = new Set([...' \t\r\n"”\'*_']);
+
+/** The text without trailing blanks, quotes and emphasis marks (a loop: `[...]+$` is quadratic on long runs). */
+function withoutClosingMarks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (CLOSING_MARKS.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
 
 /** The text of a span with its first line's extent, for reporting. */
 function firstLine(text: string, span: Span): Span {
@@ -78,7 +89,7 @@ export default defineRule({
       starts.forEach((at, i) => {
         const story = body.slice(at, starts[i + 1] ?? body.length);
         if (STORY_WHY.test(story)) return;
-        const end = at + story.replace(/[\s"”'*_]+$/, '').length;
+        const end = at + withoutClosingMarks(story).length;
         report({
           span: firstLine(text, { start: span.start + at, end: span.start + end }),
           message: STORY_MESSAGE,

@@ -17,7 +17,9 @@ export interface ControlComment {
   line: number;
 }
 
-const COMMENT = /<!--\s*outcome-lens-(disable-next-line|disable-line|disable-file|disable|enable)\b([\s\S]*?)-->/g;
+// The body stops at the next `<!--` as well as at `-->`, so unclosed comments are each
+// scanned up to the next one instead of to the end of the text (quadratic).
+const COMMENT = /<!--\s*outcome-lens-(disable-next-line|disable-line|disable-file|disable|enable)\b((?:(?!<!--|-->)[\s\S])*)-->/g;
 
 function inside(offset: number, spans: readonly Span[]): boolean {
   return spans.some((s) => offset >= s.start && offset < s.end);

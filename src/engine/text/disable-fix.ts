@@ -34,6 +34,7 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
     return table;
   };
   const at = model.frontMatter ? model.frontMatter.span.end : model.text.startsWith('\uFEFF') ? 1 : 0;
+  const firstContentLine = model.sections.length > 1 ? -1 : model.lineOf(at + (model.text.slice(at).length - model.text.slice(at).trimStart().length));
   const line = (ruleId: string, line: number): Fix => {
     const text = lineText(model, line);
     if (TABLE_LINE.test(text)) {
@@ -46,6 +47,16 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
           { start: model.lineStart(first), end: model.lineStart(first), text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
           { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
         ],
+      };
+    }
+    if (line === firstContentLine) {
+      // Without a heading, a document-level finding sits on the first line of content; a
+      // comment above would become that first line and take the finding with it.
+      const end = model.lineStart(line) + text.length;
+      return {
+        title: `Disable ${ruleId} for this line`,
+        kind: 'disable',
+        edits: [{ start: end, end, text: ` <!-- outcome-lens-disable-line ${ruleId} -->` }],
       };
     }
     const start = model.lineStart(line);

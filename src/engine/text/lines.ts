@@ -2,9 +2,10 @@
 // (a lone \r is rare but real in documents pasted from old tools).
 import type { Position } from '../types';
 
-/** The text's line break for inserted lines: CRLF when it uses CRLF, else LF. */
-export function lineBreakOf(text: string): '\r\n' | '\n' {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+/** The text's line break for inserted lines: CRLF when it uses CRLF, CR when it uses only lone CRs, else LF. */
+export function lineBreakOf(text: string): '\r\n' | '\n' | '\r' {
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 export class LineIndex {

@@ -25,8 +25,10 @@ export function nestingDepth(text: string, start: number, end: number, skip: rea
     const c = text[j];
     const listItem = c === '-' || c === '*' || c === '+' || (c !== undefined && c >= '0' && c <= '9');
     if (!inCode && (quotes > 0 || listItem)) deepest = Math.max(deepest, quotes + (listItem ? Math.floor(spaces / 2) + 1 : 0));
-    const nl = text.indexOf('\n', j);
-    i = nl < 0 || nl >= end ? end : nl + 1;
+    // A lone CR ends a line too (documents from old tools), or a CR-only text would be one line.
+    let nl = j;
+    while (nl < end && text.charCodeAt(nl) !== 10 && text.charCodeAt(nl) !== 13) nl++;
+    i = nl >= end ? end : nl + 1;
   }
   return deepest;
 }

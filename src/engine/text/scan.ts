@@ -30,11 +30,21 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 // Lines that cannot be the text of a setext heading: list items, quotes, tables, html.
 const NOT_PARAGRAPH = /^(?: {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|#)|\s*$| {4,})/;
 
+/** Offset in an ATX heading's text where its closing `#` run (and trailing blanks) begins. */
 function closingAtxIndex(text: string): number {
-  // "## Title ##": the closing run counts only when preceded by a space.
-  const match = /[ \t]+#+[ \t]*$/.exec(text);
-  if (match) return match.index;
-  return /^#+[ \t]*$/.test(text) ? 0 : text.replace(/[ \t]+$/, '').length;
+  // "## Title ##": the closing run counts only when preceded by a space. A loop from the
+  // end, not a regex: an unanchored `[ \t]+#+[ \t]*$` is quadratic on a long run of blanks.
+  const isBlank = (i: number) => text[i] === ' ' || text[i] === '\t';
+  let end = text.length;
+  while (end > 0 && isBlank(end - 1)) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end) return end;
+  if (hashes === 0) return 0;
+  if (!isBlank(hashes - 1)) return end;
+  let blanks = hashes;
+  while (blanks > 0 && isBlank(blanks - 1)) blanks--;
+  return blanks;
 }
 
 export function scan(text: string, lines: LineIndex): ScanResult {

@@ -48,12 +48,18 @@ describe('expandPaths', () => {
 });
 
 describe('readDocument', () => {
-  test('strips a BOM, keeps everything else, and reports NUL bytes as binary', async (t) => {
+  test('strips a BOM, keeps everything else, decodes UTF-16 with a BOM and reports other NUL bytes as binary', async (t) => {
     const cwd = workspace(t);
     writeFileSync(join(cwd, 'bom.md'), '\uFEFF# Title\r\nText');
-    writeFileSync(join(cwd, 'utf16.md'), Buffer.from('\uFEFF# Title', 'utf16le'));
-    assert.deepEqual(await readDocument(join(cwd, 'bom.md')), { binary: false, text: '# Title\r\nText' });
-    assert.deepEqual(await readDocument(join(cwd, 'utf16.md')), { binary: true });
+    writeFileSync(join(cwd, 'utf16le.md'), Buffer.from('\uFEFF# Title', 'utf16le'));
+    writeFileSync(join(cwd, 'utf16be.md'), Buffer.from('\uFEFF# Title', 'utf16le').swap16());
+    writeFileSync(join(cwd, 'utf16-no-bom.md'), Buffer.from('# Title', 'utf16le'));
+    writeFileSync(join(cwd, 'latin1.md'), Buffer.from('# Caf\xe9', 'latin1'));
+    assert.deepEqual(await readDocument(join(cwd, 'bom.md')), { kind: 'text', text: '# Title\r\nText', encoding: { charset: 'utf-8', bom: true }, exact: true });
+    assert.deepEqual(await readDocument(join(cwd, 'utf16le.md')), { kind: 'text', text: '# Title', encoding: { charset: 'utf-16le', bom: true }, exact: true });
+    assert.deepEqual(await readDocument(join(cwd, 'utf16be.md')), { kind: 'text', text: '# Title', encoding: { charset: 'utf-16be', bom: true }, exact: true });
+    assert.deepEqual(await readDocument(join(cwd, 'utf16-no-bom.md')), { kind: 'binary' });
+    assert.deepEqual(await readDocument(join(cwd, 'latin1.md')), { kind: 'text', text: '# Caf\uFFFD', encoding: { charset: 'utf-8', bom: false }, exact: false });
   });
 
   test('fs errors get short causes', () => {

@@ -138,7 +138,7 @@ describe('lint: skipped files', () => {
     writeFileSync(join(cwd, 'project/image-prd.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
     const { code, stdout } = await run(['lint', 'project/image-prd.md', 'project/clean-prd.md'], { cwd });
     assert.equal(code, 0);
-    assert.ok(lines(stdout).includes('project/image-prd.md skipped: binary file (contains NUL bytes)'), stdout);
+    assert.ok(lines(stdout).includes('project/image-prd.md skipped: binary file (contains NUL bytes; UTF-16 needs a byte-order mark)'), stdout);
   });
 
   test('a BOM and CRLF line breaks: positions are the ones an editor shows', async (t) => {
@@ -220,7 +220,7 @@ describe('lint: exit codes', () => {
     ['missing --config', ['lint', '--config', 'nope.json', 'project'], /^outcome-lens: nope\.json: cannot read config: no such file or folder$/],
     ['--config that is not JSON', ['lint', '--config', 'bad-config/broken.json', 'project'], /^outcome-lens: bad-config\/broken\.json: invalid config \(1:1: syntax error: InvalidSymbol\)$/],
     ['--config that is a folder', ['lint', '--config', 'project', 'project'], /^outcome-lens: project: cannot read config: is a folder, not a file$/],
-    ['unknown option', ['lint', '--fix', 'project'], /^outcome-lens: unknown option --fix \(see --help\)$/],
+    ['unknown option', ['lint', '--fixx', 'project'], /^outcome-lens: unknown option --fixx \(see --help\)$/],
     ['bad --format', ['lint', '--format', 'xml', 'project'], /^outcome-lens: --format: expected stylish, json or sarif, not "xml"$/],
     ['bad --kind', ['lint', '--kind=spec', 'project'], /^outcome-lens: --kind: expected auto, prd, business-case or okr, not "spec"$/],
     ['bad --max-warnings', ['lint', '--max-warnings', 'many', 'project'], /^outcome-lens: --max-warnings: expected a whole number of at least 0, not "many"$/],
