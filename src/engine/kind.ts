@@ -22,7 +22,7 @@ function fromWords(value: string): DocumentKind | undefined {
 }
 
 // "Objective 1: ...", "O2 -", "KR1.3:", "Key Results:" as headings, list items or lines.
-const OKR_LINE = /^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?(?:[\p{L}-]+ )?(?:objective|key results?|krs?|o)[ \t]*#?\d{0,3}(?:\.\d{1,3})?(?:\*\*|__)?[ \t]*[:.)\-–—]/gimu;
+const OKR_LINE = /^[ \t]{0,3}(?:#{1,6}[ \t]{1,8}|[-*+][ \t]{1,8}(?:\[[ xX]\][ \t]{1,8})?|\d{1,3}[.)][ \t]{1,8})?(?:\*\*|__)?(?:[\p{L}-]+ )?(?:objective|key results?|krs?|o)[ \t]{0,8}#?\d{0,3}(?:\.\d{1,3})?(?:\*\*|__)?[ \t]{0,8}[:.)\-–—]/gimu;
 
 /** An OKR page: objectives and key results make up most of what it states. */
 function okrShape(model: DocumentModel): boolean {

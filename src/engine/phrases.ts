@@ -61,6 +61,22 @@ export function escapeRegExp(text: string): string {
  * with hyphen, space and no separator treated alike ("sign-ups", "sign ups").
  */
 export function phraseRegExp(phrases: readonly string[]): RegExp {
+  // Configs rarely change between lints: compile each list once (a few lists at a time).
+  const key = phrases.join('\n');
+  const known = compiledPhrases.get(key);
+  if (known) {
+    known.lastIndex = 0;
+    return known;
+  }
+  const compiled = compilePhrases(phrases);
+  if (compiledPhrases.size >= 8) compiledPhrases.delete(compiledPhrases.keys().next().value!);
+  compiledPhrases.set(key, compiled);
+  return compiled;
+}
+
+const compiledPhrases = new Map<string, RegExp>();
+
+function compilePhrases(phrases: readonly string[]): RegExp {
   const alternatives = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
     .map((p) => escapeRegExp(p).replace(/(?:\\-|\s)+/g, '[-\\s]?'));

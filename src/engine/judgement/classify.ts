@@ -72,7 +72,7 @@ export interface StatementInput {
  */
 export function plainOf(text: string): string {
   return text
-    .replace(/^(\s*)\[[ xX]\](?=\s)/, (m) => ' '.repeat(m.length))
+    .replace(/^(\s{0,8})\[[ xX]\](?=\s)/, (m) => ' '.repeat(m.length))
     .replace(/\]\([^)\s]{0,2048}\)/g, (m) => ' '.repeat(m.length))
     .replace(/<[^<>\n]{0,200}>|&(?:#x?[\da-f]{1,6}|[a-z]{2,8});/gi, (m) => ' '.repeat(m.length))
     .replace(/[*_`~[\]\\]/g, ' ')
@@ -82,26 +82,26 @@ export function plainOf(text: string): string {
 // What comes before the statement proper: spaces, checkboxes, bullets, emoji, numbering,
 // and labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:").
 const LEAD =
-  /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s*#?\d{0,3}(?:\.\d{1,3})?\s*(?::|\?|\s[-–—]\s)))+/iu;
+  /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s{0,8}#?\d{0,3}(?:\.\d{1,3})?\s{0,8}(?::|\?|\s[-–—]\s)))+/iu;
 // "downloads: 50k", "launch mvp in 4 weeks - ship ...": a short label, then its text.
-const LABEL = /^([^:\n]{1,60}?)\s*(?::|\s[-–—]\s)\s*/;
+const LABEL = /^([^:\n]{1,60}?)\s{0,8}(?::|\s[-–—]\s)\s{0,8}/;
 const PARENS = /\([^()]{0,200}\)/g;
 const SUBJECT =
-  String.raw`(?:(?:we|i|the team|our team|the company|engineering|product|they)\s+(?:will|shall|must|should|need to|plan to|aim to|intend to|want to|are going to|commit to|would like to)\s+|we['’]ll\s+|(?:(?:our|the|my|an?|one|another)\s+)?(?:[\w-]+\s+){0,2}?(?:goal|objective|aim|target|mission|purpose|success)s?\s+(?:is|are|means|will be|=)\s+(?:to\s+)?|(?:this|the|our)\s+(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s+(?:aims|intends|seeks|wants|plans)\s+to\s+|to\s+)?`;
-const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s+)?`;
-const DETERMINED = /^\s*(?:(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three)\b|\d)/;
+  String.raw`(?:(?:we|i|the team|our team|the company|engineering|product|they)\s{1,8}(?:will|shall|must|should|need to|plan to|aim to|intend to|want to|are going to|commit to|would like to)\s{1,8}|we['’]ll\s{1,8}|(?:(?:our|the|my|an?|one|another)\s{1,8})?(?:[\w-]+\s{1,8}){0,2}?(?:goal|objective|aim|target|mission|purpose|success)s?\s{1,8}(?:is|are|means|will be|=)\s{1,8}(?:to\s{1,8})?|(?:this|the|our)\s{1,8}(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s{1,8}(?:aims|intends|seeks|wants|plans)\s{1,8}to\s{1,8}|to\s{1,8})?`;
+const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s{1,8})?`;
+const DETERMINED = /^\s{0,8}(?:(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three)\b|\d)/;
 // Where a verb's object stops: a timeframe, audience, purpose or the end of the clause.
 const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|without|so|and|as|through|via|from|behind|while|using)\s|[,;:.!?()|]|\s[-–—]\s/;
 // A stated change the delivery should cause, anywhere in the statement.
 const OUTCOME_CLAUSE = new RegExp(
   [
     String.raw`\bso that\b`,
-    String.raw`\bso (?:[\p{L}'’-]+\s+){1,3}(?:can|could|will|no longer|stop|start|are able|get|spend|save)\b`,
+    String.raw`\bso (?:[\p{L}'’-]+\s{1,8}){1,3}(?:can|could|will|no longer|stop|start|are able|get|spend|save)\b`,
     String.raw`\b(?:resulting in|leading to|measured by)\b`,
     String.raw`\bwhich (?:will |should |would )?(?:reduce|increase|cut|raise|lower|lift|improve|grow|drive)`,
     String.raw`\bto (?:help|reduce|increase|decrease|cut|grow|raise|lower|lift|halve|double|triple|improve|boost|drive|shorten|speed up|save|prevent|eliminate|minimi[sz]e|maximi[sz]e|retain|convert|win|keep|stop)\b`,
-    String.raw`\bfrom\s+[$€£~]?\d[^\n]{0,40}?\bto\s+[$€£~]?\d`,
-    String.raw`\b(?:increase|decrease|reduce|raise|lower|cut|grow|lift|improve|boost|drop|fall)(?:s|d|ed|ing)?\b[^\n.]{0,60}?\bby\s+[$€£~]?\d`,
+    String.raw`\bfrom\s{1,8}[$€£~]?\d[^\n]{0,40}?\bto\s{1,8}[$€£~]?\d`,
+    String.raw`\b(?:increase|decrease|reduce|raise|lower|cut|grow|lift|improve|boost|drop|fall)(?:s|d|ed|ing)?\b[^\n.]{0,60}?\bby\s{1,8}[$€£~]?\d`,
   ].join('|'),
   'iu',
 );
@@ -121,8 +121,29 @@ const MEMO_LIMIT = 20_000;
 // Each rule judges with its own options; keep a few compilations so they do not evict each other.
 const compilations = new Map<string, Compiled>();
 
+// A list's content gets a small id once per list object, so the key of a compilation costs
+// nothing per statement however many phrases a config lists, and two lists with the same
+// phrases (a config resolved again) share one compilation and its memo.
+const listIds = new WeakMap<readonly string[], number>();
+const contentIds = new Map<string, number>();
+const NONE: readonly string[] = [];
+
+function listId(list: readonly string[] = NONE): number {
+  let id = listIds.get(list);
+  if (id === undefined) {
+    const content = list.join('\n');
+    id = contentIds.get(content);
+    if (id === undefined) {
+      id = contentIds.size;
+      contentIds.set(content, id);
+    }
+    listIds.set(list, id);
+  }
+  return id;
+}
+
 function compile(options: JudgeOptions): Compiled {
-  const key = JSON.stringify([options.vanityPhrases ?? [], options.allowVanity ?? [], options.outputVerbs ?? [], options.allowVerbs ?? []]);
+  const key = [options.vanityPhrases, options.allowVanity, options.outputVerbs, options.allowVerbs].map(listId).join(',');
   const known = compilations.get(key);
   if (known) return known;
   const allowVerbs = new Set((options.allowVerbs ?? []).map((v) => v.trim().toLowerCase()));
@@ -131,7 +152,7 @@ function compile(options: JudgeOptions): Compiled {
   const extra = (options.vanityPhrases ?? []).filter((p) => p.trim() && !allowVanity.has(p.trim().toLowerCase()));
   const compiled: Compiled = {
     verbs,
-    verb: verbs.length ? new RegExp(String.raw`^${SUBJECT}${ADVERB}(${verbAlternation(verbs).any})(?=\s+[\p{L}\p{N}"'“$#])`, 'iu') : /(?!)/,
+    verb: verbs.length ? new RegExp(String.raw`^${SUBJECT}${ADVERB}(${verbAlternation(verbs).any})(?=\s{1,8}[\p{L}\p{N}"'“$#])`, 'iu') : /(?!)/,
     extraVanity: extra.length ? new RegExp(phraseRegExp(extra).source, 'iu') : undefined,
     allowVanity,
     memo: new Map(),
@@ -201,7 +222,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   if (purpose && CHANGE_WORDS.test(whole.slice(purpose.index, purpose.index + 120))) return undefined;
   const measured = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s);
   // A metric's label with its value ("Launch readiness: 100%") is a measure, not a delivery.
-  const valued = label !== undefined && /^\s*[<>≤≥~≈+−-]?\s*[$€£]?\d/.test(label.value);
+  const valued = label !== undefined && /^\s{0,8}[<>≤≥~≈+−-]?\s{0,8}[$€£]?\d/.test(label.value);
   const segments: Array<[string, number]> = label && !valued ? [[label.label, 0], [label.value, label.valueAt]] : [[body, 0]];
   if (!valued) {
     for (const [segment, offset] of segments) {
@@ -241,17 +262,17 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
  */
 function capabilityLabel(label: Label, input: StatementInput, compiled: Compiled): boolean {
   const name = label.label.trim();
-  const bold = /^\s*(?:\*\*|__)/.test(input.text.replace(/^\s*(?:[-*+]\s+|\d+[.)]\s*)?/, ''));
+  const bold = /^\s{0,8}(?:\*\*|__)/.test(input.text.replace(/^\s{0,8}(?:[-*+]\s{1,8}|\d+[.)]\s{0,8})?/, ''));
   return label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && bold
     && !RESULT_WORDS.test(name) && !NORMALISERS.test(name) && !LEAD_IN.test(name) && !anyVanity(name, compiled);
 }
 
 /** "A reference app in every language", "Initial implementation behind a flag": an artefact, named. */
 function artefact(s: string): boolean {
-  const m = /^\s*(?:a|an|one|two|three|four|five|\d{1,3}|new|initial|first|basic|production|public|internal|closed|open)\s+((?:[\w'’/-]+\s+){0,5}?)?/.exec(s);
+  const m = /^\s{0,8}(?:a|an|one|two|three|four|five|\d{1,3}|new|initial|first|basic|production|public|internal|closed|open)\s{1,8}((?:[\w'’/-]+\s{1,8}){0,5}?)?/.exec(s);
   if (!m) return false;
   const head = s.slice(0, m[0].length + 40);
-  return DELIVERABLE_NOUNS.test(head) && !/\b(?:users?|customers?|people|veterans?|teams?)\s+(?:\w+\s+){0,2}?(?:who|that)\b/.test(s);
+  return DELIVERABLE_NOUNS.test(head) && !/\b(?:users?|customers?|people|veterans?|teams?)\s{1,8}(?:\w+\s{1,8}){0,2}?(?:who|that)\b/.test(s);
 }
 
 function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
@@ -318,7 +339,7 @@ const NOT_MODIFIER = /^(?:the|a|an|of|in|on|for|to|and|or|our|their|its|with|by|
 function compoundStart(head: string, at: number): number {
   let start = at;
   for (let i = 0; i < 2; i++) {
-    const before = /(?:^|\s)([a-z][a-z'’-]+)\s+$/.exec(head.slice(Math.max(0, start - 40), start));
+    const before = /(?:^|\s)([a-z][a-z'’-]+)\s{1,8}$/.exec(head.slice(Math.max(0, start - 40), start));
     if (!before || NOT_MODIFIER.test(before[1]!)) break;
     start -= before[0].length - (/^\s/.test(before[0]) ? 1 : 0);
   }
@@ -327,7 +348,7 @@ function compoundStart(head: string, at: number): number {
 
 /** "Users who connect a second device": a count tied to a qualifying action (not "who install"). */
 function qualified(s: string): boolean {
-  for (const m of s.matchAll(/\b(?:who|that)\s+(?:also\s+|then\s+|have\s+|had\s+)?([a-z]+(?:\s[a-z]+)?)/g)) {
+  for (const m of s.matchAll(/\b(?:who|that)\s{1,8}(?:also\s{1,8}|then\s{1,8}|have\s{1,8}|had\s{1,8})?([a-z]+(?:\s[a-z]+)?)/g)) {
     if (!VANITY_ACTIONS.test(m[1]!)) return true;
   }
   return false;

@@ -29,25 +29,25 @@ const GOAL_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['goals']);
 
 // "**Goal:**", "Success criteria:", "KR2 -", "OCTO Objective 1:", "What does great look like?".
 // Words that may stand before the label: "Primary goal:", "Epic Goal:", "Week 1 targets:", "90-day KPIs:".
-const LABEL_PREFIX = String.raw`(?:(?:primary|main|key|core|overall|ultimate|business|product|project|epic|initiative|team|launch|stretch|secondary|our|the|(?:week|month|phase|quarter|year|day|sprint)[ \t]*\d{1,3}|\d{1,3}[- ]?(?:day|week|month)|q[1-4]|h[12])[ \t]+){0,2}`;
+const LABEL_PREFIX = String.raw`(?:(?:primary|main|key|core|overall|ultimate|business|product|project|epic|initiative|team|launch|stretch|secondary|our|the|(?:week|month|phase|quarter|year|day|sprint)[ \t]{0,8}\d{1,3}|\d{1,3}[- ]?(?:day|week|month)|q[1-4]|h[12])[ \t]{1,8}){0,2}`;
 const LABEL_WORDS =
   String.raw`(?:${LABEL_PREFIX}(?:goals?|objectives?|aims?|purpose|desired outcomes?|outcomes?|results?|targets?|kpis?|okrs?|key results?|krs?|success (?:criteria|criterion|metrics?|measures?|looks like)|north[- ]star(?: metric)?|definition of success)|what does (?:great|good|success) look like)`;
 const FIELD_LABEL = new RegExp(
-  String.raw`^[ \t]{0,3}(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]*)?(?:\[[ xX]\][ \t]+)?(?:\*\*|__|\*|_)?${LABEL_WORDS}(?:[ \t]*#?\d{1,3}(?:\.\d{1,3})?)?(?:\*\*|__|\*|_)?[ \t]*(?::|\?|[ \t][-–—][ \t])(?:\*\*|__|\*|_)?`,
+  String.raw`^[ \t]{0,3}(?:[-*+•][ \t]{1,8}|\d{1,3}[.)][ \t]{0,8})?(?:\[[ xX]\][ \t]{1,8})?(?:\*\*|__|\*|_)?${LABEL_WORDS}(?:[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?)?(?:\*\*|__|\*|_)?[ \t]{0,8}(?::|\?|[ \t][-–—][ \t])(?:\*\*|__|\*|_)?`,
   'iu',
 );
 const METRIC_LABEL = /\b(?:results?|targets?|kpis?|okrs?|key results?|krs?|success|north[- ]star|great|good)\b/i;
 
 // "Our primary goal is to", "Another goal for this deliverable is to", "This project aims to".
 const GOAL_SENTENCE =
-  /\b(?:(?:our|the|my|an?|one|another|additional|primary|main|key|first|second|ultimate|overall|stretch|core)\s+(?:[\w-]+\s+){0,2}?(?:goal|objective|aim|purpose)s?(?:\s+(?:of|for)\s+[^.;:\n]{1,40}?)?\s+(?:is|are|was|will be|remains)\s+(?:to\s+)?|(?:this|the|our)\s+(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s+(?:aims|intends|seeks|wants|plans)\s+to\s+|\bwe\s+aim\s+to\s+)/i;
+  /\b(?:(?:our|the|my|an?|one|another|additional|primary|main|key|first|second|ultimate|overall|stretch|core)\s{1,8}(?:[\w-]+\s{1,8}){0,2}?(?:goal|objective|aim|purpose)s?(?:\s{1,8}(?:of|for)\s{1,8}[^.;:\n]{1,40}?)?\s{1,8}(?:is|are|was|will be|remains)\s{1,8}(?:to\s{1,8})?|(?:this|the|our)\s{1,8}(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s{1,8}(?:aims|intends|seeks|wants|plans)\s{1,8}to\s{1,8}|\bwe\s{1,8}aim\s{1,8}to\s{1,8})/i;
 
-const TABLE_SUCCESS_HEADER = /^\s*\|?.*\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?)\b.*\|.*$/im;
+const TABLE_SUCCESS_HEADER = /^\s{0,8}\|?.*\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?)\b.*\|.*$/im;
 
 /** A cheap look at a section's raw text: could it hold a success statement outside a success section? */
 const CANDIDATE = new RegExp(`${FIELD_LABEL.source}|${GOAL_SENTENCE.source}`, 'imu');
 
-const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]*#?\d{1,3}(?:\.\d{1,3})?[ \t]*[:.)\-–—][ \t]*(?=\S)/iu;
+const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—][ \t]{0,8}(?=\S)/iu;
 
 const cache = new WeakMap<DocumentModel, SuccessStatement[]>();
 
@@ -98,7 +98,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
 function restOfSentence(text: string, from: number): string {
-  if (/[.!?]\s*$/.test(text.slice(Math.max(0, from - 4), from))) return '';
+  if (/[.!?]\s{0,8}$/.test(text.slice(Math.max(0, from - 4), from))) return '';
   const end = /[.!?](?=\s|$)|\n/g;
   end.lastIndex = from;
   const m = end.exec(text);
@@ -122,7 +122,7 @@ function continues(text: string, start: number, statement: string): boolean {
   return i >= 0 && /[\p{L}\p{N},*_)"'”]/u.test(text[i]!);
 }
 
-const NON_GOAL_LABEL = /^\s*(?:\*\*|__|\*|_)?(?:non[- ]?goals?|out of scope|not in scope|anti[- ]goals?|what we (?:will not|won't) do)\b/i;
+const NON_GOAL_LABEL = /^\s{0,8}(?:\*\*|__|\*|_)?(?:non[- ]?goals?|out of scope|not in scope|anti[- ]goals?|what we (?:will not|won't) do)\b/i;
 
 /** Lists introduced by a "Non-goals:" paragraph inside a goals section: they say what is not a goal. */
 function nonGoalLists(model: DocumentModel): Span[] {

@@ -45,7 +45,7 @@ const NUM = String.raw`[$€£~≈]?\d[\d.,]*\s*(?:%|x\b|pp\b|pts?\b|points?\b|p
 // A stated number: "≥ 20%", "$500K", "10-12%", "40+", "~$129".
 const VALUE = String.raw`(?:[<>≤≥~≈]=?\s*|(?:at (?:least|most)|over|under|above|below|up to|(?:less|more|fewer) than|sustained|around|about)\s+)?[+\-−]?[$€£]?\d[\d.,]*(?:\s*(?:%|[kmb]\b|x\b|pp\b|pts?\b|points?\b|percent\b|ms\b|s\b|sec\b|min\b|hours?\b|days?\b|stars?\b))?\+?(?:\s*(?:-|–|to)\s*[$€£]?\d[\d.,]*(?:\s*(?:%|[kmb]\b))?\+?)?`;
 // A label's colon may sit inside or outside emphasis: "**Target:** 40%", "**Target**: 40%".
-const LABEL_END = String.raw`(?:\*\*|__|\*|_)?\s*[:=]\s*(?:\*\*|__|\*|_)?\s*([^;|\n]+)`;
+const LABEL_END = String.raw`(?:\*\*|__|\*|_)?\s{0,8}[:=]\s{0,8}(?:(?:\*\*|__|\*|_)\s{0,8})?([^;|\n]+)`;
 const label = (words: string) => new RegExp(String.raw`\b(?:${words})${LABEL_END}`, 'i');
 const LABELLED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
   ['baseline', label(String.raw`baseline|current(?:ly)?|today|as[- ]is`)],
@@ -56,7 +56,7 @@ const LABELLED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
 ];
 const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
   ['target', new RegExp(String.raw`\btarget(?:ed)?\s+(?:of\s+|is\s+|at\s+)?${VALUE}`, 'i')],
-  ['baseline', new RegExp(String.raw`\b(?:from|currently|today|now at|up from|down from|vs\.?|versus|compared (?:to|with)|baseline(?: of)?)\s*:?\s*${NUM}`, 'i')],
+  ['baseline', new RegExp(String.raw`\b(?:from|currently|today|now at|up from|down from|vs\.?|versus|compared (?:to|with)|baseline(?: of)?)\s{0,8}(?::\s{0,8})?${NUM}`, 'i')],
   [
     'target',
     new RegExp(
@@ -76,7 +76,8 @@ const OTHER_LABEL = /\b(?:baseline|current(?:ly)?|today|as[- ]is|now|time ?frame
 // "1,000 paying teams", "$7,000+ monthly recurring revenue": a leading number is the target.
 const LEADING_VALUE = new RegExp(String.raw`^\s*(?:\*\*|__|\*|_)?(${VALUE})(?:\*\*|__|\*|_)?\s+(?=\p{L})`, 'iu');
 
-const KR_LABEL = /^\s*(?:\*\*|__)?(?:kr\s*\d*|key result\s*\d*)(?:\*\*|__)?\s*[:.)-]\s*(?:\*\*|__)?\s*/i;
+// Whitespace runs are bounded: two unbounded runs around an optional mark backtrack quadratically.
+const KR_LABEL = /^\s{0,8}(?:\*\*|__)?(?:kr\s{0,8}\d{0,3}|key result\s{0,8}\d{0,3})(?:\*\*|__)?\s{0,8}[:.)-]\s{0,8}(?:(?:\*\*|__)\s{0,8})?/i;
 
 interface AttributeSpans {
   baseline?: MetricField;

@@ -30,10 +30,10 @@ export default defineRule({
       if (call.call !== 'output') continue;
       const raw = statement.text.slice(call.start, call.end);
       const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
-      const trimmed = raw.replace(/[\s*_]+$/, '');
+      const trimmed = trimEndOf(raw, ' \t\r\n*_');
       // The rewrite goes at the end of the statement, before its closing punctuation; in the
       // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
-      const end = statement.start + statement.text.replace(/[\s*_.;:!]+$/, '').length;
+      const end = statement.start + trimEndOf(statement.text, ' \t\r\n*_.;:!').length;
       report({
         span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
         message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
@@ -42,6 +42,13 @@ export default defineRule({
     }
   },
 });
+
+/** The text without trailing characters from `chars`: a loop, since `/[...]+$/` is quadratic on long runs. */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 
 /** A rewrite in the statement's own words where it starts with a verb, else a neutral shape. */
 function example(phrase: string): string {

@@ -21,7 +21,7 @@ const LINK = /\b(?:measured (?:by|as|with)|tracked (?:by|as|in|via)|(?:metric|kp
 // A pointer to the metrics in general is not a link to a metric.
 const GENERIC_POINTER = /^(?:the |our |these |those )?(?:success metrics?|metrics?|kpis?|success criteria|measures?)(?:\s+(?:below|above|section|table|later))?\s*(?:[.;)\]]|$)/i;
 // OKR objectives are qualitative by design; their key results carry the numbers.
-const OBJECTIVE_LABEL = /^\s*(?:[*_]{1,2})?(?:objective|obj|o)\s*#?\d*\s*[*_]{0,2}\s*[:.)\-–—]/i;
+const OBJECTIVE_LABEL = /^\s{0,8}(?:[*_]{1,2})?(?:objective|obj|o)[ \t]{0,8}#?\d{0,4}[ \t]{0,8}[*_]{0,2}[ \t]{0,8}[:.)\-–—]/i;
 const KEY_RESULTS = /\b(?:key results?|krs?\s*#?\d*)\b/i;
 // Numbers that name a list item, label or date rather than measure anything: "1.", "KR2:", "Q3", "Phase 2", "2025".
 const NOT_A_MEASURE =

@@ -23,8 +23,9 @@ export interface ScanResult {
   codeSpans: Span[];
 }
 
-const ATX = /^( {0,3})(#{1,6})(?:[ \t]+|$)(.*)$/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+// `[^]*`, not `.*`: a line may hold U+2028, which `.` stops at, and `$` would then backtrack.
+const ATX = /^( {0,3})(#{1,6})(?:[ \t]+|$)([^]*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
 const COMMENT_OPEN = /^ {0,3}<!--/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 // Lines that cannot be the text of a setext heading: list items, quotes, tables, html.

@@ -93,7 +93,7 @@ export const ALWAYS_DELIVERY = /^(?:launch|ship|releas|deploy|roll|go|publish|on
  * "Generate early revenue", "Complete onboarding". They excuse the verbs that can mean "achieve".
  */
 export const RESULT_OBJECTS =
-  /(?<![\w-])(?:(?:paying|paid|active|new|retained)\s+(?:teams?|workspaces?|organi[sz]ations?|companies|partners|stores|sellers|clinics)|customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)(?![\w-])/;
+  /(?<![\w-])(?:(?:paying|paid|active|new|retained)\s{1,8}(?:teams?|workspaces?|organi[sz]ations?|companies|partners|stores|sellers|clinics)|customers?|users?|accounts?|subscribers?|members?|clients?|buyers?|revenue|arr|mrr|profits?|margins?|sales|value|trust|confidence|loyalty|habits?|awareness|momentum|impact|savings|growth|engagement|adoption|retention|satisfaction|delight|understanding|alignment|clarity|community|audience|onboarding|checkout|setup|sign[- ]?ups?|registration|purchases?|payments?|demand|traction|following|followers|steeps?|tasks?|orders?|conversions?|results?|outcomes?)(?![\w-])/;
 
 /** Things a team delivers: what an article-led or adjective-led noun phrase names when it is an output. */
 export const DELIVERABLE_NOUNS =
@@ -101,30 +101,30 @@ export const DELIVERABLE_NOUNS =
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =
-  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|signed)\s*[.!]?\s*$/;
+  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|signed)\s{0,8}[.!]?\s{0,8}$/;
 
 /**
  * A delivery told in the passive: "SSO shipped by Q3", "v2 is released to all customers",
  * "The portal goes live in June". The subject (group 1) must not be a metric ("% of orders delivered").
  */
 export const PASSIVE_DELIVERY =
-  /^([^,;:.!?|]{1,60}?)\s+(?:(?:is|are|was|were|has been|have been|will be|gets?|got)\s+(?:(?:successfully|fully|finally|officially|publicly)\s+)?)?(?:launched|shipped|released|deployed|rolled out|published|delivered|migrated|went live|goes live|go live|will go live|is live|are live)\b(?!\s+(?:users?|customers?|orders?)\b)/;
+  /^([^,;:.!?|]{1,60}?)\s{1,8}(?:(?:is|are|was|were|has been|have been|will be|gets?|got)\s{1,8}(?:(?:successfully|fully|finally|officially|publicly)\s{1,8})?)?(?:launched|shipped|released|deployed|rolled out|published|delivered|migrated|went live|goes live|go live|will go live|is live|are live)\b(?!\s{1,8}(?:users?|customers?|orders?)\b)/;
 
 /** A passive subject that is really a metric: "% of orders delivered", "users who completed". */
 export const METRIC_SUBJECT = /%|\b(?:who|that|which|of|per|percentage|percent|share|rate|ratio|number|count|time|average|median|mean)\b/;
 
 /** The product, not a person, is the subject: "The app suggests ...", "Our API will scan ...". */
 export const PRODUCT_SUBJECT =
-  /^(?:(?:the|our|this|a|an|each|every|new)\s+(?:[\w.'’/-]+\s+){0,3}?)?(?:app|application|product|system|platform|tool|site|website|service|api|backend|frontend|dashboard|feature|portal|extension|plugin|bot|engine|widget|it)\s+(?:(?:will|shall|must|should|can)\s+[a-z]+|(?!is\b|has\b|was\b|does\b)[a-z]+[^s\s]s)\b/;
+  /^(?:(?:the|our|this|a|an|each|every|new)\s{1,8}(?:[\w.'’/-]+\s{1,8}){0,3}?)?(?:app|application|product|system|platform|tool|site|website|service|api|backend|frontend|dashboard|feature|portal|extension|plugin|bot|engine|widget|it)\s{1,8}(?:(?:will|shall|must|should|can)\s{1,8}[a-z]+|(?!is\b|has\b|was\b|does\b)[a-z]+[^s\s]s)\b/;
 
 /** A capability granted rather than a change observed: "Users can create ...", "Admins will be able to ...". */
-export const CAPABILITY = /^(?:(?:the|our|all|each|every)\s+)?(?:[\w'’-]+\s+){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s+(?:can|could|will be able to|are able to|may|have the ability to)\s+[a-z]/;
+export const CAPABILITY = /^(?:(?:the|our|all|each|every)\s{1,8})?(?:[\w'’-]+\s{1,8}){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s{1,8}(?:can|could|will be able to|are able to|may|have the ability to)\s{1,8}[a-z]/;
 
 /** A verb that opens a description of the product's behaviour: "Works offline", "Supports SSO". */
-export const PRODUCT_BEHAVIOUR = /^(?:works|supports|provides|allows|lets|offers|runs|integrates|syncs|exports|imports|includes|ships|comes with|handles|scans|suggests|shows|displays|sends|stores|saves)\s+[a-z0-9]/;
+export const PRODUCT_BEHAVIOUR = /^(?:works|supports|provides|allows|lets|offers|runs|integrates|syncs|exports|imports|includes|ships|comes with|handles|scans|suggests|shows|displays|sends|stores|saves)\s{1,8}[a-z0-9]/;
 
 /** Delivery described as what it will consist of: "The experience will consist of two parts". */
-export const CONSISTS_OF = /\b(?:will|shall)\s+(?:consist of|comprise|include|be made up of|contain)\b/;
+export const CONSISTS_OF = /\b(?:will|shall)\s{1,8}(?:consist of|comprise|include|be made up of|contain)\b/;
 
 interface VerbForms {
   base: string[];

@@ -11,17 +11,17 @@ const MILESTONE = String.raw`(?:launch|ga|general availability|release|go[- ]liv
 
 /** A point or span of time, on its own: "Q3 2026", "H1", "FY26", "2027", "March 2027", "Day 30", "Week 4", "Phase 2", "90 days". */
 const POINT = [
-  String.raw`(?:q[1-4]|h[12])(?:\s*(?:fy)?\s*'?\d{2,4})?`,
+  String.raw`(?:q[1-4]|h[12])(?:\s{0,8}(?:fy)?\s{0,8}'?\d{2,4})?`,
   String.raw`fy\s?'?\d{2,4}`,
   String.raw`${YEAR}(?:-\d\d(?:-\d\d)?)?`,
-  String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH}(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+${YEAR})?`,
-  String.raw`(?:day|week|month|quarter|year|sprint|phase|stage|wave|cycle)s?\s*\d{1,3}(?:\s*[-–+]\s*\d{0,3})?`,
+  String.raw`(?:\d{1,2}(?:st|nd|rd|th)?\s{1,8})?${MONTH}(?:\s{1,8}\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s{1,8}${YEAR})?`,
+  String.raw`(?:day|week|month|quarter|year|sprint|phase|stage|wave|cycle)s?\s{0,8}\d{1,3}(?:\s{0,8}[-–+]\s{0,8}\d{0,3})?`,
   String.raw`d\d{1,3}`,
-  String.raw`\d{1,4}\s*-?\s*${UNIT}`,
+  String.raw`\d{1,4}\s{0,8}-?\s{0,8}${UNIT}`,
 ].join('|');
 
 /** What may stand between the preposition and the time: "the end of the", "their first", "3 consecutive". */
-const BRIDGE = String.raw`(?:(?:the|their|its|our|your|each|every|a|an)\s+)?(?:end\s+of\s+(?:the\s+)?)?(?:(?:next|first|following|coming|last|initial|consecutive|\d{1,3}\s+consecutive)\s+)?`;
+const BRIDGE = String.raw`(?:(?:the|their|its|our|your|each|every|a|an)\s{1,8})?(?:end\s{1,8}of\s{1,8}(?:the\s{1,8})?)?(?:(?:next|first|following|coming|last|initial|consecutive|\d{1,3}\s{1,8}consecutive)\s{1,8})?`;
 
 const PREPOSITION = String.raw`(?:by|within|in|over|before|until|till|through|throughout|during|after|from|for|at|end of|as of|no later than)`;
 
@@ -33,12 +33,12 @@ const PREPOSITION = String.raw`(?:by|within|in|over|before|until|till|through|th
  */
 export const TIMEFRAME = new RegExp(
   [
-    String.raw`\b${PREPOSITION}\s+${BRIDGE}(?:${POINT}|${UNIT}|${MILESTONE})\b`,
-    String.raw`\b\d{1,4}\s*-?\s*${UNIT}\s+(?:after|post|from|of|since|following)\s+(?:the\s+)?${MILESTONE}\b`,
-    String.raw`\b(?:q[1-4]|h[12])\s*(?:fy)?\s*'?\d{2,4}\b`,
+    String.raw`\b${PREPOSITION}\s{1,8}${BRIDGE}(?:${POINT}|${UNIT}|${MILESTONE})\b`,
+    String.raw`\b\d{1,4}\s{0,8}-?\s{0,8}${UNIT}\s{1,8}(?:after|post|from|of|since|following)\s{1,8}(?:the\s{1,8})?${MILESTONE}\b`,
+    String.raw`\b(?:q[1-4]|h[12])\s{0,8}(?:fy)?\s{0,8}'?\d{2,4}\b`,
     String.raw`\bfy\s?'?\d{2,4}\b`,
     String.raw`\b${YEAR}-\d\d(?:-\d\d)?\b`,
-    String.raw`\b(?:\d{1,2}\s+)?${MONTH}\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?${YEAR}\b`,
+    String.raw`\b(?:\d{1,2}\s{1,8})?${MONTH}\s{1,8}(?:\d{1,2}(?:st|nd|rd|th)?,?\s{1,8})?${YEAR}\b`,
     String.raw`\b(?:pre|post)[- ]?${MILESTONE}\b`,
   ].join('|'),
   'i',
@@ -62,7 +62,7 @@ export const CONTEXT_TIMEFRAME = new RegExp(
 // A metric measured over the first or next stretch of time carries its own period:
 // "3 songs in their first month", "within the next 14 days", "for 3 consecutive months".
 // A bare window ("pays within 7 days") is part of what is measured, not a period.
-export const MEASURE_WINDOW = /\b(?:in|within|during|over|for)[ \t]+(?:their|its|the|each|his|her|your)[ \t]+(?:first|next)[ \t]+(?:\d+[ \t]+)?(?:days?|weeks?|months?|quarters?|years?)\b|\bfor[ \t]+\d+[ \t]+consecutive[ \t]+(?:days|weeks|months|quarters|years)\b/i;
+export const MEASURE_WINDOW = /\b(?:in|within|during|over|for)[ \t]{1,8}(?:their|its|the|each|his|her|your)[ \t]{1,8}(?:first|next)[ \t]{1,8}(?:\d+[ \t]{1,8})?(?:days?|weeks?|months?|quarters?|years?)\b|\bfor[ \t]{1,8}\d+[ \t]{1,8}consecutive[ \t]{1,8}(?:days|weeks|months|quarters|years)\b/i;
 
 /** "by Q3", "within 90 days": the timeframe a text states, if any. */
 export function timeframeIn(text: string): string | undefined {

@@ -41,7 +41,7 @@ export interface AttributeOptions {
 }
 
 // A baseline stated in words: "no baseline yet", "from zero", "not measured today".
-const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s*(?:is\s*)?[:=]?\s*(?:0|zero|none|n\/?a|new)\b|\b(?:from|starting (?:at|from))\s+(?:0|zero|nothing|scratch)\b|\bnot (?:measured|tracked) (?:today|yet|before|until now)\b/i;
+const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s{0,8}(?:is\s{0,8})?(?:[:=]\s{0,8})?(?:0|zero|none|n\/?a|new)\b|\b(?:from|starting (?:at|from))\s+(?:0|zero|nothing|scratch)\b|\bnot (?:measured|tracked) (?:today|yet|before|until now)\b/i;
 // A period named in a heading or lead-in applies to every metric under it:
 // "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
 // A guardrail holds for a period rather than being reached by a date.
