@@ -9,6 +9,7 @@ import { trailerStart } from '../text/trailer';
 import { mainDepth, titleSpan } from './util/document';
 import { insertBlock } from './util/insert-section';
 import { defineRule } from './rule';
+import { DO_NOTHING } from '../vocabulary/inaction';
 
 const TOPIC_IDS = ['costs', 'benefits', 'roi', 'options', 'risks', 'assumptions'] as const;
 type TopicId = (typeof TOPIC_IDS)[number];
@@ -91,7 +92,6 @@ const TOPICS: Readonly<Record<TopicId, Topic>> = {
 // A return or payback stated with a quantity in the same sentence counts as ROI even without its own heading.
 const ROI_WORD = /\b(?:roi|payback|pays? (?:itself )?back|pays for itself|break[- ]?even|npv|irr|return on (?:the )?investment)\b/i;
 const QUANTITY = /\d|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)\s+(?:years?|months?|quarters?)\b/i;
-const DO_NOTHING = /\b(?:do(?:ing)?[- ]nothing|status quo|no action|business as usual|keep(?:ing)? (?:the )?(?:current|existing)|not (?:to )?proceed|null option|baseline option)\b/i;
 const APPENDIX = /^appendi(?:x|ces)\b/;
 
 /** Where new sections go: before the first appendix, else before trailing comments and link definitions. */

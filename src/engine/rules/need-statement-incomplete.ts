@@ -7,6 +7,7 @@ import type { List, ListItem, RootContent } from 'mdast';
 import * as z from 'zod';
 import type { Section, SectionRole, Span } from '../types';
 import { defineRule } from './rule';
+import { IF_WE_DO_NOTHING, INACTION_HEADING } from '../vocabulary/inaction';
 
 const ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['problem', 'users', 'needs']);
 
@@ -47,12 +48,11 @@ const PARTS: readonly Part[] = [
   },
   {
     name: 'what happens if we do nothing',
-    found: /\bdo(?:ing)? nothing\b|\bif we (?:don['’]t|do not|didn['’]t|did not|wait)\b|\bwithout (?:this|it|a fix|action)\b|\bstatus quo\b|\binaction\b|\botherwise\b|\bif (?:nothing|left alone|this is not)\b/i,
+    found: IF_WE_DO_NOTHING,
   },
 ];
 const DO_NOTHING_PART = PARTS[4]!;
 // A section that already answers "what if we do nothing" for the whole document.
-const INACTION_SECTION = /\b(?:cost of inaction|do(?:ing)? nothing|why now|status quo|if we do nothing)\b/i;
 
 const CLOSING_MARKS = new Set([...' \t\r\n"”\'*_']);
 
@@ -81,7 +81,7 @@ export default defineRule({
   },
   check({ model, report }) {
     const { text } = model;
-    const inactionElsewhere = model.sections.some((s) => s.depth > 0 && INACTION_SECTION.test(s.title));
+    const inactionElsewhere = model.sections.some((s) => s.depth > 0 && INACTION_HEADING.test(s.title));
 
     const checkStories = (span: Span) => {
       const body = text.slice(span.start, span.end);
