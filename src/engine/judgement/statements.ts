@@ -42,7 +42,9 @@ const METRIC_LABEL = /\b(?:results?|targets?|kpis?|okrs?|key results?|krs?|succe
 const GOAL_SENTENCE =
   /\b(?:(?:our|the|my|an?|one|another|additional|primary|main|key|first|second|ultimate|overall|stretch|core)\s{1,8}(?:[\w-]+\s{1,8}){0,2}?(?:goal|objective|aim|purpose)s?(?:\s{1,8}(?:of|for)\s{1,8}[^.;:\n]{1,40}?)?\s{1,8}(?:is|are|was|will be|remains)\s{1,8}(?:to\s{1,8})?|(?:this|the|our)\s{1,8}(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s{1,8}(?:aims|intends|seeks|wants|plans)\s{1,8}to\s{1,8}|\bwe\s{1,8}aim\s{1,8}to\s{1,8})/i;
 
-const TABLE_SUCCESS_HEADER = /^\s{0,8}\|?.*\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?)\b.*\|.*$/im;
+// A table row naming a KPI, target or success criterion (a cheap look, line by line).
+const SUCCESS_COLUMN = /\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?)\b/i;
+const tableHeaderNamesSuccess = (body: string) => body.split('\n').some((line) => line.includes('|') && SUCCESS_COLUMN.test(line));
 
 /** A cheap look at a section's raw text: could it hold a success statement outside a success section? */
 const CANDIDATE = new RegExp(`${FIELD_LABEL.source}|${GOAL_SENTENCE.source}`, 'imu');
@@ -86,7 +88,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
     }
     if (inSuccess(section) || section.unparsed !== undefined) continue;
     const body = model.text.slice(section.body.start, section.body.end);
-    if (!CANDIDATE.test(body) && !TABLE_SUCCESS_HEADER.test(body)) continue;
+    if (!CANDIDATE.test(body) && !tableHeaderNamesSuccess(body)) continue;
     walkOutside(model, section, section.nodes(), out);
   }
   out.sort((a, b) => a.start - b.start);
