@@ -8,7 +8,7 @@
 // - outcome: a result worth measuring, a change, or a number to hold it to;
 // - unsure: none of these.
 // The words that decided it come back with the call, so messages can quote them.
-import { phraseRegExp } from '../phrases';
+import { PhraseSet } from '../phrases';
 import {
   ALWAYS_DELIVERY,
   baseOf,
@@ -110,7 +110,7 @@ const LEAD_IN = /^(?:success|metrics?|kpis?|goals?|objectives?|outcomes?|targets
 interface Compiled {
   verbs: string[];
   verb: RegExp;
-  extraVanity: RegExp | undefined;
+  extraVanity: PhraseSet | undefined;
   allowVanity: Set<string>;
   /** Judgements by statement: a re-lint after an edit judges only the statements that changed. */
   memo: Map<string, Judgement>;
@@ -153,7 +153,7 @@ function compile(options: JudgeOptions): Compiled {
   const compiled: Compiled = {
     verbs,
     verb: verbs.length ? new RegExp(String.raw`^${SUBJECT}${ADVERB}(${verbAlternation(verbs).any})(?=\s{1,8}[\p{L}\p{N}"'“$#])`, 'iu') : /(?!)/,
-    extraVanity: extra.length ? new RegExp(phraseRegExp(extra).source, 'iu') : undefined,
+    extraVanity: extra.length ? new PhraseSet(extra) : undefined,
     allowVanity,
     memo: new Map(),
   };
@@ -303,7 +303,7 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
 }
 
 function anyVanity(s: string, compiled: Compiled): boolean {
-  return VANITY_HEADS.some(([re]) => re.test(s)) || (compiled.extraVanity?.test(s) ?? false);
+  return VANITY_HEADS.some(([re]) => re.test(s)) || (compiled.extraVanity?.find(s) !== undefined);
 }
 
 function vanityIn(body: string, compiled: Compiled, value: string | undefined): Hit | undefined {
@@ -311,8 +311,8 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   const head = body.replace(PARENS, (m) => ' '.repeat(m.length));
   const normalised = (s: string) => NORMALISERS.test(s) || qualified(s) || (value !== undefined && NORMALISERS.test(value.toLowerCase()));
   if (compiled.extraVanity) {
-    const m = compiled.extraVanity.exec(head);
-    if (m && !normalised(head)) return { start: m.index, end: m.index + m[0].length, reason: 'is a count your configuration lists as vanity: it can grow while nobody gets value' };
+    const m = compiled.extraVanity.find(head);
+    if (m && !normalised(head)) return { start: m.start, end: m.end, reason: 'is a count your configuration lists as vanity: it can grow while nobody gets value' };
   }
   if (normalised(head) || RESULT_WORDS.test(head)) return undefined;
   for (const [re, reason] of VANITY_HEADS) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, lint } from '../../../src/engine';
 import { judge, type Call } from '../../../src/engine/judgement/classify';
+import { PhraseSet } from '../../../src/engine/phrases';
 import { successStatements } from '../../../src/engine/judgement/statements';
 import { buildModel } from '../../../src/engine/model/build';
 import { TIMEFRAME } from '../../../src/engine/vocabulary/timeframes';
@@ -180,5 +181,20 @@ describe('rewrite quick fixes', () => {
     assert.match(fixed, /App installs that lead to \[the result people came for\] within \[N\] days/);
     assert.match(fixed, /by the end of Q1 so that \[who\] \[do what differently\], from \[today\] to \[target\] by \[when\]\./);
     assert.deepEqual(judged(fixed), []);
+  });
+});
+
+describe('config phrases', () => {
+  test('a phrase set matches whole words, with a hyphen, one space or nothing between them, leftmost then longest', () => {
+    const set = new PhraseSet(['sign-ups', 'newsletter sign ups', 'page hits']);
+    assert.deepEqual(set.find('Weekly signups grow'), { start: 7, end: 14, text: 'signups' });
+    assert.deepEqual(set.find('More Newsletter Sign-ups by June'), { start: 5, end: 24, text: 'Newsletter Sign-ups' });
+    assert.equal(set.find('resignups and page, hits'), undefined);
+  });
+
+  test('10,000 configured vanity phrases are still found, and a rate still passes', () => {
+    const vanityPhrases = [...Array.from({ length: 10_000 }, (_, i) => `tracked thing ${i}`), 'forum threads'];
+    assert.equal(judge({ text: 'Forum threads: 400 by Q3', place: 'metric' }, { vanityPhrases }).call, 'vanity');
+    assert.equal(judge({ text: '% of forum threads answered within a day', place: 'metric' }, { vanityPhrases }).call, 'outcome');
   });
 });
