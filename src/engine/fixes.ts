@@ -2,7 +2,7 @@
 // `fixAll` is the one engine function behind the editor's Fix All and the CLI's
 // --fix, so both change a document the same way.
 import { isTemplateText, PLACEHOLDER } from './rules/util/placeholders';
-import { closeFenceBeforeInserts } from './text/open-fence';
+import { closeOpenBlocksBeforeInserts } from './text/open-fence';
 import type { Finding, Fix, TextEdit } from './types';
 
 /** Apply non-overlapping edits (any order). Overlapping edits after the first are skipped. */
@@ -75,7 +75,7 @@ function joinBlocks(first: string, second: string): string {
 
 /** Apply the preferred fix of each finding (or the first fix when `all` is set); see `planFixes`. */
 export function applyFixes(text: string, findings: readonly Finding[], options: { all?: boolean } = {}): string {
-  return applyEdits(text, closeFenceBeforeInserts(text, planFixes(findings, options)));
+  return applyEdits(text, closeOpenBlocksBeforeInserts(text, planFixes(findings, options)));
 }
 
 export interface FixAllResult {
@@ -87,7 +87,7 @@ export interface FixAllResult {
 
 /** Editor Fix All and CLI --fix: every preferred fix in one pass. */
 export function fixAll(text: string, findings: readonly Finding[]): FixAllResult {
-  const edits = closeFenceBeforeInserts(text, planFixes(findings));
+  const edits = closeOpenBlocksBeforeInserts(text, planFixes(findings));
   return { text: applyEdits(text, edits), edits };
 }
 

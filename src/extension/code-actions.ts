@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { closeFenceBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
+import { closeOpenBlocksBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
@@ -24,7 +24,7 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]
  * snippet: each placeholder a tab stop, the first one selected, so filling it in is typing.
  */
 function quickFixEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
-  const edits = closeFenceBeforeInserts(document.getText(), fix.edits);
+  const edits = closeOpenBlocksBeforeInserts(document.getText(), fix.edits);
   const snippets = edits.map((e) => (e.start === e.end ? snippetOf(e.text) : undefined));
   // VS Code runs one snippet session at a time: a fix with several placeholder blocks stays plain text.
   if (snippets.filter(Boolean).length !== 1) return workspaceEdit(document, edits);

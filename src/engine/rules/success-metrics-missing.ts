@@ -97,7 +97,9 @@ export default defineRule({
       message: empty
         ? `The "${first.title}" section is empty, so the document still does not say how success will be measured. Fill it with a metrics table: baseline, target and timeframe for each metric.`
         : `The "${first.title}" section lists deliveries, template prompts or blanks, but nothing it measures. Add the results that will show success: for each metric its baseline, target and timeframe.`,
-      fixes: [{ title: 'Insert a metrics table', edits: [insertBlock(model.text, Math.min(first.body.start, first.span.end), TABLE)], isPreferred: true }],
+      // Fix All fills only an empty section: next to deliveries or prompts the table is a
+      // suggestion the author places, and inserting it again on every pass would never end.
+      fixes: [{ title: 'Insert a metrics table', edits: [insertBlock(model.text, Math.min(first.body.start, first.span.end), TABLE)], isPreferred: empty }],
     });
   },
 });

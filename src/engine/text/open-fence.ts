@@ -1,6 +1,6 @@
-// A code fence that is never closed runs to the end of the document, so text
-// inserted at the end lands inside it as code. Fixes that insert there close
-// the fence first.
+// A code fence or an HTML comment that is never closed runs to the end of the
+// document, so text inserted at the end lands inside it as code or as a comment.
+// Fixes that insert there close it first.
 import { LineIndex, lineBreakOf } from './lines';
 import { scan } from './scan';
 import type { TextEdit } from '../types';
@@ -23,16 +23,26 @@ export function openFenceAtEnd(text: string): { start: number; marker: string } 
   return { start: last.start, marker };
 }
 
-/** The edits with a closing fence put before each insertion that would land inside an unclosed final fence. */
-export function closeFenceBeforeInserts(text: string, edits: readonly TextEdit[]): TextEdit[] {
+/** Where an HTML comment block that is never closed starts (CommonMark: it then runs to the end). */
+export function openCommentAtEnd(text: string): number | undefined {
+  const lastClose = text.lastIndexOf('-->');
+  const opener = /^ {0,3}<!--/gm;
+  opener.lastIndex = lastClose < 0 ? 0 : lastClose + 3;
+  return opener.exec(text)?.index;
+}
+
+/** The edits with a closing fence or comment put before each insertion that would land inside an unclosed final one. */
+export function closeOpenBlocksBeforeInserts(text: string, edits: readonly TextEdit[]): TextEdit[] {
   if (!edits.some((e) => e.start === e.end)) return [...edits];
   const fence = openFenceAtEnd(text);
-  if (!fence) return [...edits];
+  const comment = openCommentAtEnd(text);
+  const open = fence ? { start: fence.start, closer: fence.marker } : comment !== undefined ? { start: comment, closer: '-->' } : undefined;
+  if (!open) return [...edits];
   const eol = lineBreakOf(text);
   return edits.map((e) => {
-    if (e.start !== e.end || e.start <= fence.start) return e;
+    if (e.start !== e.end || e.start <= open.start) return e;
     const before = text.slice(0, e.start);
     const lead = before === '' || before.endsWith('\n') || before.endsWith('\r') ? '' : eol;
-    return { ...e, text: `${lead}${fence.marker}${eol}${eol}${e.text.replace(/^(?:\r?\n|\r)+/, '')}` };
+    return { ...e, text: `${lead}${open.closer}${eol}${eol}${e.text.replace(/^(?:\r?\n|\r)+/, '')}` };
   });
 }

@@ -74,10 +74,10 @@ export function scan(text: string, lines: LineIndex): ScanResult {
   for (; line < count; line++) {
     const t = lines.lineText(line);
     // An HTML comment block (CommonMark type 2) runs to the line holding "-->": a heading
-    // inside it is commented out, not a section.
+    // inside it is commented out, not a section. "<!-->" and "<!--->" close themselves.
     if (COMMENT_OPEN.test(t)) {
       let end = line;
-      while (end < count && !lines.lineText(end).includes('-->', end === line ? t.indexOf('<!--') + 4 : 0)) end++;
+      while (end < count && !lines.lineText(end).includes('-->', end === line ? t.indexOf('<!--') + 2 : 0)) end++;
       line = Math.min(end, count - 1);
       paragraphStart = -1;
       continue;
