@@ -7,11 +7,11 @@
 //   turns.ts             answers arriving, failing, stopped and retried; the busy turn
 //   composer.ts          input box, slash-command hints, Send/Stop, status line
 //   host-messages.ts     validated messages from the extension, one handler per type
-import type { FromWebview, ToWebview, UserEntry } from '../chat/protocol';
+import type { ToWebview, UserEntry } from '../chat/protocol';
 import { Composer } from './composer';
 import { ConversationLog } from './conversation-log';
 import type { HostApi } from './host';
-import { listenToHost } from './host-messages';
+import { listenToHost, type Post } from './host-messages';
 import { Pickers } from './pickers';
 import { Turns } from './turns';
 import { ViewStore } from './view-store';
@@ -22,21 +22,21 @@ export class ChatApp {
   private readonly log: ConversationLog;
   private readonly turns: Turns;
   private readonly composer: Composer;
+  private readonly post: Post = (message) => this.host.postMessage(message);
 
   constructor(
     private readonly root: HTMLElement,
     private readonly host: HostApi,
   ) {
-    const post = (message: FromWebview) => this.host.postMessage(message);
     this.store = new ViewStore(host);
-    this.pickers = new Pickers(this.store, post);
+    this.pickers = new Pickers(this.store, this.post);
     this.log = new ConversationLog(this.store, {
-      post,
+      post: this.post,
       say: (text) => this.composer.say(text),
       retry: (entry) => this.turns.retry(entry),
       busy: () => this.turns.busy,
     });
-    this.turns = new Turns(this.store, this.log, post, () => this.updateBusy());
+    this.turns = new Turns(this.store, this.log, this.post, () => this.updateBusy());
     this.composer = new Composer(this.store, {
       send: (message) => this.send(message),
       stop: () => this.stop(),
@@ -67,7 +67,7 @@ export class ChatApp {
       error: (message) => this.turns.showError(message),
       turnComplete: (message) => this.turns.turnComplete(message.replyTo),
     });
-    this.host.postMessage({ type: 'ready' } satisfies FromWebview);
+    this.post({ type: 'ready' });
   }
 
   private applyState(message: Extract<ToWebview, { type: 'init' | 'update' }>): void {
@@ -88,7 +88,7 @@ export class ChatApp {
   private send(message: UserEntry): void {
     this.store.state.entries.push(message);
     this.pickers.renderSummary();
-    this.host.postMessage({ type: 'send', message, modelId: this.store.currentModelId() } satisfies FromWebview);
+    this.post({ type: 'send', message, modelId: this.store.currentModelId() });
     this.turns.begin(message.id);
     this.log.pin();
     this.log.render();
