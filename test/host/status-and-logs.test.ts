@@ -77,7 +77,10 @@ suite('status bar and logs', () => {
       // Port 9 refuses connections here: listing the models fails, and the failure is logged.
       await config().update('chat.openai.baseUrl', `http://alice:${password}@127.0.0.1:9/v1?token=${password}`, vscode.ConfigurationTarget.Global);
       await config().update('chat.openai.model', 'log-test-model', vscode.ConfigurationTarget.Global);
-      await open('docs', 'good-prd.md');
+      // A PRD beside a config file of its own: reading that file is logged.
+      await vscode.workspace.fs.writeFile(workspaceUri('logged', '.outcome-lens.json'), new TextEncoder().encode('{}\n'));
+      await vscode.workspace.fs.copy(workspaceUri('docs', 'good-prd.md'), workspaceUri('logged', 'good-prd.md'));
+      await open('logged', 'good-prd.md');
       await statusShows(/PRD: \d+ findings?$/);
 
       await vscode.commands.executeCommand('outcomeLens.showLogs');
@@ -88,13 +91,16 @@ suite('status bar and logs', () => {
         const text = channel?.getText();
         return text?.includes('http://127.0.0.1:9/v1') ? text : undefined;
       });
-      assert.match(log, /kind of docs\/good-prd\.md: PRD \(/);
+      assert.match(log, /config read: logged\/\.outcome-lens\.json$/m);
+      assert.match(log, /kind of logged\/good-prd\.md: PRD \(/);
       assert.ok(!log.includes(password), 'no password from the server address');
       assert.ok(!log.includes(key), 'no API key');
     } finally {
       await config().update('chat.openai.baseUrl', undefined, vscode.ConfigurationTarget.Global);
       await config().update('chat.openai.model', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('outcomeLens.clearApiKey');
+      await closeAllWithoutSaving();
+      await vscode.workspace.fs.delete(workspaceUri('logged'), { recursive: true });
     }
   });
 });
