@@ -2,6 +2,7 @@
 // number of findings. Clicking it offers to change the kind or open the Problems panel.
 import * as vscode from 'vscode';
 import type { DocumentKind } from '../engine';
+import { setting } from './config';
 import { isLintable, type LintController, type LintedDocument } from './diagnostics';
 
 export const KIND_LABELS: Readonly<Record<DocumentKind, string>> = {
@@ -46,7 +47,8 @@ export function registerStatusBar(context: vscode.ExtensionContext, lints: LintC
 
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !isLintable(document)) {
+    // With linting off for the file no result will come, so there is nothing to show.
+    if (!document || !isLintable(document) || !setting('enable', document.uri)) {
       item.hide();
       return;
     }
@@ -69,6 +71,9 @@ export function registerStatusBar(context: vscode.ExtensionContext, lints: LintC
     item,
     vscode.commands.registerCommand(MENU_COMMAND, () => showMenu(lints)),
     vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('outcomeLens.enable')) update();
+    }),
     lints.onDidLint((uri) => {
       logKind(uri);
       if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
