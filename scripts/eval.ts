@@ -2,7 +2,7 @@
 // hand-labeled documents (docs/eval.md). Exit 0 with the figures, 2 when the inputs cannot be used.
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from '../src/cli/args';
+import { parseCommandLine, stringOption } from '../src/cli/args';
 import { UsageError } from '../src/cli/io';
 import { formatJson, formatText } from '../src/eval/format';
 import { defaultInputs, EvalInputError, runEval } from '../src/eval/run';
@@ -21,23 +21,25 @@ labeled lines. The figures are those of ../shared/eval/score.mjs.
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { '--labels': 'value', '--docs': 'value', '--verbose': 'flag', '--json': 'flag', '--help': 'flag' });
-  if (args.options.has('--help')) {
+  const args = parseCommandLine(argv, {
+    labels: { type: 'string' },
+    docs: { type: 'string' },
+    verbose: { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (args.values.help) {
     process.stdout.write(USAGE);
     return 0;
   }
   if (args.positionals.length) throw new UsageError(`unexpected argument "${args.positionals[0]}" (see --help)`);
   const defaults = defaultInputs(join(dirname(fileURLToPath(import.meta.url)), '..'));
-  const given = (name: string) => {
-    const value = args.options.get(name);
-    return typeof value === 'string' ? value : undefined;
-  };
-  const inputs = { labels: given('--labels') ?? defaults.labels, docs: given('--docs') ?? defaults.docs };
-  const verbose = args.options.has('--verbose');
+  const inputs = { labels: stringOption(args, 'labels') ?? defaults.labels, docs: stringOption(args, 'docs') ?? defaults.docs };
+  const verbose = args.values.verbose === true;
   const run = await runEval(inputs);
   for (const warning of run.warnings) process.stderr.write(`eval: ${warning}\n`);
   const source = `labels ${relative(process.cwd(), inputs.labels)}, documents in ${relative(process.cwd(), inputs.docs)}`;
-  process.stdout.write(args.options.has('--json') ? formatJson(run, { verbose }) : formatText(run, { verbose, source }));
+  process.stdout.write(args.values.json === true ? formatJson(run, { verbose }) : formatText(run, { verbose, source }));
   return 0;
 }
 

@@ -40,7 +40,9 @@ export function prepareRunFolder(prefix, folders, settings) {
  * stop(), which ends the browser, code-server and anything else this process started.
  */
 export async function openWorkbench({ repoRoot, extension, run, viewport, log, deadline }) {
-  if (!process.env.CHROMIUM) ensureDebianPackages(['chromium'], log);
+  // An emoji font too: without one the persona labels (💰, 🧭) render as empty boxes, in the
+  // workbench and in the README's pictures of it.
+  ensureDebianPackages([...(process.env.CHROMIUM ? [] : ['chromium']), 'fonts-noto-color-emoji'], log);
   const executablePath = findChromium();
   const entry = await ensureCodeServer(cacheFolder(repoRoot), log);
   const port = await freePort();

@@ -7,7 +7,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { defaultConfig, Linter, type ResolvedConfig } from '../engine';
 import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
 import { describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocument, type PathProblem } from '../node/files';
-import { oneOf, parseArgs, type ParsedArgs } from './args';
+import { oneOf, parseCommandLine, stringOption, type ParsedArgs } from './args';
 import { fixFile } from './fix-file';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
@@ -23,7 +23,8 @@ Default: the current folder.
 
 Options:
   --format stylish|json|sarif   output format (default: stylish)
-  --kind auto|prd|business-case treat every file as this kind (default: from config, else auto)
+  --kind KIND                   treat every file as this kind: auto, prd, business-case or okr
+                                (default: from config, else auto)
   --config PATH                 use this config file for every file instead of the
                                 nearest .outcome-lens.json / .outcome-lens.jsonc
   --max-warnings N              exit with 1 when there are more than N warnings
@@ -52,25 +53,20 @@ interface LintArgs {
   paths: string[];
 }
 
-function stringOption(args: ParsedArgs, name: string): string | undefined {
-  const value = args.options.get(name);
-  return typeof value === 'string' ? value : undefined;
-}
-
 function lintArgs(args: ParsedArgs, io: CliIo): LintArgs {
-  const maxWarnings = stringOption(args, '--max-warnings');
+  const maxWarnings = stringOption(args, 'max-warnings');
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new UsageError(`--max-warnings: expected a whole number of at least 0, not "${maxWarnings}"`);
   }
   return {
-    format: oneOf(args, '--format', FORMATS, 'stylish'),
-    kind: args.options.has('--kind') ? oneOf(args, '--kind', KINDS, 'auto') : undefined,
-    config: stringOption(args, '--config'),
+    format: oneOf(args, 'format', FORMATS, 'stylish'),
+    kind: args.values.kind !== undefined ? oneOf(args, 'kind', KINDS, 'auto') : undefined,
+    config: stringOption(args, 'config'),
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
-    quiet: args.options.has('--quiet'),
-    fix: args.options.has('--fix'),
+    quiet: args.values.quiet === true,
+    fix: args.values.fix === true,
     // https://no-color.org: any non-empty NO_COLOR turns colors off.
-    color: io.stdoutIsTTY && !args.options.has('--no-color') && !io.env.NO_COLOR,
+    color: io.stdoutIsTTY && args.values['no-color'] !== true && !io.env.NO_COLOR,
     paths: args.positionals.length ? args.positionals : ['.'],
   };
 }
@@ -137,17 +133,17 @@ async function explicitConfig(io: CliIo, given: string): Promise<{ config: Resol
 }
 
 export async function runLint(argv: readonly string[], io: CliIo, toolVersion: string): Promise<number> {
-  const parsed = parseArgs(argv, {
-    '--format': 'value',
-    '--kind': 'value',
-    '--config': 'value',
-    '--max-warnings': 'value',
-    '--quiet': 'flag',
-    '--fix': 'flag',
-    '--no-color': 'flag',
-    '--help': 'flag',
+  const parsed = parseCommandLine(argv, {
+    format: { type: 'string' },
+    kind: { type: 'string' },
+    config: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
-  if (parsed.options.has('--help')) {
+  if (parsed.values.help) {
     io.stdout(LINT_USAGE);
     return 0;
   }

@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { loadPersonas, locationGlob, PERSONA_LOCATIONS, type PersonaFile } from '../chat/personas/discovery';
 import { readPersonaFile, readPersonaFiles } from '../chat/personas/node-files';
 import { formatPersonaMessage, personaLabel, type Persona, type PersonaMessage } from '../chat/personas/persona';
+import { ArgsProblem, parseCommandLine, stringOption, type ParsedArgs } from './args';
 
 export interface PersonasCommandIo {
   stdout(s: string): void;
@@ -28,29 +29,23 @@ Exit status: 0 all persona files loaded, 1 some were skipped, 2 usage error.
 type Format = 'text' | 'json';
 type Args = { ok: true; format: Format; paths: string[]; help: boolean } | { ok: false; message: string };
 
-function parseArgs(argv: readonly string[]): Args {
-  let format: Format = 'text';
-  const paths: string[] = [];
-  let optionsDone = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (optionsDone || !arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
-    } else if (arg === '--') {
-      optionsDone = true;
-    } else if (arg === '-h' || arg === '--help') {
-      return { ok: true, format, paths, help: true };
-    } else if (arg === '--format' || arg.startsWith('--format=')) {
-      const value = arg === '--format' ? argv[++i] : arg.slice('--format='.length);
-      if (value !== 'text' && value !== 'json') {
-        return { ok: false, message: `--format must be 'text' or 'json'${value === undefined ? '' : `, not '${value}'`}` };
-      }
-      format = value;
-    } else {
-      return { ok: false, message: `unknown option '${arg}'` };
-    }
+const FORMAT_PROBLEM = "--format must be 'text' or 'json'";
+
+function personasArgs(argv: readonly string[]): Args {
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseCommandLine(argv, { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  } catch (error) {
+    if (!(error instanceof ArgsProblem)) throw error;
+    // The personas command words its problems as it always has; --format is its only value.
+    const message = { unknown: `unknown option '${error.option}'`, 'needs-value': FORMAT_PROBLEM, 'takes-no-value': error.message }[error.problem];
+    return { ok: false, message };
   }
-  return { ok: true, format, paths: paths.length ? paths : ['.'], help: false };
+  const paths = parsed.positionals.length ? parsed.positionals : ['.'];
+  if (parsed.values.help) return { ok: true, format: 'text', paths, help: true };
+  const format = stringOption(parsed, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') return { ok: false, message: `${FORMAT_PROBLEM}, not '${format}'` };
+  return { ok: true, format, paths, help: false };
 }
 
 /** Paths inside the working folder are shown relative to it, like the user typed them. */
@@ -90,7 +85,7 @@ function renderJson(report: Report): string {
 }
 
 export async function runPersonasCommand(argv: string[], io: PersonasCommandIo): Promise<number> {
-  const args = parseArgs(argv);
+  const args = personasArgs(argv);
   if (!args.ok) {
     io.stderr(`outcome-lens personas: ${args.message} (see --help)\n`);
     return 2;

@@ -1,7 +1,7 @@
 // `outcome-lens rules`: the catalogue with default severities, so users can
 // find ids for their config without opening the docs.
 import { rules } from '../engine';
-import { parseArgs } from './args';
+import { parseCommandLine } from './args';
 import { UsageError, type CliIo } from './io';
 
 export const RULES_USAGE = `usage: outcome-lens rules
@@ -10,8 +10,8 @@ Lists every rule: its id, default severity, the document kinds it checks and wha
 `;
 
 export function runRules(argv: readonly string[], io: CliIo): number {
-  const parsed = parseArgs(argv, { '--help': 'flag' });
-  if (parsed.options.has('--help')) {
+  const parsed = parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } });
+  if (parsed.values.help) {
     io.stdout(RULES_USAGE);
     return 0;
   }

@@ -161,7 +161,8 @@ export class ConfigService implements vscode.Disposable {
         return d;
       }),
     );
-    if (parsed.problems.length) this.log(`${uri.fsPath}: ${parsed.problems.map((p) => p.message).join('; ')}`);
+    const problems = parsed.problems.length ? `, ${parsed.problems.length} problem(s): ${parsed.problems.map((p) => p.message).join('; ')}` : '';
+    this.log(`config read: ${vscode.workspace.asRelativePath(uri)}${problems}`);
     return { config: parsed.config };
   }
 }

@@ -5,7 +5,9 @@ import { OutcomeLensCodeActions } from './code-actions';
 import { registerLintCommands } from './commands';
 import { ConfigService } from './config';
 import { LintController } from './diagnostics';
+import { registerLogging } from './logging';
 import { registerParticipants, type ParticipantsApi } from './participants';
+import { registerStatusBar } from './status-bar';
 import { registerTemplates } from './templates';
 import { registerWalkthrough } from './walkthrough';
 
@@ -13,6 +15,8 @@ export interface OutcomeLensApi {
   lints: LintController;
   chat: ChatApi;
   participants: ParticipantsApi;
+  /** The document-kind item, for tests to read its text and command. */
+  statusBar: vscode.StatusBarItem;
 }
 
 function registerLinting(context: vscode.ExtensionContext, log: (message: string) => void): LintController {
@@ -28,13 +32,12 @@ function registerLinting(context: vscode.ExtensionContext, log: (message: string
 }
 
 export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
-  const output = vscode.window.createOutputChannel('Outcome Lens', { log: true });
-  context.subscriptions.push(output);
-  const log = (message: string) => output.info(message);
+  const log = registerLogging(context);
   const lints = registerLinting(context, log);
   registerTemplates(context);
   registerWalkthrough(context, lints);
-  return { lints, chat: registerChat(context, lints, log), participants: registerParticipants(context, lints, log) };
+  const statusBar = registerStatusBar(context, lints, log);
+  return { lints, chat: registerChat(context, lints, log), participants: registerParticipants(context, lints, log), statusBar };
 }
 
 export function deactivate(): void {

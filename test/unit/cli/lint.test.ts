@@ -226,6 +226,10 @@ describe('lint: exit codes', () => {
     ['bad --max-warnings', ['lint', '--max-warnings', 'many', 'project'], /^outcome-lens: --max-warnings: expected a whole number of at least 0, not "many"$/],
     ['negative --max-warnings', ['lint', '--max-warnings=-1', 'project'], /^outcome-lens: --max-warnings: expected a whole number/],
     ['option without its value', ['lint', 'project', '--format'], /^outcome-lens: --format needs a value$/],
+    ['an option where a value belongs', ['lint', '--format', '--quiet', 'project'], /^outcome-lens: --format needs a value$/],
+    ['a value for a flag', ['lint', '--quiet=yes', 'project'], /^outcome-lens: --quiet takes no value$/],
+    ['unknown short option', ['lint', '-x', 'project'], /^outcome-lens: unknown option -x \(see --help\)$/],
+    ['-- ends the options', ['lint', 'project', '--', '--fix'], /^outcome-lens: --fix: no such file or folder$/],
   ];
   for (const [name, argv, message] of usage) {
     test(`2 with one line on stderr: ${name}`, async (t) => {
