@@ -14,7 +14,8 @@ import { sectionTitlesAt, untouchedParts } from './util/template-state';
 
 // "the {{tasks}} placeholder": the text names the variable rather than leaving it unfilled.
 const NAMED_AS_VARIABLE = /^[ \t]*(?:placeholders?|variables?|tokens?|tags?|merge fields?|parameters?)\b/i;
-const DEFINITION = /^ {0,3}\[([^\]\n]+)\]:[ \t]*\S/gm;
+// A label is at most 999 characters (CommonMark), and no line ending of any kind: `^` with the m flag also starts after \r.
+const DEFINITION = /^ {0,3}\[([^\]\r\n\u2028\u2029]{1,999})\]:[ \t]*\S/gm;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 const normalizeLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
