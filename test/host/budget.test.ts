@@ -4,9 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutcomeLensApi } from '../../src/extension/extension';
-import { closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
+import { activatedApi, closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
 
-const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const scratch = () => workspaceUri('lint', 'scratch-budget');
 
 /** Just under the size the engine checks, and seconds of work: a long metrics table. */
@@ -20,8 +19,7 @@ suite('lint time budget', () => {
   let lints: OutcomeLensApi['lints'];
 
   suiteSetup(async () => {
-    const api = await vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID)?.activate();
-    assert.ok(api, `${EXTENSION_ID} activates`);
+    const api = await activatedApi();
     lints = api.lints;
     await vscode.workspace.getConfiguration('outcomeLens').update('lintTimeoutSeconds', 1, vscode.ConfigurationTarget.Workspace);
   });

@@ -5,9 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutcomeLensApi } from '../../src/extension/extension';
-import { ours, until, workspaceUri } from './support';
+import { activatedApi, ours, until, workspaceUri } from './support';
 
-const EXTENSION_ID = 'outcome-lens.outcome-lens';
 
 let lints: OutcomeLensApi['lints'];
 
@@ -58,8 +57,7 @@ const rulesSetting = (value: Record<string, string> | undefined) =>
 
 suite('config', () => {
   suiteSetup(async () => {
-    const api = await vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID)?.activate();
-    assert.ok(api, `${EXTENSION_ID} activates`);
+    const api = await activatedApi();
     lints = api.lints;
   });
 

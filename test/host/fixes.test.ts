@@ -4,9 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutcomeLensApi } from '../../src/extension/extension';
-import { closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
+import { activatedApi, closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
 
-const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const FIX_ALL = 'source.fixAll.outcomeLens';
 let lints: OutcomeLensApi['lints'];
 
@@ -31,8 +30,7 @@ const codeActions = (uri: vscode.Uri, range: vscode.Range, kind?: string) =>
 
 suite('fixes', () => {
   suiteSetup(async () => {
-    const api = await vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID)?.activate();
-    assert.ok(api, `${EXTENSION_ID} activates`);
+    const api = await activatedApi();
     lints = api.lints;
   });
 

@@ -6,9 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ruleById } from '../../src/engine/rules';
 import type { OutcomeLensApi } from '../../src/extension/extension';
-import { closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
+import { activatedApi, closeAllWithoutSaving, ours, ruleOf, until, workspaceUri } from './support';
 
-const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const SOURCE = 'outcome-lens';
 const FIX_ALL = 'source.fixAll.outcomeLens';
 
@@ -73,8 +72,7 @@ const debounceSetting = (value: number | undefined) =>
 
 suite('lint', () => {
   suiteSetup(async () => {
-    const api = await vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID)?.activate();
-    assert.ok(api, `${EXTENSION_ID} activates`);
+    const api = await activatedApi();
     lints = api.lints;
   });
 

@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SOURCE } from '../../src/extension/diagnostics';
+import type { OutcomeLensApi } from '../../src/extension/extension';
 
 /** A path inside the open copy of test/host/workspace. */
 export function workspaceUri(...segments: string[]): vscode.Uri {
@@ -46,4 +47,13 @@ export async function closeAllWithoutSaving(): Promise<void> {
   for (let i = 0; i < 50 && vscode.window.visibleTextEditors.length > 0; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+}
+
+export const EXTENSION_ID = 'outcome-lens.outcome-lens';
+
+/** The extension under test, activated: its API, or a failed assertion that says it did not activate. */
+export async function activatedApi(): Promise<OutcomeLensApi> {
+  const api = await vscode.extensions.getExtension<OutcomeLensApi>(EXTENSION_ID)?.activate();
+  assert.ok(api, `${EXTENSION_ID} activates`);
+  return api;
 }

@@ -3,7 +3,7 @@
 // session and the stored history together, as the extension runs them.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { fromStored, HISTORY_KEY, HISTORY_LIMITS, HistoryStore, SET_ASIDE_KEY, type KeyValueStore } from '../../../src/chat/history';
+import { fromStored, HISTORY_KEY, HISTORY_LIMITS, HistoryStore, SET_ASIDE_KEY } from '../../../src/chat/history';
 import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
 import {
   MESSAGE_LIMITS,
@@ -19,6 +19,7 @@ import { ChatError, MAX_RETRY_AFTER_MS } from '../../../src/chat/providers/types
 import { decideKey, keyWithoutAsking, listServerModels, serverLabel, type KeyRing } from '../../../src/chat/server-access';
 import { ChatSession } from '../../../src/chat/session';
 import { errorReply, rawReply, sseEvent, startSseServer, streamReply, type Reply, type SseTestServer } from '../../support/sse-server';
+import { MemoryStore } from '../../support/memory-store';
 
 let server: SseTestServer;
 /** A second origin: where a workspace or a redirect would send things. */
@@ -32,18 +33,6 @@ afterEach(async () => {
   await Promise.all([server.close(), other.close()]);
 });
 
-/** workspaceState as VS Code keeps it: values go through JSON. */
-class MemoryStore implements KeyValueStore {
-  readonly values = new Map<string, string>();
-  get(key: string): unknown {
-    const value = this.values.get(key);
-    return value === undefined ? undefined : JSON.parse(value);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.values.delete(key);
-    else this.values.set(key, JSON.stringify(value));
-  }
-}
 
 function provider(options: Partial<OpenAICompatibleOptions> = {}): OpenAICompatibleProvider {
   return new OpenAICompatibleProvider({ baseUrl: server.baseUrl, model: 'test-model', timeoutMs: 5000, idleTimeoutMs: 5000, ...options });

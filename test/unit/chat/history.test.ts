@@ -8,9 +8,9 @@ import {
   HISTORY_LIMITS,
   HistoryStore,
   toStored,
-  type KeyValueStore,
 } from '../../../src/chat/history';
 import type { AssistantEntry, ConversationEntry, UserEntry } from '../../../src/chat/protocol';
+import { MemoryStore } from '../../support/memory-store';
 
 function user(id: string, text = `question ${id}`): UserEntry {
   return { role: 'user', id, text, personaIds: ['value-realization'], context: { document: true, selection: false, findings: true }, at: 1 };
@@ -20,17 +20,6 @@ function answer(replyTo: string, text: string, status: AssistantEntry['status'] 
   return { role: 'assistant', id: `${replyTo}-answer`, replyTo, personaId: 'value-realization', text, status, offlineCoach: false };
 }
 
-/** workspaceState as VS Code keeps it: values go through JSON. */
-class MemoryStore implements KeyValueStore {
-  readonly values = new Map<string, string>();
-  get(key: string): unknown {
-    const value = this.values.get(key);
-    return value === undefined ? undefined : JSON.parse(value);
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.stringify(value));
-  }
-}
 
 describe('chat history', () => {
   it('round-trips a conversation through a JSON store', async () => {
