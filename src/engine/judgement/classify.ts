@@ -15,6 +15,7 @@ import {
   CAPABILITY,
   CONSISTS_OF,
   DELIVERABLE_NOUNS,
+  DELIVERED_COUNT,
   DELIVERY_VERBS,
   DONE_STATE,
   METRIC_SUBJECT,
@@ -23,6 +24,7 @@ import {
   PRODUCT_BEHAVIOUR,
   PRODUCT_SUBJECT,
   RESULT_OBJECTS,
+  VERB_AS_MODIFIER,
   verbAlternation,
 } from '../vocabulary/deliverables';
 import { BARE_USER_COUNT, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
@@ -91,7 +93,8 @@ const SUBJECT =
 const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s{1,8})?`;
 const DETERMINED = /^\s{0,8}(?:(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three)\b|\d)/;
 // Where a verb's object stops: a timeframe, audience, purpose or the end of the clause.
-const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|without|so|and|as|through|via|from|behind|while|using)\s|[,;:.!?()|]|\s[-–—]\s/;
+// A comma or point between digits is part of a number ("50,000", "2.5"), not the end of the object.
+const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|without|so|and|as|through|via|from|behind|while|using)\s|[;:!?()|]|[,.](?!\d)|\s[-–—]\s/;
 // A stated change the delivery should cause, anywhere in the statement.
 const OUTCOME_CLAUSE = new RegExp(
   [
@@ -233,6 +236,10 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   const text = sentence.trimEnd();
   const passive = PASSIVE_DELIVERY.exec(text);
   if (passive && !METRIC_SUBJECT.test(passive[1]!)) return { start: 0, end: passive[0].length, reason: 'reports a delivery' };
+  const produced = DELIVERED_COUNT.exec(text);
+  if (produced && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
+    return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
+  }
   // "100% rollout complete": a share of a delivery is still a delivery.
   if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
     return { start: 0, end: text.length, reason: 'reports a thing as done' };
@@ -282,6 +289,7 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   const verb = baseOf(form, compiled.verbs) ?? form;
   const verbAt = m[0].length - form.length;
   const rest = segment.slice(m[0].length);
+  if (VERB_AS_MODIFIER.test(rest)) return undefined;
   const stop = OBJECT_END.exec(rest);
   const object = rest.slice(0, stop ? stop.index : undefined).trim();
   if (object === '') return undefined;
