@@ -236,15 +236,16 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   const text = sentence.trimEnd();
   const passive = PASSIVE_DELIVERY.exec(text);
   if (passive && !METRIC_SUBJECT.test(passive[1]!)) return { start: 0, end: passive[0].length, reason: 'reports a delivery' };
-  const produced = DELIVERED_COUNT.exec(text);
-  if (produced && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
-    return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
-  }
+
   // "100% rollout complete": a share of a delivery is still a delivery.
   if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
     return { start: 0, end: text.length, reason: 'reports a thing as done' };
   }
   if (measured(text)) return undefined;
+  const produced = DELIVERED_COUNT.exec(text);
+  if (produced && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
+    return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
+  }
   if (CONSISTS_OF.test(text)) return { start: 0, end: text.length, reason: 'lists what will be delivered' };
   if (CHANGE_WORDS.test(text)) return undefined;
   // "The platform succeeds when:" introduces what follows; it describes nothing itself.
@@ -359,8 +360,13 @@ function qualified(s: string): boolean {
   for (const m of s.matchAll(/\b(?:who|that)\s{1,8}(?:also\s{1,8}|then\s{1,8}|have\s{1,8}|had\s{1,8})?([a-z]+(?:\s[a-z]+)?)/g)) {
     if (!VANITY_ACTIONS.test(m[1]!)) return true;
   }
-  return false;
+  // "Forks with actual changes", "attendees recognise the content": a condition or a
+  // statement about what the people did, not a count of them.
+  return QUALIFYING_TAIL.test(s);
 }
+
+const QUALIFYING_TAIL =
+  /\bwith\s{1,8}(?:actual|real|meaningful|non-trivial|substantive|at least)\b|\b(?:attendees|participants|members|followers|visitors|subscribers)\s{1,8}(?:recogni[sz]e|enjoy|complete|return|find|rate|report|say|succeed|finish|keep|stay|come back|buy|pay|recommend|use|understand)\b/;
 
 /** A star rating ("4.5 stars", "5-star rating") is satisfaction, not a bookmark count. */
 function rating(s: string): boolean {
