@@ -66,6 +66,8 @@ export interface StatementInput {
   introduces?: boolean;
   /** The rest of the sentence after the statement ("; on-time payments rise from 62% to 75%"). */
   rest?: string;
+  /** It stands where key results are listed (an OKR page or a key-results section). */
+  keyResult?: boolean;
 }
 
 /**
@@ -168,7 +170,7 @@ function compile(options: JudgeOptions): Compiled {
 /** Judge one success statement. */
 export function judge(input: StatementInput, options: JudgeOptions = {}): Judgement {
   const compiled = compile(options);
-  const key = [input.place, input.origin ?? '', input.continuation ? 1 : 0, input.introduces ? 1 : 0, input.value ?? '', input.rest ?? '', input.text].join('\u0000');
+  const key = [input.place, input.origin ?? '', input.continuation ? 1 : 0, input.introduces ? 1 : 0, input.keyResult ? 1 : 0, input.value ?? '', input.rest ?? '', input.text].join('\u0000');
   const known = compiled.memo.get(key);
   if (known) return known;
   const judgement = judgeAfresh(input, compiled);
@@ -260,7 +262,27 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   if (label && capabilityLabel(label, input, compiled)) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
+  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && bareThing(text, compiled)) {
+    return { start: 0, end: text.length, reason: 'names a thing to build, with nothing to measure and no change it should cause' };
+  }
   return undefined;
+}
+
+// People and results: a key result that names them ("Regular contributors", "Solving real
+// problems") points at a change in someone, not at a thing to build.
+const PEOPLE_OR_VALUE =
+  /\b(?:users?|customers?|people|persons?|contributors?|community|communities|members?|developers?|teams?|partners?|veterans?|admins?|visitors?|clients?|students?|patients?|buyers?|sellers?|employees?|staff|readers?|learners?|maintainers?|problems?|pain|needs?|value|health|wellbeing|pace|adoption|usage|demand)\b/;
+
+/**
+ * "Retry logic for failed uploads", "Audit log for every import": a key result that names a
+ * thing and nothing to measure: no result, rate, change, count of attention,
+ * comparison or people whose behaviour should move.
+ */
+function bareThing(text: string, compiled: Compiled): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 12 || /[:?]$/.test(text)) return false;
+  if (/^\s*[<>~≈]?\d|%|\bpercent\b|\b(?:than|who|that|which|whose)\b/.test(text)) return false;
+  return !(RESULT_WORDS.test(text) || NORMALISERS.test(text) || CHANGE_WORDS.test(text) || PEOPLE_OR_VALUE.test(text) || anyVanity(text, compiled));
 }
 
 /**

@@ -55,10 +55,15 @@ const MILESTONE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['timelin
 
 function effectiveRoleOf(own: SectionRole | undefined, inherited: SectionRole | undefined): SectionRole | undefined {
   if (own && inherited && SUCCESS_ROLES.has(inherited) && MILESTONE_ROLES.has(own)) return inherited;
+  // On an OKR page an objective's heading holds its key results.
+  if (own === 'goals' && inherited === 'key-results') return inherited;
   return own ?? inherited;
 }
 
-const successRole = (role: SectionRole | undefined) => (role && SUCCESS_ROLES.has(role) ? role : undefined);
+// "Build the first product metrics", "Metrics dashboard spec": a title about making something
+// that has metrics in it names a deliverable, not the document's success.
+const DELIVERABLE_TITLE = /\b(?:build|building|implement|create|add|design|prd|spec|specification|rfc|pitch|proposal|feature|dashboard|platform|tool|pipeline|api)\b/i;
+const successRole = (role: SectionRole | undefined, title: string) => (role && SUCCESS_ROLES.has(role) && !DELIVERABLE_TITLE.test(title) ? role : undefined);
 
 /**
  * A document with no heading above its content whose first line is bold alone
@@ -67,7 +72,7 @@ const successRole = (role: SectionRole | undefined) => (role && SUCCESS_ROLES.ha
  */
 function boldTitleOf(preamble: string, roleOf: (title: string) => SectionRole | undefined): { title: string; role: SectionRole } | undefined {
   const first = /^\s{0,200}(?:\*\*|__)([^*_\n]{1,160})(?:\*\*|__)[ \t]{0,8}(?:\r?\n|$)/.exec(preamble);
-  const role = first ? successRole(roleOf(first[1]!)) : undefined;
+  const role = first ? successRole(roleOf(first[1]!), first[1]!) : undefined;
   return role ? { title: first![1]!.trim(), role } : undefined;
 }
 
@@ -155,7 +160,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
       // A lone H1 at the top is the document's title ("Feature Spec: Bond Search"): its
       // wording names the document, not a section role its children should inherit, unless
       // the whole document states success ("OKRs 2026 Q3", "Launch success metrics").
-      role: i === 0 && h.depth === 1 && soleH1 ? successRole(roleOf(title)) : roleOf(title),
+      role: i === 0 && h.depth === 1 && soleH1 ? successRole(roleOf(title), title) : roleOf(title),
       heading: { start: lines.starts[h.firstLine]!, end: lines.lineEnd(h.lastLine) },
       titleSpan: h.titleSpan,
       body: { start: Math.min(bodyStartAfter(h.lastLine), bodyEnd), end: bodyEnd },

@@ -27,7 +27,7 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:hn|hacker news|reddit|twitter|x|youtube|blog|post|thread|social|total|peak|launch) comments\b|^\s{0,8}comments\b/, 'counts reactions to a post, not value'],
   [/\b(?:total|organic|social|paid|potential|estimated|thread|post|tweet|campaign|media|brand|audience|monthly|weekly|daily) reach\b|^\s{0,8}reach\s{0,8}(?::|\||$)/, 'counts people who could have seen something, not what anyone did'],
   [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news|blog|podcast|newsletter|influencer) (?:mention|coverage|feature|pickup|attention|interest|outreach)\b|\bmedia reaching out\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
-  [/\bfront[- ]page\b|\btrending\b|\bgo(?:es|ing)? viral\b|\bpeak (?:position|placement)\b|\b(?:chart|leaderboard|store|launch) position\b|\b(?:[a-z.]+ )?rank\b(?! (?:order|the|them|by))/, 'measures attention on a launch platform or store, not value'],
+  [/\bfront[- ]page\b|\btrending\b|\bgo(?:es|ing)? viral\b|\bpeak (?:position|placement)\b|\b(?:chart|leaderboard|store|launch) position\b|\brank\b(?! (?:order|the|them|by))/, 'measures attention on a launch platform or store, not value'],
   [/\b(?:attendees|participants|registrants|rsvps|sign[- ]?ins to the event)\b|\b(?:event|webinar|meetup|conference) (?:attendance|turnout)\b/, 'counts people who came, not what they got from it'],
   [/\b(?:repo(?:sitory)? |git |github )?(?:clones|forks)\b/, 'counts copies of the code, not use'],
   [/\b(?:unique |new |total |active )?wallet(?:s| addresses)\b|\bwallets? (?:created|connected|holders?)\b/, 'counts addresses or accounts that exist, not value anyone got'],
