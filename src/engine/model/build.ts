@@ -78,7 +78,14 @@ function boldTitleOf(preamble: string, roleOf: (title: string) => SectionRole | 
 
 /** Metric items that are deliverables ("Release the v2 API") are outputs, not metrics to give a baseline. */
 function withoutDeliverables(found: { items: MetricItem[]; tables: MetricTable[] }): { items: MetricItem[]; tables: MetricTable[] } {
-  const isMetric = (item: MetricItem) => judge({ text: item.name.text, place: 'metric', value: item.target?.text }).call !== 'output';
+  const isMetric = (item: MetricItem) =>
+    judge({
+      text: item.name.text,
+      place: 'metric',
+      value: item.target?.text,
+      origin: item.source === 'list' ? 'list-item' : 'metric-cell',
+      keyResult: item.section.effectiveRole === 'key-results',
+    }).call !== 'output';
   for (const table of found.tables) table.rows = table.rows.filter(isMetric);
   return { items: found.items.filter(isMetric), tables: found.tables };
 }

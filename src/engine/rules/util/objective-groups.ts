@@ -1,0 +1,138 @@
+// One finding per objective. An OKR page whose key results are mostly tasks would
+// otherwise get a squiggle on every line; the author needs to hear it once per
+// objective ("5 of 7 key results under 'Make the importer ready' are deliveries"),
+// with each key result reachable as a related place.
+import type { ListItem } from 'mdast';
+import { successStatements, type SuccessStatement } from '../../judgement/statements';
+import type { DocumentModel, Section, Span } from '../../types';
+import type { Report } from '../rule';
+import { nameSome } from './grouped-gaps';
+
+/** A statement a rule called, with the report it gets alone and how it is named in a group. */
+export interface CalledStatement {
+  statement: SuccessStatement;
+  report: Report;
+  /** Its words, quoted in the group's message. */
+  label: string;
+  /** What it says as one of the group's places. */
+  place: string;
+}
+
+export interface GroupWording {
+  /** "are deliveries, not changes" */
+  verdict: string;
+  /** Advice given once for the whole group. */
+  advice: string;
+}
+
+/** Fewer calls than this under one objective are reported one by one. */
+const GROUP_FROM = 3;
+
+interface Objective {
+  key: string;
+  title: string;
+}
+
+interface ItemObjective {
+  span: Span;
+  /** Where the item's own first paragraph ends: statements after it are nested under it. */
+  headEnd: number;
+  title: string;
+}
+
+const itemCache = new WeakMap<Section, ItemObjective[]>();
+
+/**
+ * What groups key results inside one section: a short paragraph right before a list
+ * ("**Objective 4: Reliable syncs**", "Key results for onboarding:") and top-level list items
+ * with nested lists; each is an objective for what follows or is nested in it.
+ */
+function itemObjectives(model: DocumentModel, section: Section): ItemObjective[] {
+  let found = itemCache.get(section);
+  if (found) return found;
+  found = [];
+  if (section.unparsed === undefined) {
+    const nodes = section.nodes();
+    nodes.forEach((node, i) => {
+      const next = nodes[i + 1];
+      if (node.type !== 'paragraph' || next?.type !== 'list') return;
+      const head = section.spanOf(node);
+      if (head.end - head.start > 160) return;
+      found!.push({ span: { start: head.start, end: section.spanOf(next).end }, headEnd: head.end, title: shortTitle(model.text.slice(head.start, head.end)) });
+    });
+    for (const node of nodes) {
+      if (node.type !== 'list') continue;
+      for (const item of node.children as ListItem[]) {
+        const head = item.children[0];
+        if (!head || head.type !== 'paragraph' || !item.children.some((c) => c.type === 'list')) continue;
+        const headSpan = section.spanOf(head);
+        found.push({ span: section.spanOf(item), headEnd: headSpan.end, title: shortTitle(model.text.slice(headSpan.start, headSpan.end)) });
+      }
+    }
+  }
+  itemCache.set(section, found);
+  return found;
+}
+
+function shortTitle(text: string): string {
+  const plain = text.replace(/^\s*\[[ xX]\]\s*/, '').replace(/:\s*$/, '').replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  return plain.length > 60 ? `${plain.slice(0, 59).trimEnd()}…` : plain;
+}
+
+function objectiveOf(model: DocumentModel, statement: SuccessStatement): Objective {
+  const { section } = statement;
+  // The innermost objective: a nested item's parent item before the lead-in above the list.
+  const item = itemObjectives(model, section)
+    .filter((o) => statement.start >= o.headEnd && statement.start < o.span.end)
+    .sort((a, b) => b.span.start - a.span.start)[0];
+  if (item) return { key: `item:${item.span.start}`, title: item.title };
+  const title = section.title || model.title || 'this page';
+  return { key: `section:${section.index}`, title: shortTitle(title) };
+}
+
+/**
+ * Report each call, except where three or more fall under one objective: those become one
+ * finding at the first of them, naming how many of the objective's statements they are.
+ */
+export function reportByObjective(model: DocumentModel, called: readonly CalledStatement[], wording: GroupWording, report: (r: Report) => void): void {
+  const groups = new Map<string, { objective: Objective; calls: CalledStatement[] }>();
+  for (const call of called) {
+    const objective = objectiveOf(model, call.statement);
+    const group = groups.get(objective.key) ?? { objective, calls: [] };
+    group.calls.push(call);
+    groups.set(objective.key, group);
+  }
+  let totals: Map<string, number> | undefined;
+  for (const { objective, calls } of groups.values()) {
+    if (calls.length < GROUP_FROM) {
+      for (const call of calls) report(call.report);
+      continue;
+    }
+    totals ??= statementCounts(model);
+    report(grouped(objective, calls, totals.get(objective.key) ?? calls.length, wording)!);
+  }
+}
+
+function grouped(objective: Objective, calls: readonly CalledStatement[], total: number, wording: GroupWording): Report | undefined {
+  if (calls.length === 0) return undefined;
+  if (calls.length === 1) return calls[0]!.report;
+  const what = calls.every((c) => c.statement.keyResult) ? 'key results' : 'success statements';
+  const of = Math.max(total, calls.length);
+  return {
+    span: calls[0]!.report.span,
+    message: `${calls.length} of ${of} ${what} under "${objective.title}" ${wording.verdict}: ${nameSome(calls)}. ${wording.advice}`,
+    related: calls.map((c) => ({ span: c.report.span, message: c.place })),
+    regroup: (kept) => grouped(objective, kept.map((i) => calls[i]!), total, wording),
+  };
+}
+
+/** How many statements stand under each objective, for "N of M". */
+function statementCounts(model: DocumentModel): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const statement of successStatements(model)) {
+    if (statement.origin === 'cell') continue;
+    const { key } = objectiveOf(model, statement);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
