@@ -79,38 +79,60 @@ function shortTitle(text: string): string {
   return plain.length > 60 ? `${plain.slice(0, 59).trimEnd()}…` : plain;
 }
 
-function objectiveOf(model: DocumentModel, statement: SuccessStatement): Objective {
+/** The objectives a statement serves, innermost first: nested items, lead-ins, its section, the sections above. */
+function objectivesOf(model: DocumentModel, statement: SuccessStatement): Objective[] {
   const { section } = statement;
-  // The innermost objective: a nested item's parent item before the lead-in above the list.
-  const item = itemObjectives(model, section)
+  const items = itemObjectives(model, section)
     .filter((o) => statement.start >= o.headEnd && statement.start < o.span.end)
-    .sort((a, b) => b.span.start - a.span.start)[0];
-  if (item) return { key: `item:${item.span.start}`, title: item.title };
-  const title = section.title || model.title || 'this page';
-  return { key: `section:${section.index}`, title: shortTitle(title) };
+    .sort((a, b) => b.span.start - a.span.start)
+    .map((o) => ({ key: `item:${o.span.start}`, title: o.title }));
+  const sections: Objective[] = [];
+  for (let at: Section | undefined = section; at; at = at.parent) {
+    if (at.depth === 0 && at !== section && !at.title) break;
+    sections.push({ key: `section:${at.index}`, title: shortTitle(at.title || model.title || 'this page') });
+  }
+  return [...items, ...sections];
 }
 
 /**
  * Report each call, except where three or more fall under one objective: those become one
  * finding at the first of them, naming how many of the objective's statements they are.
+ * Calls too few under their own objective (a key result's two tasks) join the objective above it.
  */
 export function reportByObjective(model: DocumentModel, called: readonly CalledStatement[], wording: GroupWording, report: (r: Report) => void): void {
-  const groups = new Map<string, { objective: Objective; calls: CalledStatement[] }>();
-  for (const call of called) {
-    const objective = objectiveOf(model, call.statement);
-    const group = groups.get(objective.key) ?? { objective, calls: [] };
-    group.calls.push(call);
-    groups.set(objective.key, group);
+  let pending = called.map((call) => ({ call, chain: objectivesOf(model, call.statement) }));
+  const done = new Map<string, { objective: Objective; calls: CalledStatement[] }>();
+  while (pending.length) {
+    const groups = new Map<string, { objective: Objective; members: typeof pending }>();
+    for (const entry of pending) {
+      const objective = entry.chain[0]!;
+      const group = groups.get(objective.key) ?? { objective, members: [] };
+      group.members.push(entry);
+      groups.set(objective.key, group);
+    }
+    pending = [];
+    for (const [key, { objective, members }] of groups) {
+      const settled = members.length >= GROUP_FROM || done.has(key) || members.every((m) => m.chain.length === 1);
+      if (!settled) {
+        pending.push(...members.map((m) => ({ call: m.call, chain: m.chain.length > 1 ? m.chain.slice(1) : m.chain })));
+        continue;
+      }
+      const group = done.get(key) ?? { objective, calls: [] };
+      group.calls.push(...members.map((m) => m.call));
+      done.set(key, group);
+    }
   }
   let totals: Map<string, number> | undefined;
-  for (const { objective, calls } of groups.values()) {
+  const reports: Report[] = [];
+  for (const { objective, calls } of done.values()) {
     if (calls.length < GROUP_FROM) {
-      for (const call of calls) report(call.report);
+      reports.push(...calls.map((c) => c.report));
       continue;
     }
     totals ??= statementCounts(model);
-    report(grouped(objective, calls, totals.get(objective.key) ?? calls.length, wording)!);
+    reports.push(grouped(objective, calls, totals.get(objective.key) ?? calls.length, wording)!);
   }
+  for (const r of reports.sort((a, b) => a.span.start - b.span.start)) report(r);
 }
 
 function grouped(objective: Objective, calls: readonly CalledStatement[], total: number, wording: GroupWording): Report | undefined {
@@ -126,13 +148,12 @@ function grouped(objective: Objective, calls: readonly CalledStatement[], total:
   };
 }
 
-/** How many statements stand under each objective, for "N of M". */
+/** How many statements stand under each objective (at every level), for "N of M". */
 function statementCounts(model: DocumentModel): Map<string, number> {
   const counts = new Map<string, number>();
   for (const statement of successStatements(model)) {
     if (statement.origin === 'cell') continue;
-    const { key } = objectiveOf(model, statement);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const { key } of objectivesOf(model, statement)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }
