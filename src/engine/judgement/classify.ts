@@ -66,7 +66,7 @@ export interface StatementInput {
   introduces?: boolean;
   /** The rest of the sentence after the statement ("; on-time payments rise from 62% to 75%"). */
   rest?: string;
-  /** It stands where key results are listed (an OKR page or a key-results section). */
+  /** It stands where key results or milestones are listed (an OKR page, a key-results or milestones section). */
   keyResult?: boolean;
 }
 
@@ -77,6 +77,8 @@ export interface StatementInput {
 export function plainOf(text: string): string {
   return text
     .replace(/^(\s{0,8})\[[ xX]\](?=\s)/, (m) => ' '.repeat(m.length))
+    // "[STAR] **100 stars**": an emoji written out as a tag in capitals leads the item; it is not a word of it.
+    .replace(/^(\s{0,8}(?:[-*+]\s{1,8})?)\[[A-Z][A-Z ]{1,12}\](?=\s)/, (m) => ' '.repeat(m.length))
     .replace(/\]\([^)\s]{0,2048}\)/g, (m) => ' '.repeat(m.length))
     .replace(/<[^<>\n]{0,200}>|&(?:#x?[\da-f]{1,6}|[a-z]{2,8});/gi, (m) => ' '.repeat(m.length))
     .replace(/[*_`~[\]\\]/g, ' ')

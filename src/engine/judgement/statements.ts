@@ -23,7 +23,7 @@ export interface SuccessStatement extends Clause {
   continuation?: boolean;
   /** A list starts on the next line: the statement introduces it. */
   introduces?: boolean;
-  /** It stands where key results are listed. */
+  /** It stands where key results are listed, or is a checkbox in a list of milestones. */
   keyResult?: boolean;
 }
 
@@ -111,7 +111,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
   const skipped = nonGoalLists(model);
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
-    .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results', continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+    .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && /^\s{0,8}\[[ xX]\]/.test(s.text)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
 }
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */

@@ -140,6 +140,14 @@ function field(text: string, span: Span): MetricField | undefined {
   return isBlankValue(text) ? undefined : { text: text.trim(), span };
 }
 
+// "higher", "up", "improve": a direction with no number and no reference point says which way,
+// not how far, so it is no target ("no worse than 2.5 hours" and "below today" are).
+const DIRECTION_ONLY = /^(?:higher|lower|up|down|more|less|fewer|better|improve[sd]?|improving|increase[sd]?|increasing|decrease[sd]?|decreasing|grow|growing|reduce[sd]?|↑|↓|\+|-)$/i;
+
+function targetField(text: string, span: Span): MetricField | undefined {
+  return DIRECTION_ONLY.test(text.replace(/[*_`]/g, '').trim()) ? undefined : field(text, span);
+}
+
 function readTable(section: Section, table: Table, source: string): MetricTable | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
@@ -169,7 +177,7 @@ function readTable(section: Section, table: Table, source: string): MetricTable 
     const cells = new Map<MetricColumn, MetricField | undefined>();
     row.children.forEach((cell, i) => {
       const column = columns[i];
-      if (column && !cells.has(column)) cells.set(column, field(toString(cell), cellContent(source, section.spanOf(cell))));
+      if (column && !cells.has(column)) cells.set(column, (column === 'target' ? targetField : field)(toString(cell), cellContent(source, section.spanOf(cell))));
     });
     if (periodHeader && !cells.get('timeframe')) cells.set('timeframe', field(toString(periodHeader), cellContent(source, section.spanOf(periodHeader))));
     const name = cells.get('metric');

@@ -88,7 +88,9 @@ function objectivesOf(model: DocumentModel, statement: SuccessStatement): Object
     .map((o) => ({ key: `item:${o.span.start}`, title: o.title }));
   const sections: Objective[] = [];
   for (let at: Section | undefined = section; at; at = at.parent) {
-    if (at.depth === 0 && at !== section && !at.title) break;
+    // Calls join the sections above theirs only inside an OKR or metrics page: in a PRD the
+    // goals and the metrics table are separate places, each named on its own.
+    if (at !== section && at.depth <= 1 && !(at.role === 'key-results' || at.role === 'success-metrics')) break;
     sections.push({ key: `section:${at.index}`, title: shortTitle(at.title || model.title || 'this page') });
   }
   return [...items, ...sections];
