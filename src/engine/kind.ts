@@ -48,6 +48,14 @@ function successHeading(model: DocumentModel): string | undefined {
   return `it states success measures under "${headed.title}"`;
 }
 
+/** A page of KPI tables and tracking fields under no telling heading: three measures or more. */
+function measuresStated(model: DocumentModel): string | undefined {
+  // Rows of measure tables and blank fields to fill in; labeled sentences in reference docs
+  // ("**target** `string`") are too easily met to count.
+  const measures = successStatements(model).filter((s) => (s.origin === 'metric-cell' || /:\s{0,8}(?:\*\*|__)?\s{0,8}_{3,}/.test(s.text)) && judge(s).measure).length;
+  return measures >= 3 ? `it states ${measures} measures of success (tables or fields of measures and targets)` : undefined;
+}
+
 /** How many goal statements the judgement can call (a delivery, a count, an outcome). */
 function judgedGoals(model: DocumentModel): number {
   return successStatements(model).filter((s) => s.place === 'goal' && judge(s).call !== 'unsure').length;
@@ -115,7 +123,7 @@ export function detectKind(
   }
   // A launch metrics plan, a grant's KPIs, a roadmap with success metrics: whatever its title,
   // a document that states how its success is measured is checked, as an OKR/KPI page.
-  const stated = successHeading(model);
+  const stated = successHeading(model) ?? measuresStated(model);
   if (stated) return { kind: 'okr', reason: stated };
   // A proposal or RFC that states its goals and what it will deliver or change is a PRD in all
   // but name; a library's design goals with nothing else around them are not.

@@ -245,6 +245,11 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
     return { start: 0, end: text.length, reason: 'reports a thing as done' };
   }
+  // "Cost dashboard for each team", "Incident review template": a key result whose head noun is
+  // a thing to build, whatever result words modify it.
+  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && thingByHead(text)) {
+    return { start: 0, end: text.length, reason: 'names a thing to build, with nothing to measure and no change it should cause' };
+  }
   if (measured(text)) return undefined;
   const produced = DELIVERED_COUNT.exec(text);
   if (produced && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
@@ -274,6 +279,18 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
 // problems") points at a change in someone, not at a thing to build.
 const PEOPLE_OR_VALUE =
   /\b(?:users?|customers?|people|persons?|contributors?|community|communities|members?|developers?|teams?|partners?|veterans?|admins?|visitors?|clients?|students?|patients?|buyers?|sellers?|employees?|staff|readers?|learners?|maintainers?|problems?|pain|needs?|value|health|wellbeing|pace|adoption|usage|demand)\b/;
+
+// Where a noun phrase's head ends: a preposition, a clause or an aside.
+const HEAD_END = /\s(?:for|of|in|on|with|per|to|by|from|across|at|into|that|which|so)\s|[,;:(]/;
+const THING_HEADS =
+  /^(?:runbooks?|handbooks?|playbooks?|guides?|checklists?|templates?|calendars?|dashboards?|reports?|policy|policies|scripts?|bots?|kits?|logs?|pages?|docs|documentation|tutorials?|plans?|roadmaps?|prototypes?|mvp|pilot|apps?|tools?|portal|api|sdk|plugins?|integrations?|pipelines?|workflows?|features?|modules?|libraries|library|charts?|images?|releases?|alerts?|alerting|routing|automation)$/;
+
+/** The noun phrase's head (its last word before a preposition) names a thing to build. */
+function thingByHead(text: string): boolean {
+  if (/\d|%|\b(?:than|who|whose)\b/.test(text) || NORMALISERS.test(text)) return false;
+  const head = text.split(HEAD_END)[0]!.trim().split(/\s+/);
+  return head.length <= 6 && THING_HEADS.test(head.at(-1) ?? '');
+}
 
 /**
  * "Retry logic for failed uploads", "Audit log for every import": a key result that names a

@@ -145,24 +145,49 @@ function continues(text: string, start: number, statement: string): boolean {
 const NON_GOAL_LABEL =
   /^\s{0,8}(?:\*\*|__|\*|_)?(?:non[- ]?goals?|out of scope|not in scope|anti[- ]goals?|what we (?:will not|won't) do|(?:[\p{L}-]+\s{1,8})?(?:action items?|tasks?|to[- ]?dos?|next steps|activities|actions?|checklist)\s{0,8}(?:\*\*|__|\*|_)?\s{0,8}:)/iu;
 
-/** Lists introduced by a "Non-goals:" or "Action items:" paragraph inside a success section. */
+// A section or item the document itself calls a task: "#### Tasks", "- Task: write the runbook", "TODO:".
+const TASK_TITLE = /^\s{0,8}(?:(?:[\p{L}-]+\s{1,8})?(?:tasks?|action items?|activities|to[- ]?dos?|work items?|next steps|backlog|chores)\b|how to celebrate)/iu;
+const TASK_ITEM = /^\s{0,8}(?:\[[ xX]\]\s{1,8})?(?:\*\*|__)?(?:task|todo|to do|action|chore)\s{0,8}(?:#?\d{1,3})?(?:\*\*|__)?\s{0,8}[:\-–—]/i;
+
+/**
+ * What a success section lists that is not success: lists after a "Non-goals:" or "Tasks:"
+ * lead-in (at any depth of nesting), items labeled "Task:", and sections titled "Tasks".
+ */
 function nonGoalLists(model: DocumentModel): Span[] {
   const spans: Span[] = [];
   for (const section of model.sections) {
     const role = section.effectiveRole;
     if (role === undefined || !(GOAL_PLACES.has(role) || METRIC_PLACES.has(role)) || section.unparsed !== undefined) continue;
-    let off = false;
-    for (const node of section.nodes()) {
-      if (node.type === 'paragraph') {
-        const span = section.spanOf(node);
-        const text = model.text.slice(span.start, span.end);
-        off = NON_GOAL_LABEL.test(text);
-        if (off) spans.push(span);
-      } else if (node.type === 'list' && off) spans.push(section.spanOf(node));
-      else if (node.type !== 'html') off = false;
+    if (section.depth > 0 && TASK_TITLE.test(section.title)) {
+      spans.push(section.span);
+      continue;
     }
+    offLists(model, section, section.nodes(), spans);
   }
   return spans;
+}
+
+function offLists(model: DocumentModel, section: Section, nodes: readonly RootContent[], spans: Span[]): void {
+  let off = false;
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const span = section.spanOf(node);
+      const text = model.text.slice(span.start, span.end);
+      off = NON_GOAL_LABEL.test(text);
+      if (off) spans.push(span);
+    } else if (node.type === 'list') {
+      if (off) spans.push(section.spanOf(node));
+      else {
+        for (const item of node.children) {
+          const head = item.children[0];
+          const headSpan = head ? section.spanOf(head) : undefined;
+          if (headSpan && TASK_ITEM.test(model.text.slice(headSpan.start, headSpan.end))) spans.push(section.spanOf(item));
+          else offLists(model, section, item.children, spans);
+        }
+      }
+      off = false;
+    } else if (node.type !== 'html') off = false;
+  }
 }
 
 /** Template guidance: an instruction set wholly in italics, or a question to the writer. */
@@ -179,6 +204,7 @@ function isGuidance(text: string): boolean {
 // - form fields left blank to fill in ("Peak position: ____", "**Stars goal:** ___").
 const MILESTONE_SECTION = /\bmilestones?\b|\bcelebrat|\bladder\b/i;
 const QUANTITY_LEAD = /^(?:[^\p{L}\p{N}\n]{0,12}|\[[A-Z ]{1,12}\][ \t]{0,4}[^\p{L}\p{N}\n]{0,6})[<>~≈+]?\d[\d,.]*[kKmM+]?[ \t]{1,8}\p{L}/u;
+const BOLD_LEAD = /^[^\p{L}\p{N}\n]{0,12}(?:\*\*|__)\S/u;
 const PERIOD_ITEM = /^[ \t]{0,12}(?:[-*+]|\d{1,3}[.)])[ \t]{1,8}(?:\[[ xX]\][ \t]{1,8})?(?:\*\*|__)?(?:week|month|day|quarter|year|sprint)[ \t]{1,4}\d{1,3}(?:[ \t]{0,4}[-–][ \t]{0,4}\d{1,3})?(?:\*\*|__)?[ \t]{0,4}(?::|[-–—][ \t])/imu;
 const FORM_FIELD = /^[ \t]{0,12}(?:[-*+][ \t]{1,8})?(?:\*\*|__)?[^:\n*_|]{1,60}(?:\*\*|__)?[ \t]{0,8}:[ \t]{0,8}(?:\*\*|__)?[ \t]{0,8}(?:_{3,}|\[[ \t]{0,8}\]|yes\/no)/imu;
 
@@ -223,7 +249,7 @@ function walkItem(model: DocumentModel, section: Section, children: readonly Roo
       const span = section.spanOf(child);
       const text = model.text.slice(span.start, span.end);
       const line = model.text.slice(unit.start, span.end);
-      if ((ladder && QUANTITY_LEAD.test(text)) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
+      if ((ladder && (QUANTITY_LEAD.test(text) || BOLD_LEAD.test(text))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
         pushLines(section, text, span.start, unit, ladder ? 'goal' : 'metric', out);
         continue;
       }

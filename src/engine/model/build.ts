@@ -62,7 +62,7 @@ function effectiveRoleOf(own: SectionRole | undefined, inherited: SectionRole | 
 
 // "Build the first product metrics", "Metrics dashboard spec": a title about making something
 // that has metrics in it names a deliverable, not the document's success.
-const DELIVERABLE_TITLE = /\b(?:build|building|implement|create|add|design|prd|spec|specification|rfc|pitch|proposal|feature|dashboard|platform|tool|pipeline|api)\b/i;
+const DELIVERABLE_TITLE = /^\W{0,8}(?:build|building|implement|create|add|design|launch|ship)\b|\b(?:prd|spec|specification|rfc|pitch|proposal|feature)\b/i;
 const successRole = (role: SectionRole | undefined, title: string) => (role && SUCCESS_ROLES.has(role) && !DELIVERABLE_TITLE.test(title) ? role : undefined);
 
 /**

@@ -31,16 +31,21 @@ const GROUP_FROM = 3;
 interface Objective {
   key: string;
   title: string;
+  /** The page's stray calls, gathered at its outermost objective. */
+  rest?: boolean;
 }
 
 interface ItemObjective {
   span: Span;
+  /** Where the item's own first paragraph starts. */
+  headStart: number;
   /** Where the item's own first paragraph ends: statements after it are nested under it. */
   headEnd: number;
   title: string;
 }
 
 const itemCache = new WeakMap<Section, ItemObjective[]>();
+const BARE_LEAD_IN = /^\W{0,8}(?:key results?|krs?|results|measures|metrics|targets)\W{0,8}$/i;
 
 /**
  * What groups key results inside one section: a short paragraph right before a list
@@ -58,7 +63,10 @@ function itemObjectives(model: DocumentModel, section: Section): ItemObjective[]
       if (node.type !== 'paragraph' || next?.type !== 'list') return;
       const head = section.spanOf(node);
       if (head.end - head.start > 160) return;
-      found!.push({ span: { start: head.start, end: section.spanOf(next).end }, headEnd: head.end, title: shortTitle(model.text.slice(head.start, head.end)) });
+      // "Key results:" alone names no objective: the paragraph above it does.
+      const before = nodes[i - 1];
+      const named = BARE_LEAD_IN.test(model.text.slice(head.start, head.end)) && before?.type === 'paragraph' ? section.spanOf(before) : head;
+      found!.push({ span: { start: named.start, end: section.spanOf(next).end }, headStart: head.start, headEnd: head.end, title: shortTitle(model.text.slice(named.start, named.end)) });
     });
     for (const node of nodes) {
       if (node.type !== 'list') continue;
@@ -66,7 +74,7 @@ function itemObjectives(model: DocumentModel, section: Section): ItemObjective[]
         const head = item.children[0];
         if (!head || head.type !== 'paragraph' || !item.children.some((c) => c.type === 'list')) continue;
         const headSpan = section.spanOf(head);
-        found.push({ span: section.spanOf(item), headEnd: headSpan.end, title: shortTitle(model.text.slice(headSpan.start, headSpan.end)) });
+        found.push({ span: section.spanOf(item), headStart: headSpan.start, headEnd: headSpan.end, title: shortTitle(model.text.slice(headSpan.start, headSpan.end)) });
       }
     }
   }
@@ -75,15 +83,20 @@ function itemObjectives(model: DocumentModel, section: Section): ItemObjective[]
 }
 
 function shortTitle(text: string): string {
-  const plain = text.replace(/^\s*\[[ xX]\]\s*/, '').replace(/:\s*$/, '').replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  const plain = text.replace(/^\s*\[[ xX]\]\s*/, '').replace(/[*_`]+/g, '').replace(/:\s*$/, '').replace(/\s+/g, ' ').trim();
   return plain.length > 60 ? `${plain.slice(0, 59).trimEnd()}…` : plain;
 }
 
-/** The objectives a statement serves, innermost first: nested items, lead-ins, its section, the sections above. */
-function objectivesOf(model: DocumentModel, statement: SuccessStatement): Objective[] {
+/**
+ * The objectives a statement serves, innermost first: nested items, lead-ins, its section, the
+ * sections above. An item whose own line was called too is a key result with its tasks, not an
+ * objective (`calledAt` holds where called statements start).
+ */
+function objectivesOf(model: DocumentModel, statement: SuccessStatement, calledAt: ReadonlySet<number> = new Set()): Objective[] {
   const { section } = statement;
   const items = itemObjectives(model, section)
     .filter((o) => statement.start >= o.headEnd && statement.start < o.span.end)
+    .filter((o) => ![...calledAt].some((at) => at >= o.headStart && at < o.headEnd))
     .sort((a, b) => b.span.start - a.span.start)
     .map((o) => ({ key: `item:${o.span.start}`, title: o.title }));
   const sections: Objective[] = [];
@@ -99,30 +112,39 @@ function objectivesOf(model: DocumentModel, statement: SuccessStatement): Object
 /**
  * Report each call, except where three or more fall under one objective: those become one
  * finding at the first of them, naming how many of the objective's statements they are.
- * Calls too few under their own objective (a key result's two tasks) join the objective above it.
+ * Calls too few under their own objective (a key result's two tasks) count for the objective above it.
  */
 export function reportByObjective(model: DocumentModel, called: readonly CalledStatement[], wording: GroupWording, report: (r: Report) => void): void {
-  let pending = called.map((call) => ({ call, chain: objectivesOf(model, call.statement) }));
+  // Each call goes to the innermost objective that three or more calls share.
+  const calledAt = new Set(called.map((c) => c.statement.start));
+  const chains = called.map((call) => objectivesOf(model, call.statement, calledAt));
+  const shared = new Map<string, number>();
+  for (const chain of chains) for (const { key } of chain) shared.set(key, (shared.get(key) ?? 0) + 1);
   const done = new Map<string, { objective: Objective; calls: CalledStatement[] }>();
-  while (pending.length) {
-    const groups = new Map<string, { objective: Objective; members: typeof pending }>();
-    for (const entry of pending) {
-      const objective = entry.chain[0]!;
-      const group = groups.get(objective.key) ?? { objective, members: [] };
-      group.members.push(entry);
-      groups.set(objective.key, group);
-    }
-    pending = [];
-    for (const [key, { objective, members }] of groups) {
-      const settled = members.length >= GROUP_FROM || done.has(key) || members.every((m) => m.chain.length === 1);
-      if (!settled) {
-        pending.push(...members.map((m) => ({ call: m.call, chain: m.chain.length > 1 ? m.chain.slice(1) : m.chain })));
-        continue;
-      }
-      const group = done.get(key) ?? { objective, calls: [] };
-      group.calls.push(...members.map((m) => m.call));
-      done.set(key, group);
-    }
+  called.forEach((call, i) => {
+    const chain = chains[i]!;
+    const objective = chain.find((o) => shared.get(o.key)! >= GROUP_FROM) ?? chain.at(-1)!;
+    const group = done.get(objective.key) ?? { objective, calls: [] };
+    group.calls.push(call);
+    done.set(objective.key, group);
+  });
+  // Calls left alone or in pairs under many objectives would still be many squiggles: when
+  // three or more such share the outermost objective (an OKR page's title), they are named
+  // there together, as the rest of the page.
+  const strays = new Map<string, { objective: Objective; calls: CalledStatement[] }>();
+  called.forEach((call, i) => {
+    const chain = chains[i]!;
+    const own = done.get((chain.find((o) => shared.get(o.key)! >= GROUP_FROM) ?? chain.at(-1)!).key)!;
+    if (own.calls.length >= GROUP_FROM || chain.length === 1) return;
+    const top = chain.at(-1)!;
+    const group = strays.get(top.key) ?? { objective: { key: `rest:${top.key}`, title: top.title, rest: true }, calls: [] };
+    group.calls.push(call);
+    strays.set(top.key, group);
+  });
+  for (const { objective, calls } of strays.values()) {
+    if (calls.length < GROUP_FROM) continue;
+    for (const group of done.values()) group.calls = group.calls.filter((c) => !calls.includes(c));
+    done.set(objective.key, { objective, calls });
   }
   let totals: Map<string, number> | undefined;
   const reports: Report[] = [];
@@ -142,9 +164,10 @@ function grouped(objective: Objective, calls: readonly CalledStatement[], total:
   if (calls.length === 1) return calls[0]!.report;
   const what = calls.every((c) => c.statement.keyResult) ? 'key results' : 'success statements';
   const of = Math.max(total, calls.length);
+  const counted = objective.rest ? `${calls.length} more ${what} under "${objective.title}"` : `${calls.length} of ${of} ${what} under "${objective.title}"`;
   return {
     span: calls[0]!.report.span,
-    message: `${calls.length} of ${of} ${what} under "${objective.title}" ${wording.verdict}: ${nameSome(calls)}. ${wording.advice}`,
+    message: `${counted} ${wording.verdict}: ${nameSome(calls)}. ${wording.advice}`,
     related: calls.map((c) => ({ span: c.report.span, message: c.place })),
     regroup: (kept) => grouped(objective, kept.map((i) => calls[i]!), total, wording),
   };
