@@ -338,6 +338,8 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   const first = verb.split(/\s+/)[0]!;
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
+  // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
+  if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;
   const enabling = /^(?:enable|allow|help|let)$/.test(first);
   if (!enabling && !ALWAYS_DELIVERY.test(first) && (RESULT_OBJECTS.test(object) || anyVanity(object, compiled))) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.

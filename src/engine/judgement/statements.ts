@@ -109,6 +109,12 @@ function collect(model: DocumentModel): SuccessStatement[] {
   }
   out.sort((a, b) => a.start - b.start);
   const skipped = nonGoalLists(model);
+  // The bold line that titles an OKR page names the page; it states nothing itself.
+  const preamble = model.sections[0];
+  if (preamble?.depth === 0 && preamble.title) {
+    const lineEnd = model.text.indexOf('\n', model.text.indexOf(preamble.title));
+    skipped.push({ start: 0, end: lineEnd < 0 ? model.text.length : lineEnd });
+  }
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
     .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && /^\s{0,8}\[[ xX]\]/.test(s.text)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
@@ -203,7 +209,9 @@ function isGuidance(text: string): boolean {
 // - items that start with a period ("Week 1:", "Month 3 -", "Day 30:");
 // - form fields left blank to fill in ("Peak position: ____", "**Stars goal:** ___").
 const MILESTONE_SECTION = /\bmilestones?\b|\bcelebrat|\bladder\b/i;
-const QUANTITY_LEAD = /^(?:[^\p{L}\p{N}\n]{0,12}|\[[A-Z ]{1,12}\][ \t]{0,4}[^\p{L}\p{N}\n]{0,6})[<>~≈+]?\d[\d,.]*[kKmM+]?[ \t]{1,8}\p{L}/u;
+const QUANTITY_LEAD = /^(?:[^\p{L}\p{N}\n]{0,12}|\[[A-Z ]{1,12}\][ \t]{0,4}[^\p{L}\p{N}\n]{0,6})[<>~≈+]?\d(?:[\d,.]{0,12}\d)?[kKmM+]?[ \t]{1,8}\p{L}/u;
+// A ladder of things to celebrate names each rung in bold ("**First paying customer** - a case study").
+const CELEBRATION = /\bcelebrat|\bladder\b/i;
 const BOLD_LEAD = /^[^\p{L}\p{N}\n]{0,12}(?:\*\*|__)\S/u;
 const PERIOD_ITEM = /^[ \t]{0,12}(?:[-*+]|\d{1,3}[.)])[ \t]{1,8}(?:\[[ xX]\][ \t]{1,8})?(?:\*\*|__)?(?:week|month|day|quarter|year|sprint)[ \t]{1,4}\d{1,3}(?:[ \t]{0,4}[-–][ \t]{0,4}\d{1,3})?(?:\*\*|__)?[ \t]{0,4}(?::|[-–—][ \t])/imu;
 const FORM_FIELD = /^[ \t]{0,12}(?:[-*+][ \t]{1,8})?(?:\*\*|__)?[^:\n*_|]{1,60}(?:\*\*|__)?[ \t]{0,8}:[ \t]{0,8}(?:\*\*|__)?[ \t]{0,8}(?:_{3,}|\[[ \t]{0,8}\]|yes\/no)/imu;
@@ -249,7 +257,7 @@ function walkItem(model: DocumentModel, section: Section, children: readonly Roo
       const span = section.spanOf(child);
       const text = model.text.slice(span.start, span.end);
       const line = model.text.slice(unit.start, span.end);
-      if ((ladder && (QUANTITY_LEAD.test(text) || BOLD_LEAD.test(text))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
+      if ((ladder && (QUANTITY_LEAD.test(text) || (CELEBRATION.test(section.title) && BOLD_LEAD.test(text)))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
         pushLines(section, text, span.start, unit, ladder ? 'goal' : 'metric', out);
         continue;
       }

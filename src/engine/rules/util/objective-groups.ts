@@ -177,7 +177,8 @@ function grouped(objective: Objective, calls: readonly CalledStatement[], total:
 function statementCounts(model: DocumentModel): Map<string, number> {
   const counts = new Map<string, number>();
   for (const statement of successStatements(model)) {
-    if (statement.origin === 'cell') continue;
+    // An objective's own heading is not one of its key results.
+    if (statement.origin === 'cell' || statement.start < statement.section.body.start) continue;
     for (const { key } of objectivesOf(model, statement)) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
