@@ -210,3 +210,23 @@ describe('one finding per objective', () => {
     assert.deepEqual(vanity.map((f) => f.start.line), [7, 12, 13]);
   });
 });
+
+describe('OKR pages: periods from the title, guardrails held over a period', () => {
+  const page = [
+    '# OKRs 2026 Q3',
+    '',
+    '## Objective 1: Customers pay on time',
+    '',
+    '- KR1: Share of invoices paid by the due date rises from 62% to 75%',
+    '- KR2: Reminder unsubscribe rate stays below 0.3% every week of the quarter',
+    '',
+  ].join('\n');
+  const result = lint(page, { fileName: 'okrs.md' });
+  test('the quarter in the page title is every key result\'s timeframe', () => {
+    assert.equal(result.kind, 'okr');
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'metric-missing-timeframe'), []);
+  });
+  test('a guardrail that holds every week owes no baseline', () => {
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'metric-missing-baseline').map((f) => f.start.line), []);
+  });
+});

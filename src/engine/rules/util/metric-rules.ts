@@ -45,7 +45,7 @@ const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s{0
 // A period named in a heading or lead-in applies to every metric under it:
 // "Month 6 success criteria", "Q3 2025 key results", "Targets for the first 90 days:".
 // A guardrail holds for a period rather than being reached by a date.
-const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
+const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|quarter|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
 
 /** Cached per model: the timeframe a heading or lead-in gives each block of a section. */
 const contextCache = new WeakMap<Section, Array<{ span: Span; timeframe: boolean }>>();
@@ -225,7 +225,9 @@ function states(model: DocumentModel, item: MetricItem, attribute: Attribute, op
     case 'baseline': {
       const whole = model.text.slice(item.span.start, item.span.end);
       // Something that does not exist yet starts at zero: the metric says it is new, or the document says the product is.
-      return BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew !== false && (NEW_METRIC.test(whole) || productIsNew(model)));
+      if (BASELINE_IN_WORDS.test(whole) || (options.allowUnstatedBaselineForNew !== false && (NEW_METRIC.test(whole) || productIsNew(model)))) return true;
+      // A guardrail held over a period ("stays below 0.3% every week") is a limit, not a move from a starting point.
+      return isGuardrail(model, item) && facts.texts.some((t) => CADENCE.test(t));
     }
     case 'timeframe': {
       if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (item.table ?? item).span.start)) return true;
