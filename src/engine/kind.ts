@@ -49,7 +49,11 @@ function successHeading(model: DocumentModel): string | undefined {
 }
 
 /** A page of KPI tables and tracking fields under no telling heading: three measures or more. */
+// A review, retrospective or report reads measures back after the fact; it does not set them.
+const LOOKING_BACK = /\b(?:review|retrospective|retro|report|scorecard|post[- ]?mortem|results|recap|readout)\b/i;
+
 function measuresStated(model: DocumentModel): string | undefined {
+  if (model.title && LOOKING_BACK.test(model.title)) return undefined;
   // Rows of measure tables and blank fields to fill in; labeled sentences in reference docs
   // ("**target** `string`") are too easily met to count.
   const measures = successStatements(model).filter((s) => (s.origin === 'metric-cell' || /:\s{0,8}(?:\*\*|__)?\s{0,8}_{3,}/.test(s.text)) && judge(s).measure).length;

@@ -23,7 +23,7 @@ export default defineRule({
       })
       .strict(),
   },
-  check({ model, options, config, report }) {
+  check({ model, kind, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs, allowVerbs: options.allow };
     const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
@@ -47,7 +47,7 @@ export default defineRule({
         },
       });
     }
-    reportByObjective(model, called, GROUP_WORDING, report);
+    reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });
   },
 });
 

@@ -20,7 +20,7 @@ export default defineRule({
       })
       .strict(),
   },
-  check({ model, options, config, report }) {
+  check({ model, kind, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, allowVanity: options.allow, outputVerbs: config.outputVerbs };
     const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
@@ -41,7 +41,7 @@ export default defineRule({
         },
       });
     }
-    reportByObjective(model, called, GROUP_WORDING, report);
+    reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });
   },
 });
 

@@ -114,7 +114,17 @@ function objectivesOf(model: DocumentModel, statement: SuccessStatement, calledA
  * finding at the first of them, naming how many of the objective's statements they are.
  * Calls too few under their own objective (a key result's two tasks) count for the objective above it.
  */
-export function reportByObjective(model: DocumentModel, called: readonly CalledStatement[], wording: GroupWording, report: (r: Report) => void): void {
+export function reportByObjective(
+  model: DocumentModel,
+  all: readonly CalledStatement[],
+  wording: GroupWording,
+  report: (r: Report) => void,
+  options: { wholePage: boolean },
+): void {
+  // On an OKR or KPI page everything is grouped; elsewhere only key results are, so a PRD's goals
+  // and metrics table keep a finding (and a rewrite) per line.
+  const called = options.wholePage ? all : all.filter((c) => c.statement.keyResult);
+  const alone = options.wholePage ? [] : all.filter((c) => !c.statement.keyResult);
   // Each call goes to the innermost objective that three or more calls share.
   const calledAt = new Set(called.map((c) => c.statement.start));
   const chains = called.map((call) => objectivesOf(model, call.statement, calledAt));
@@ -156,6 +166,7 @@ export function reportByObjective(model: DocumentModel, called: readonly CalledS
     totals ??= statementCounts(model);
     reports.push(grouped(objective, calls, totals.get(objective.key) ?? calls.length, wording)!);
   }
+  reports.push(...alone.map((c) => c.report));
   for (const r of reports.sort((a, b) => a.span.start - b.span.start)) report(r);
 }
 
