@@ -47,7 +47,9 @@ export function formatStylish(report: RunReport, options: { color: boolean; quie
   const warnings = all.length - errors - infos;
   const skipped = skippedFiles.length;
   const fixedFiles = report.files.filter((f) => f.fixed).length;
-  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${fixedFiles ? `, ${fixedFiles} fixed` : ''}`;
+  const removed = report.files.reduce((sum, f) => sum + (f.fixed ?? 0), 0);
+  const fixed = fixedFiles ? `; --fix removed ${plural(removed, 'problem')} in ${plural(fixedFiles, 'file')}` : '';
+  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${fixed}`;
   if (all.length === 0) {
     out.push(paint('green', `✔ no problems; ${checked}`));
   } else {
