@@ -36,9 +36,9 @@ export function rewriteKeepingFiguresOut(model: DocumentModel, unit: Span, at: n
   }
   // What is left of the statement after the words, once its figures and timeframes are set aside.
   let rest = model.text.slice(at, unit.end);
-  for (const { figure } of figures) {
-    const from = Math.max(figure.start - at, 0);
-    const to = Math.max(figure.end - at, 0);
+  for (const span of [...figures.map((f) => f.figure), ...(item?.timeframe ? [item.timeframe.span] : [])]) {
+    const from = Math.min(Math.max(span.start - at, 0), rest.length);
+    const to = Math.min(Math.max(span.end - at, 0), rest.length);
     rest = rest.slice(0, from) + ' '.repeat(to - from) + rest.slice(to);
   }
   if (DIGIT.test(rest.replace(TIMEFRAMES, (m) => ' '.repeat(m.length)))) return undefined;
