@@ -55,7 +55,7 @@ suite('fixes', () => {
 
     // The light bulb on the vanity row offers the rewrite; the old figures become placeholders.
     const vanity = diagnostics.find((d) => ruleOf(d) === 'vanity-metric');
-    assert.ok(vanity, 'a vanity-metric finding');
+    assert.ok(vanity, `a vanity-metric finding among ${diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line}`).join(', ')}`);
     const tie = (await codeActions(document.uri, vanity.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Tie "Total sign-ups"'));
     assert.ok(tie?.edit, 'the suggestion is offered');
     assert.match(tie.title, /its figures \(1,200, 1,500\) become \[baseline\] and \[target\]/);
