@@ -29,9 +29,17 @@ const codeActions = (uri: vscode.Uri, range: vscode.Range, kind?: string) =>
   vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
 
 suite('fixes', () => {
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    this.timeout(90_000);
     const api = await activatedApi();
     lints = api.lints;
+    // The lint worker's first lint loads and compiles the engine; on a loaded machine that can
+    // pass the 5 s budget, and a test would then see the "too slow" result instead of findings.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const warm = await vscode.workspace.openTextDocument(await copyOf('metrics-prd.md', `warm-up-${attempt}-prd.md`));
+      const result = await until(lints.onDidLint, () => lints.resultFor(warm), () => 'the warm-up lint', 30_000);
+      if (!result.timedOut) break;
+    }
   });
 
   teardown(closeAllWithoutSaving);
@@ -56,8 +64,9 @@ suite('fixes', () => {
     // The light bulb on the vanity row offers the rewrite; the old figures become placeholders.
     const vanity = diagnostics.find((d) => ruleOf(d) === 'vanity-metric');
     assert.ok(vanity, `a vanity-metric finding among ${diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line}`).join(', ')}`);
-    const tie = (await codeActions(document.uri, vanity.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Tie "Total sign-ups"'));
-    assert.ok(tie?.edit, 'the suggestion is offered');
+    const offered = await codeActions(document.uri, vanity.range, vscode.CodeActionKind.QuickFix.value);
+    const tie = offered.find((a) => a.title.startsWith('Tie "Total sign-ups"'));
+    assert.ok(tie?.edit, `the suggestion is offered: ${offered.map((a) => a.title).join(' | ')}`);
     assert.match(tie.title, /its figures \(1,200, 1,500\) become \[baseline\] and \[target\]/);
     assert.equal(await vscode.workspace.applyEdit(tie.edit), true);
     assert.equal(document.lineAt(vanity.range.start.line).text, '| Total sign-ups who [do what the product is for] within [N] days | [baseline] / month | [target] / month | Q3 |');
