@@ -4,6 +4,7 @@
 // file's outline stays "who said what". Names are said once: an answer's own
 // opening "**Persona:**" line is left out under that persona's heading, and
 // "To …" appears only when the personas asked change.
+import { CHAT_EXPORT_TYPE } from '../engine/kind';
 import type { Persona } from './personas/persona';
 import { personaLabel } from './personas/persona';
 import type { AssistantEntry, ConversationEntry, UserEntry } from './protocol';
@@ -17,9 +18,14 @@ export interface ExportOptions {
   documentName?: string;
 }
 
-/** The file name an export proposes: the document's name, then the date. */
+// Kind words in a document's name ("prd-", "-business-case", "okrs-"): an export named after
+// the document must not be taken for one by its name.
+const KIND_WORDS = /(?:^|[-_.])(?:prds?|okrs?|kpis?|specs?|business[-_]cases?)(?=$|[-_.])/gi;
+
+/** The file name an export proposes: the document's name without its kind words, then "chat" and the date. */
 export function exportFileName(documentName: string | undefined, date: Date): string {
-  const base = documentName?.split(/[\\/]/).pop()?.replace(/\.(md|markdown)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'outcome-lens';
+  const name = documentName?.split(/[\\/]/).pop()?.replace(/\.(md|markdown)$/i, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') ?? '';
+  const base = name.replace(KIND_WORDS, '').replace(/^[-_.]+|[-_.]+$/g, '') || 'outcome-lens';
   return `${base}-chat-${date.toISOString().slice(0, 10)}.md`;
 }
 
@@ -37,7 +43,9 @@ export function conversationToMarkdown(entries: readonly ConversationEntry[], op
   };
   const at = (options.exportedAt ?? new Date()).toISOString().replace('T', ' ').slice(0, 16);
   const title = options.documentName ? `# Outcome Lens conversation about ${escapeEmphasis(options.documentName)}` : '# Outcome Lens conversation';
-  const blocks = [title, `Exported ${at} UTC.`];
+  // Front matter says what the file is, so linters and the kind detector pass it by.
+  const frontMatter = ['---', `type: ${CHAT_EXPORT_TYPE}`, ...(options.documentName ? [`about: ${JSON.stringify(options.documentName)}`] : []), '---'].join('\n');
+  const blocks = [frontMatter, title, `Exported ${at} UTC.`];
   if (entries.length === 0) blocks.push('_The conversation is empty._');
   let askedBefore = '';
   for (const entry of entries) {

@@ -12,14 +12,14 @@ import { describeFsError, encodeDocument, type DocumentRead } from '../node/file
 export interface FixOutcome {
   /** The fixed text, when the file was written. */
   text?: string;
-  /** How many edits were applied. */
+  /** How many findings the fixes removed (findings before less findings after). */
   fixed: number;
   /** Why a fixable file was left alone. */
   problem?: string;
 }
 
 export async function fixFile(path: string, read: Extract<DocumentRead, { kind: 'text' }>, findings: readonly Finding[], lintAgain: LintFindings): Promise<FixOutcome> {
-  const { text, edits } = await fixAllPasses(read.text, findings, lintAgain);
+  const { text, edits, findings: left } = await fixAllPasses(read.text, findings, lintAgain);
   if (edits.length === 0) return { fixed: 0 };
   // Writing would replace bytes we could not read with U+FFFD.
   if (!read.exact) return { fixed: 0, problem: `not fixed: the file is not valid ${read.encoding.charset}, and writing it back would change bytes the fixes do not touch` };
@@ -34,5 +34,5 @@ export async function fixFile(path: string, read: Extract<DocumentRead, { kind: 
     await rm(temporary, { force: true });
     return { fixed: 0, problem: `not fixed: ${describeFsError(error)}` };
   }
-  return { text, fixed: edits.length };
+  return { text, fixed: findings.length - left.length };
 }

@@ -2,8 +2,9 @@
 import type { Finding } from '../engine';
 import { countFindings, type RunReport } from './report';
 
+/** What `--fix` would apply: a preferred safe fix; suggestions need a person, as in ESLint. */
 function hasAutoFix(finding: Finding): boolean {
-  return finding.fixes.some((fix) => fix.isPreferred);
+  return finding.fixes.some((fix) => fix.isPreferred && fix.kind === undefined);
 }
 
 export function formatJson(report: RunReport): string {

@@ -47,12 +47,17 @@ export function formatStylish(report: RunReport, options: { color: boolean; quie
   const warnings = all.length - errors - infos;
   const skipped = skippedFiles.length;
   const fixedFiles = report.files.filter((f) => f.fixed).length;
-  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${fixedFiles ? `, ${fixedFiles} fixed` : ''}`;
-  if (all.length === 0) {
+  const removed = report.files.reduce((sum, f) => sum + (f.fixed ?? 0), 0);
+  const fixed = fixedFiles ? `; --fix removed ${plural(removed, 'problem')} in ${plural(fixedFiles, 'file')}` : '';
+  const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${fixed}`;
+  if (all.length === 0 && report.problems.length) {
+    // The errors on stderr are the whole story: no "no problems" after them.
+    if (report.files.length) out.push(paint('red', paint('bold', `✖ no findings, but the run had errors (above); ${checked}`)));
+  } else if (all.length === 0) {
     out.push(paint('green', `✔ no problems; ${checked}`));
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [`${infos} info`] : [])];
     out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${plural(all.length, 'problem')} (${parts.join(', ')}); ${checked}`)));
   }
-  return `${out.join('\n')}\n`;
+  return out.length ? `${out.join('\n')}\n` : '';
 }

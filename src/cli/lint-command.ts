@@ -1,7 +1,8 @@
 // `outcome-lens lint`: paths -> files -> nearest config -> engine -> formatter
 // -> exit code. Expected failures (bad options, missing or unreadable paths,
-// unreadable configs) are one line on stderr each and exit code 2; whatever
-// could be read is still linted and reported.
+// configs that cannot be read or have errors) are printed on stderr and make
+// exit code 2, as in ESLint and markdownlint-cli2, so a typo in a config fails
+// CI; whatever could be read is still linted and reported.
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { defaultConfig, Linter, type ResolvedConfig } from '../engine';
@@ -35,8 +36,9 @@ Options:
   -h, --help                    show this help
 
 Exit status: 0 no errors (and warnings within --max-warnings), 1 errors or too many
-warnings, 2 usage problem or a path or config that could not be read (anything that
-is not a regular file, such as a named pipe or a device, is refused unread).
+warnings, 2 usage problem, a path that could not be read (anything that is not a
+regular file, such as a named pipe or a device, is refused unread) or a config with
+errors (printed first; the files are still linted, with defaults for the broken part).
 `;
 
 const FORMATS = ['stylish', 'json', 'sarif'] as const;
@@ -78,7 +80,8 @@ function printConfigProblems(io: CliIo, loaded: LoadedConfig): void {
 
 /**
  * The nearest config for each folder. Each file is loaded, and its problems
- * printed, once; a config that cannot be read is reported and defaults apply.
+ * printed, once; a config that cannot be read, or has problems, is reported
+ * (and makes the exit code 2) and defaults apply for what is broken.
  */
 class ConfigSource {
   private readonly finder = new ConfigFinder({ exists: (path) => stat(path).then((s) => s.isFile(), () => false) });
@@ -87,6 +90,8 @@ class ConfigSource {
   constructor(
     private readonly io: CliIo,
     private readonly onProblem: (problem: PathProblem) => void,
+    /** A config whose problems are already printed: counted, not printed again. */
+    private readonly onInvalid: (problem: PathProblem) => void,
   ) {}
 
   /** The config for files in `folder`, and the folder its globs are relative to. */
@@ -102,6 +107,7 @@ class ConfigSource {
       entry = loadConfigFile(path).then(
         (loaded) => {
           printConfigProblems(this.io, loaded);
+          if (loaded.problems.length) this.onInvalid({ path, cause: `config has ${plural(loaded.problems.length, 'error')}` });
           return loaded;
         },
         (error: unknown) => {
@@ -115,8 +121,8 @@ class ConfigSource {
   }
 }
 
-/** The --config file: anything short of a readable JSON object stops the run. */
-async function explicitConfig(io: CliIo, given: string): Promise<{ config: ResolvedConfig; root: string }> {
+/** The --config file: anything short of a readable JSON object stops the run; other problems are printed and returned. */
+async function explicitConfig(io: CliIo, given: string): Promise<{ config: ResolvedConfig; root: string; problems: number }> {
   const path = resolve(io.cwd, given);
   let loaded: LoadedConfig;
   try {
@@ -129,7 +135,7 @@ async function explicitConfig(io: CliIo, given: string): Promise<{ config: Resol
     throw new UsageError(`${given}: invalid config${first ? ` (${first.line}:${first.column}: ${first.message})` : ''}`);
   }
   printConfigProblems(io, loaded);
-  return { config: loaded.config, root: dirname(path) };
+  return { config: loaded.config, root: dirname(path), problems: loaded.problems.length };
 }
 
 export async function runLint(argv: readonly string[], io: CliIo, toolVersion: string): Promise<number> {
@@ -156,7 +162,8 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     problems.push({ path, cause: problem.cause });
   };
   const explicit = args.config === undefined ? undefined : await explicitConfig(io, args.config);
-  const configs = new ConfigSource(io, report);
+  if (explicit?.problems) problems.push({ path: resolve(io.cwd, args.config!), cause: `config has ${plural(explicit.problems, 'error')}` });
+  const configs = new ConfigSource(io, report, (problem) => problems.push(problem));
 
   const expansion = await expandPaths(args.paths, io.cwd);
   expansion.problems.forEach(report);

@@ -11,7 +11,7 @@ export interface FileReport {
   findings: Finding[];
   /** Why the file was not linted, when it was not. */
   skipped?: string;
-  /** How many fix edits `--fix` wrote to the file (findings then are what is left). */
+  /** How many findings `--fix` removed from the file (findings then are what is left). */
   fixed?: number;
 }
 

@@ -32,7 +32,8 @@ const sameEdits = (a: readonly TextEdit[], b: readonly TextEdit[]) =>
   a.length === b.length && a.every((e, i) => e.start === b[i]!.start && e.end === b[i]!.end && e.text === b[i]!.text);
 
 /**
- * The edits of every finding's preferred fix (its first fix when `all` is set), as
+ * The edits of every finding's preferred safe fix (with `all`, its preferred or first
+ * fix or suggestion, for tests that apply what a person would), as
  * one list of non-overlapping edits, sorted, with insertions at the same offset
  * joined into one edit in the order their findings came. A fix repeated by
  * several findings counts once; a fix that overlaps one already taken is left
@@ -42,8 +43,9 @@ export function planFixes(findings: readonly Finding[], options: { all?: boolean
   const taken: TextEdit[] = [];
   const chosen: Fix[] = [];
   for (const finding of findings) {
-    const fix = finding.fixes.find((f) => f.isPreferred) ?? (options.all ? finding.fixes[0] : undefined);
-    if (!fix || fix.edits.length === 0 || fix.kind === 'disable') continue;
+    const offered = options.all ? finding.fixes.filter((f) => f.kind !== 'disable') : finding.fixes.filter((f) => f.kind === undefined);
+    const fix = offered.find((f) => f.isPreferred) ?? (options.all ? offered[0] : undefined);
+    if (!fix || fix.edits.length === 0) continue;
     if (chosen.some((c) => sameEdits(c.edits, fix.edits))) continue;
     if (fix.edits.some((e) => taken.some((t) => conflicts(e, t)))) continue;
     chosen.push(fix);
@@ -73,7 +75,7 @@ function joinBlocks(first: string, second: string): string {
   return first + eol + second;
 }
 
-/** Apply the preferred fix of each finding (or the first fix when `all` is set); see `planFixes`. */
+/** Apply the preferred safe fix of each finding (suggestions too when `all` is set); see `planFixes`. */
 export function applyFixes(text: string, findings: readonly Finding[], options: { all?: boolean } = {}): string {
   return applyEdits(text, closeOpenBlocksBeforeInserts(text, planFixes(findings, options)));
 }
@@ -85,7 +87,7 @@ export interface FixAllResult {
   edits: TextEdit[];
 }
 
-/** Editor Fix All and CLI --fix: every preferred fix in one pass. */
+/** Editor Fix All and CLI --fix: every preferred safe fix in one pass. */
 export function fixAll(text: string, findings: readonly Finding[]): FixAllResult {
   const edits = closeOpenBlocksBeforeInserts(text, planFixes(findings));
   return { text: applyEdits(text, edits), edits };
@@ -97,21 +99,40 @@ export type LintFindings = (text: string) => readonly Finding[] | Promise<readon
 /** Passes before fixing gives up, as in ESLint: fixes that keep making new fixable findings stop here. */
 export const MAX_FIX_PASSES = 10;
 
+export interface FixPassesResult extends FixAllResult {
+  /** The findings of the fixed text (those given, when nothing was fixed). */
+  findings: readonly Finding[];
+}
+
 /**
- * Editor Fix All and CLI --fix: every preferred fix, then again on the result
- * while a fix makes another one possible (one fix can reveal the next: a
- * section inserted under a new heading), so running it a second time changes
- * nothing. The edits are composed into edits of the original text that cover
- * only the ranges that change.
+ * Editor Fix All and CLI --fix: every preferred safe fix, then again on the result
+ * while a fix makes another one possible, so running it a second time changes
+ * nothing. Each pass is linted, and a pass that does not leave fewer findings
+ * than it started with is dropped: a fix never makes a document worse, and
+ * every pass kept removes at least one finding. The edits are
+ * composed into edits of the original text that cover only the ranges that change.
  */
-export async function fixAllPasses(text: string, findings: readonly Finding[], lintAgain: LintFindings): Promise<FixAllResult> {
-  let current = fixAll(text, findings);
-  for (let pass = 1; pass < MAX_FIX_PASSES && current.edits.length > 0; pass++) {
-    const next = fixAll(current.text, await lintAgain(current.text));
+export async function fixAllPasses(text: string, findings: readonly Finding[], lintAgain: LintFindings): Promise<FixPassesResult> {
+  let current: FixPassesResult = { text, edits: [], findings };
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const next = fixAll(current.text, current.findings);
     if (next.edits.length === 0) break;
-    current = { text: next.text, edits: composeEdits(text, current.edits, next.edits) };
+    const after = await lintAgain(next.text);
+    if (after.length >= current.findings.length) break;
+    current = { text: next.text, edits: pass === 0 ? next.edits : composeEdits(text, current.edits, next.edits), findings: after };
   }
   return current;
+}
+
+/** Whether a text writes something a person must fill in: "[target]", "TBD", "{{name}}". */
+function writesPlaceholder(text: string): boolean {
+  for (const match of text.matchAll(PLACEHOLDER)) if (match[5] === undefined || isTemplateText(match[5])) return true;
+  return false;
+}
+
+/** A fix that writes a placeholder needs a person to fill it in: a suggestion, whatever its rule called it. */
+export function classifyFix(fix: Fix): Fix {
+  return fix.kind === undefined && fix.edits.some((e) => writesPlaceholder(e.text)) ? { ...fix, kind: 'suggestion' } : fix;
 }
 
 interface Piece {

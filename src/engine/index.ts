@@ -4,7 +4,7 @@ export { SECTION_ROLES, OUTCOME_ROLES } from './types';
 export { lint, Linter } from './lint';
 export type { LintOptions, LintResult } from './lint';
 export { applyEdits, applyFixes, composeEdits, fixAll, fixAllPasses, MAX_FIX_PASSES, planFixes, snippetOf } from './fixes';
-export type { FixAllResult, LintFindings } from './fixes';
+export type { FixAllResult, FixPassesResult, LintFindings } from './fixes';
 export { closeOpenBlocksBeforeInserts } from './text/open-fence';
 export { rules, ruleById } from './rules';
 export { configSchema } from './config/schema';

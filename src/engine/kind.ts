@@ -5,6 +5,9 @@ import { judge } from './judgement/classify';
 import { successStatements } from './judgement/statements';
 import type { DocumentKind, DocumentModel, SectionRole } from './types';
 
+/** The front matter `type` of an exported persona chat (src/chat/export.ts writes it). */
+export const CHAT_EXPORT_TYPE = 'chat-export';
+
 export interface KindDecision {
   kind: DocumentKind;
   /** Why, in words a user understands ("front matter type: prd"). */
@@ -76,6 +79,8 @@ export function detectKind(
   model: DocumentModel,
   options: { setting?: 'auto' | 'prd' | 'business-case' | 'okr'; included?: boolean } = {},
 ): KindDecision {
+  // An exported persona chat quotes product documents but is none, whatever the settings say.
+  if (model.frontMatter?.data.type === CHAT_EXPORT_TYPE) return { kind: 'none', reason: `front matter type: ${CHAT_EXPORT_TYPE} (an exported persona chat)` };
   if (options.setting && options.setting !== 'auto') return { kind: options.setting, reason: `kind set to ${options.setting}` };
 
   const fm = model.frontMatter?.data ?? {};

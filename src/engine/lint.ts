@@ -2,6 +2,7 @@
 // A rule that throws becomes a finding that says so; it never takes the lint
 // down (remark-lint's habit).
 import { documentsMatch } from './config/documents';
+import { classifyFix } from './fixes';
 import { defaultConfig, type ResolvedConfig } from './config/resolve';
 import { detectKind } from './kind';
 import { ruleDocsUrl } from './meta';
@@ -77,7 +78,7 @@ export class Linter {
         message: report.message,
         start,
         end: model.position(Math.max(report.span.end, report.span.start)),
-        fixes: disable ? [...(report.fixes ?? []), disable.line(ruleId, start.line - 1), disable.file(ruleId)] : (report.fixes ?? []),
+        fixes: [...(report.fixes ?? []).map(classifyFix), ...(disable ? [disable.line(ruleId, start.line - 1), disable.file(ruleId)] : [])],
         docsUrl: ruleDocsUrl(ruleId),
         ...(report.related?.length
           ? { related: report.related.map((r) => ({ message: r.message, start: model.position(r.span.start), end: model.position(Math.max(r.span.end, r.span.start)) })) }

@@ -28,14 +28,20 @@ export interface TextEdit extends Span {
   text: string;
 }
 
+/**
+ * A change offered for a finding. As in ESLint, a *fix* (no `kind`) is safe to apply
+ * unattended and Fix All and `lint --fix` apply it; a *suggestion* needs a person (it
+ * scaffolds with placeholders such as "[who]" or "[target]") and is only offered in the
+ * light bulb. The engine marks every fix that writes a placeholder as a suggestion.
+ */
 export interface Fix {
   /** Shown as the quick-fix title: says what the edit does. */
   title: string;
   edits: TextEdit[];
-  /** True when the fix resolves the finding completely (eligible for fix-all). */
+  /** The best of the finding's fixes: first in the light bulb; a preferred safe fix is the one Fix All applies. */
   isPreferred?: boolean;
-  /** `disable` for the "disable this rule here" fixes every finding gets (derivable from the text). */
-  kind?: 'disable';
+  /** `suggestion` needs a person (never applied by Fix All or --fix); `disable` for the "disable this rule here" fixes every finding gets. */
+  kind?: 'suggestion' | 'disable';
 }
 
 /** One of the places a grouped finding stands for ("7 metrics have no baseline": each of the 7). */

@@ -20,8 +20,8 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]
 }
 
 /**
- * One quick fix's edits. An inserted block with placeholders ("[baseline]") goes in as a
- * snippet: each placeholder a tab stop, the first one selected, so filling it in is typing.
+ * One quick fix's or suggestion's edits. An inserted block with placeholders ("[baseline]") goes
+ * in as a snippet: each placeholder a tab stop, the first one selected, so filling it in is typing.
  */
 function quickFixEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edits = closeOpenBlocksBeforeInserts(document.getText(), fix.edits);
@@ -96,8 +96,9 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
   }
 
   private async fixAll(document: vscode.TextDocument, findings: readonly Finding[]): Promise<vscode.CodeAction[]> {
-    // The CLI's --fix runs the same engine function, so both change a document alike; later
-    // passes (a fix that makes another possible) are linted in the worker like any text.
+    // The CLI's --fix runs the same engine function, so both change a document alike: safe
+    // fixes only, never a suggestion, and no pass that leaves more findings. Later passes (a fix
+    // that makes another possible) are linted in the worker like any text.
     const version = document.version;
     const { edits } = await fixAllPasses(document.getText(), findings, (text) => this.lints.findingsFor(document, text));
     if (edits.length === 0 || document.version !== version) return [];

@@ -11,7 +11,7 @@ import { mapLmError, VsCodeLmProvider } from '../../src/chat/providers/vscode-lm
 import { serverSettings } from '../../src/extension/chat/server-settings';
 import type { OutcomeLensApi } from '../../src/extension/extension';
 import { startSseServer, streamReply, type SseTestServer } from '../support/sse-server';
-import { workspaceUri } from './support';
+import { until, workspaceUri } from './support';
 
 const EXTENSION_ID = 'outcome-lens.outcome-lens';
 const PERSONA_DIR = '.outcome-lens/personas';
@@ -291,13 +291,21 @@ suite('chat', () => {
     });
   });
 
-  test('Export Conversation writes the conversation as Markdown to the given file', async () => {
-    const target = vscode.Uri.joinPath(folder(), 'chat-export.md');
+  test('Export Conversation writes the conversation as Markdown to the given file, which is never linted as a PRD', async () => {
+    // Named as an older version proposed, after a PRD: the front matter decides, not the name.
+    const target = vscode.Uri.joinPath(folder(), 'prd-chat-export.md');
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('outcomeLens.exportConversation', target);
     assert.equal(written?.toString(), target.toString());
     const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    // Titled after the document open in the editor, when there is one.
-    assert.match(markdown, /^# Outcome Lens conversation( about [^\n]+)?\n/);
+    // Says what it is, then is titled after the document open in the editor, when there is one.
+    assert.match(markdown, /^---\ntype: chat-export\n(?:about: [^\n]+\n)?---\n\n# Outcome Lens conversation( about [^\n]+)?\n/);
+    const exported = await vscode.workspace.openTextDocument(target);
+    await vscode.window.showTextDocument(exported);
+    const result = await until(api.lints.onDidLint, () => api.lints.resultFor(exported), () => 'a lint of the export');
+    assert.equal(result.kind, 'none', result.kindReason);
+    assert.match(result.kindReason, /chat-export/);
+    assert.deepEqual(vscode.languages.getDiagnostics(target).filter((d) => d.source === 'outcome-lens'), []);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // "To …" only where the personas asked change from the question before.
     assert.match(markdown, /## You\n\n(_To 💰 Value Realization_\n\n)?Which metric should we drop\?/);
     assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._/);

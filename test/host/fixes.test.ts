@@ -1,6 +1,6 @@
-// Fix mechanics in the real editor (issue 7 item 10): Fix All edits only the
-// ranges it changes and leaves the cursor where it was; a quick fix that
-// inserts placeholders goes in as a snippet with the first placeholder selected.
+// Fix mechanics in the real editor (issue 7 item 10, issue 15 item 1): a quick
+// fix that inserts placeholders goes in as a snippet with the first placeholder
+// selected; such scaffolding is a suggestion, which Fix All never applies.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutcomeLensApi } from '../../src/extension/extension';
@@ -29,9 +29,17 @@ const codeActions = (uri: vscode.Uri, range: vscode.Range, kind?: string) =>
   vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind);
 
 suite('fixes', () => {
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    this.timeout(90_000);
     const api = await activatedApi();
     lints = api.lints;
+    // The lint worker's first lint loads and compiles the engine; on a loaded machine that can
+    // pass the 5 s budget, and a test would then see the "too slow" result instead of findings.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const warm = await vscode.workspace.openTextDocument(await copyOf('metrics-prd.md', `warm-up-${attempt}-prd.md`));
+      const result = await until(lints.onDidLint, () => lints.resultFor(warm), () => 'the warm-up lint', 30_000);
+      if (!result.timedOut) break;
+    }
   });
 
   teardown(closeAllWithoutSaving);
@@ -40,28 +48,38 @@ suite('fixes', () => {
     await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
-  test('Fix All edits only the ranges it changes and keeps the cursor on the same text', async () => {
-    const document = await vscode.workspace.openTextDocument(await copyOf('missing-problem-prd.md', 'fix-all-ranges-prd.md'));
+  test('suggestions are in the light bulb, and Fix All applies none of them', async () => {
+    const document = await vscode.workspace.openTextDocument(await copyOf('suggestions-prd.md', 'fix-all-suggestions-prd.md'));
     const editor = await vscode.window.showTextDocument(document);
-    await linted(document);
-    const lastLine = document.lineCount - 1;
-    const anchor = document.lineAt(lastLine).text.length > 0 ? lastLine : lastLine - 1;
-    editor.selection = new vscode.Selection(anchor, 2, anchor, 2);
-    const before = document.lineAt(anchor).text;
-
-    const [action] = await codeActions(document.uri, new vscode.Range(0, 0, document.lineCount, 0), FIX_ALL);
-    assert.ok(action?.edit, 'a Fix All action with an edit');
-    const edits = action.edit.get(document.uri);
-    assert.ok(edits.length > 0);
+    const diagnostics = await linted(document);
+    const original = document.getText();
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
-    assert.ok(edits.every((e) => !e.range.contains(whole) && e.newText.length < document.getText().length), 'no edit replaces the whole document');
-    assert.ok(edits.every((e) => e.range.isEmpty), 'missing sections are insertions');
 
-    assert.equal(await vscode.workspace.applyEdit(action.edit), true);
-    assert.match(document.getText(), /\n## Problem\n/);
-    const cursor = editor.selection.active;
-    assert.equal(document.lineAt(cursor.line).text, before, 'the cursor stays on the line it was on');
-    assert.equal(cursor.character, 2);
+    // Fix All, as the command and editor.codeActionsOnSave ask for it: nothing of ours to apply.
+    assert.deepEqual(await codeActions(document.uri, whole, FIX_ALL), []);
+    assert.deepEqual((await codeActions(document.uri, whole, 'source.fixAll')).filter((a) => a.kind?.value === FIX_ALL), []);
+    await vscode.commands.executeCommand('editor.action.fixAll');
+    assert.equal(document.getText(), original, 'Fix All left the scaffolding to the author');
+
+    // The light bulb on the vanity row offers the rewrite; the old figures become placeholders.
+    const vanity = diagnostics.find((d) => ruleOf(d) === 'vanity-metric');
+    assert.ok(vanity, `a vanity-metric finding among ${diagnostics.map((d) => `${ruleOf(d)}@${d.range.start.line}`).join(', ')}`);
+    const offered = await codeActions(document.uri, vanity.range, vscode.CodeActionKind.QuickFix.value);
+    const tie = offered.find((a) => a.title.startsWith('Tie "Total sign-ups"'));
+    assert.ok(tie?.edit, `the suggestion is offered: ${offered.map((a) => a.title).join(' | ')}`);
+    assert.match(tie.title, /its figures \(1,200, 1,500\) become \[baseline\] and \[target\]/);
+    assert.equal(await vscode.workspace.applyEdit(tie.edit), true);
+    assert.equal(document.lineAt(vanity.range.start.line).text, '| Total sign-ups who [do what the product is for] within [N] days | [baseline] / month | [target] / month | Q3 |');
+    assert.equal(document.getText(editor.selection), '[do what the product is for]', 'a snippet: its first placeholder selected');
+
+    // The output rewrite keeps the goal's own date: one "by".
+    const output = (await linted(document)).find((d) => ruleOf(d) === 'output-as-outcome');
+    assert.ok(output, 'an output-as-outcome finding');
+    const change = (await codeActions(document.uri, output.range, vscode.CodeActionKind.QuickFix.value)).find((a) => a.title.startsWith('Add the change it should cause'));
+    assert.ok(change?.edit);
+    assert.equal(await vscode.workspace.applyEdit(change.edit), true);
+    const goal = document.lineAt(output.range.start.line).text;
+    assert.equal(goal, '- Roll out the room calendar by the end of Q1 so that [who] [do what differently], from [today] to [target].');
   });
 
   test('a quick fix with placeholders inserts a snippet, its first placeholder selected', async () => {

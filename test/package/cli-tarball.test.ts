@@ -4,7 +4,7 @@
 // pre-commit hook's entry from .pre-commit-hooks.yaml. Needs the npm registry.
 import assert from 'node:assert/strict';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 import { sarifSchemaErrors } from '../support/sarif-validator';
 
 const ROOT = resolve(__dirname, '../..');
-const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; devDependencies: Record<string, string> };
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies?: Record<string, string> };
 
 const PRD = `# PRD: Team Inbox
 
@@ -59,10 +59,16 @@ describe('the CLI installed from `npm pack`', () => {
     const installed = join(app, 'node_modules/outcome-lens');
     assert.ok(existsSync(join(installed, 'dist/cli.js')));
     for (const absent of ['src', 'test', 'dist/extension.js', 'dist/cli.js.map']) assert.ok(!existsSync(join(installed, absent)), `${absent} is not in the package`);
-    // @types/* are left out: the unified packages depend on type packages themselves.
-    const tools = Object.keys(manifest.devDependencies).filter((name) => !name.startsWith('@types/'));
-    const devInstalled = tools.filter((name) => existsSync(join(app, 'node_modules', name)));
-    assert.deepEqual(devInstalled, []);
+  });
+
+  test('brings no package but itself: the bundle holds everything it runs', () => {
+    // Every package folder, scoped ones by their scope, as npm laid them out.
+    const modules = join(app, 'node_modules');
+    const installed = readdirSync(modules)
+      .filter((name) => !name.startsWith('.'))
+      .flatMap((name) => (name.startsWith('@') ? readdirSync(join(modules, name)).map((inner) => `${name}/${inner}`) : [name]));
+    assert.deepEqual(installed, ['outcome-lens']);
+    assert.equal(manifest.dependencies, undefined, 'package.json declares no runtime dependencies');
   });
 
   test('`npx outcome-lens lint` reports the findings and exits 0 on warnings alone', () => {

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
-import { disableFixesFor, fixAll, lint, parseConfigText, resolveConfig } from '../../src/engine';
+import { applyFixes, disableFixesFor, lint, parseConfigText, resolveConfig } from '../../src/engine';
 import { adversarialDocuments } from './adversarial';
 
 export interface EngineRegex {
@@ -111,7 +111,7 @@ export function engineRegexes(): EngineRegex[] {
     for (const text of probeDocuments()) {
       for (const kind of ['prd', 'business-case'] as const) {
         const result = lint(text, { kind, config });
-        fixAll(text, result.findings);
+        applyFixes(text, result.findings, { all: true });
       }
       disableFixesFor(text)('vanity-metric', 0);
     }

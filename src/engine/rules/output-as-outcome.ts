@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';
+import { timeframeIn } from '../vocabulary/timeframes';
 import { defineRule } from './rule';
 import { reportByObjective, type CalledStatement } from './util/objective-groups';
 
@@ -43,7 +44,7 @@ export default defineRule({
         report: {
           span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
           message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
-          fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: ' so that [who] [do what differently], from [today] to [target] by [when]' }] }],
+          fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: changeClause(statement.text) }] }],
         },
       });
     }
@@ -61,6 +62,11 @@ function trimEndOf(text: string, chars: string): string {
   let end = text.length;
   while (end > 0 && chars.includes(text[end - 1]!)) end--;
   return text.slice(0, end);
+}
+
+/** The outcome clause to add; a statement that already says when ("by the end of Q1") gets no second "by". */
+function changeClause(statement: string): string {
+  return ` so that [who] [do what differently], from [today] to [target]${timeframeIn(statement) ? '' : ' by [when]'}`;
 }
 
 /** A rewrite in the statement's own words where it starts with a verb, else a neutral shape. */

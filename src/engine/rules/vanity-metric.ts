@@ -7,6 +7,7 @@ import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';
 import { defineRule } from './rule';
 import { reportByObjective, type CalledStatement } from './util/objective-groups';
+import { rewriteKeepingFiguresOut } from './util/rewrite-figures';
 
 export default defineRule({
   meta: {
@@ -36,7 +37,7 @@ export default defineRule({
         place: `"${words}" ${call.reason}`,
         report: {
           span: { start: statement.start + call.start, end: statement.start + call.end },
-          fixes: qualifier ? [{ title: `Tie "${words}" to what they do (${qualifier.title})`, edits: [{ start: at, end: at, text: qualifier.text }] }] : [],
+          fixes: [qualifier && rewriteKeepingFiguresOut(model, statement.unit, at, { title: `Tie "${words}" to what they do (${qualifier.title})`, text: qualifier.text })].filter((fix) => !!fix),
           message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
         },
       });

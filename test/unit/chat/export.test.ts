@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { micromark } from 'micromark';
 import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
 import { conversationToMarkdown, demoteHeadings, exportFileName } from '../../../src/chat/export';
+import { lint } from '../../../src/engine';
 import type { ConversationEntry } from '../../../src/chat/protocol';
 
 const context = { document: true, selection: false, findings: true };
@@ -50,7 +51,7 @@ describe('conversationToMarkdown', () => {
       '## 💰 Value Realization',
       '## Outcome Lens',
     ]);
-    assert.match(markdown, /^# Outcome Lens conversation\n\nExported 2025-03-04 05:06 UTC\.\n/);
+    assert.match(markdown, /^---\ntype: chat-export\n---\n\n# Outcome Lens conversation\n\nExported 2025-03-04 05:06 UTC\.\n/);
   });
 
   it('says whom a question went to, its command and its finding', () => {
@@ -69,10 +70,33 @@ describe('conversationToMarkdown', () => {
       { role: 'user', id: 'q2', text: 'Second?', personaIds: ['value-realization'], context, at: 2 },
     ];
     const text = conversationToMarkdown(same, { personas: BUILTIN_PERSONAS, exportedAt: at, documentName: 'docs/checkout_prd.md' });
-    assert.match(text, /^# Outcome Lens conversation about docs\/checkout\\_prd\.md\n/);
+    assert.match(text, /^---\ntype: chat-export\nabout: "docs\/checkout_prd\.md"\n---\n\n# Outcome Lens conversation about docs\/checkout\\_prd\.md\n/);
     assert.equal(text.match(/_To 💰 Value Realization_/g)?.length, 1);
-    assert.equal(exportFileName('docs/checkout prd.md', at), 'checkout-prd-chat-2025-03-04.md');
+    assert.equal(exportFileName('docs/checkout prd.md', at), 'checkout-chat-2025-03-04.md');
     assert.equal(exportFileName(undefined, at), 'outcome-lens-chat-2025-03-04.md');
+  });
+
+  it('is never taken for the product document it discusses: by its front matter or by its name', () => {
+    const prd = 'docs/prd-invoice-reminders.md';
+    const name = exportFileName(prd, at);
+    assert.equal(name, 'invoice-reminders-chat-2025-03-04.md', 'no kind word left in the name');
+    assert.equal(exportFileName('q3_OKRs.md', at), 'q3-chat-2025-03-04.md');
+    assert.equal(exportFileName('business-case-crm.md', at), 'crm-chat-2025-03-04.md');
+    assert.equal(exportFileName('prd.md', at), 'outcome-lens-chat-2025-03-04.md');
+    // A conversation that quotes its PRD at length: headings, goals and metrics of its own.
+    const quoting: ConversationEntry[] = [
+      { role: 'user', id: 'q', text: 'Review this.', personaIds: ['value-realization'], context, at: 1 },
+      { role: 'assistant', id: 'a', replyTo: 'q', personaId: 'value-realization', status: 'complete', offlineCoach: true, text: '# PRD: Invoice reminders\n\n## Goals\n\n- Launch reminders by Q3\n\n## Success Metrics\n\n- Total sign-ups: 4,000' },
+    ];
+    const text = conversationToMarkdown(quoting, { personas: BUILTIN_PERSONAS, exportedAt: at, documentName: prd });
+    for (const fileName of [name, 'prd-invoice-reminders-chat-2025-03-04.md']) {
+      for (const setting of ['auto', 'prd'] as const) {
+        const result = lint(text, { fileName, kind: setting });
+        assert.equal(result.kind, 'none', `${fileName} (${setting}): ${result.kindReason}`);
+        assert.match(result.kindReason, /chat-export/);
+        assert.deepEqual(result.findings, []);
+      }
+    }
   });
 
   it('notes incomplete and failed answers with the error and what to do', () => {
@@ -82,7 +106,8 @@ describe('conversationToMarkdown', () => {
   });
 
   it('is Markdown whose headings render as headings', () => {
-    const html = micromark(markdown);
+    // The front matter is metadata (VS Code's preview and GitHub do not render it as text).
+    const html = micromark(markdown.replace(/^---\n[^]*?\n---\n/, ''));
     assert.equal((html.match(/<h2>/g) ?? []).length, 6);
     assert.match(html, /<h3>Verdict<\/h3>/);
   });

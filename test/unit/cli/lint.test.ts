@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { conversationToMarkdown, exportFileName } from '../../../src/chat/export';
+import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
 import { parseConfigText, rules } from '../../../src/engine';
 import { lines, run, workspace } from './harness';
 
@@ -84,7 +86,7 @@ describe('lint: configuration', () => {
     assert.equal(strict.byFile.get('project/drafts/old-prd.md')!.errorCount, 1, 'the strict config excludes nothing');
   });
 
-  test('a config with bad parts: problems with line:column on stderr, linting goes on with defaults for them', async (t) => {
+  test('a config with bad parts: problems with line:column on stderr, linting goes on with defaults for them, exit 2', async (t) => {
     const cwd = workspace(t);
     const { code, stderr, byFile } = await lintJson(cwd, 'bad-config');
     assert.deepEqual(lines(stderr), [
@@ -92,16 +94,17 @@ describe('lint: configuration', () => {
       'bad-config/.outcome-lens.json:4:5: rules.vanity-metric: expected "off", "info", "warning", "error" or { "severity", "options" }',
       'bad-config/.outcome-lens.json:19:3: colour: unknown setting',
     ]);
-    assert.equal(code, 0, 'the invalid "loud" falls back to the default severity, a warning');
+    // A typo in the config fails CI (as in ESLint and markdownlint-cli2), though the files are still linted.
+    assert.equal(code, 2);
     assert.deepEqual(byFile.get('bad-config/newsletter-prd.md')!.messages.map((m) => [m.ruleId, m.severity]), [['vanity-metric', 1]]);
   });
 
-  test('a found config that is not a JSON object: reported, defaults apply, not fatal', async (t) => {
+  test('a found config that is not a JSON object: reported, defaults apply, exit 2', async (t) => {
     const cwd = workspace(t);
     writeFileSync(join(cwd, 'bad-config/.outcome-lens.json'), '["vanity-metric"]\n');
     const { code, stderr, byFile } = await lintJson(cwd, 'bad-config/newsletter-prd.md');
     assert.deepEqual(lines(stderr), ['bad-config/.outcome-lens.json:1:1: configuration must be a JSON object']);
-    assert.notEqual(code, 2);
+    assert.equal(code, 2);
     assert.ok(byFile.get('bad-config/newsletter-prd.md')!.messages.some((m) => m.ruleId === 'vanity-metric' && m.severity === 1));
   });
 
@@ -124,6 +127,27 @@ describe('lint: skipped files', () => {
     const out = lines(stdout);
     assert.ok(out.includes('project/README.md skipped: not a product document (README.md is not a product document)'), stdout);
     assert.ok(out.includes('project/drafts/old-prd.md skipped: excluded by documents.exclude'), stdout);
+  });
+
+  test('an exported persona chat beside its PRD is skipped, even under --kind prd, so --max-warnings 0 passes', async (t) => {
+    const cwd = workspace(t);
+    const at = new Date(Date.UTC(2026, 11, 7));
+    const exported = conversationToMarkdown(
+      [
+        { role: 'user', id: 'q', text: 'Which metric is vanity?', personaIds: ['value-realization'], context: { document: true, selection: false, findings: true }, at: 1 },
+        { role: 'assistant', id: 'a', replyTo: 'q', personaId: 'value-realization', status: 'complete', offlineCoach: true, text: '## Goals\n\n- Launch the inbox by Q3\n\n## Success Metrics\n\n- Total sign-ups: 12,000' },
+      ],
+      { personas: BUILTIN_PERSONAS, exportedAt: at, documentName: 'project/clean-prd.md' },
+    );
+    // The name an older version proposed, which starts with the document's kind, is skipped too.
+    for (const name of [exportFileName('project/prd-clean.md', at), 'prd-clean-chat-2026-12-07.md']) writeFileSync(join(cwd, 'project', name), exported);
+    for (const extra of [[], ['--kind', 'prd']]) {
+      const { code, stdout } = await run(['lint', '--max-warnings', '0', ...extra, 'project/clean-prd.md', 'project/clean-chat-2026-12-07.md', 'project/prd-clean-chat-2026-12-07.md'], { cwd });
+      assert.equal(code, 0, stdout);
+      for (const name of ['clean-chat-2026-12-07.md', 'prd-clean-chat-2026-12-07.md']) {
+        assert.ok(lines(stdout).includes(`project/${name} skipped: not a product document (front matter type: chat-export (an exported persona chat))`), stdout);
+      }
+    }
   });
 
   test('--kind prd lints a file that detection would skip', async (t) => {
@@ -240,6 +264,37 @@ describe('lint: exit codes', () => {
       assert.match(lines(result.stderr)[0]!, message);
     });
   }
+
+  test('the config of the issue (an unknown rule id, a bad severity): both errors, then exit 2, in every format', async (t) => {
+    const cwd = workspace(t);
+    mkdirSync(join(cwd, 'typo'));
+    writeFileSync(join(cwd, 'typo/.outcome-lens.json'), '{\n  "rules": {\n    "vanity-metrc": "warning",\n    "vanity-metric": "loud"\n  }\n}\n');
+    writeFileSync(join(cwd, 'typo/clean-prd.md'), readFileSync(join(cwd, 'project/checkout-prd.md')));
+    for (const format of ['stylish', 'json', 'sarif']) {
+      const result = await run(['lint', '--format', format, 'typo'], { cwd });
+      assert.deepEqual(lines(result.stderr), [
+        'typo/.outcome-lens.json:3:5: rules.vanity-metrc: unknown rule (did you mean "vanity-metric"?)',
+        'typo/.outcome-lens.json:4:5: rules.vanity-metric: expected "off", "info", "warning", "error" or { "severity", "options" }',
+      ]);
+      assert.equal(result.code, 2, format);
+    }
+    // The same file given with --config.
+    const explicit = await run(['lint', '--config', 'typo/.outcome-lens.json', 'project/checkout-prd.md'], { cwd });
+    assert.equal(lines(explicit.stderr).length, 2, explicit.stderr);
+    assert.equal(explicit.code, 2);
+  });
+
+  test('a missing folder: only the error, no "no problems" before it, exit 2', async (t) => {
+    const cwd = workspace(t);
+    const result = await run(['lint', 'missing-dir/'], { cwd });
+    assert.equal(result.code, 2);
+    assert.equal(result.stdout, '');
+    assert.deepEqual(lines(result.stderr), ['outcome-lens: missing-dir/: no such file or folder']);
+    // With files linted and nothing found, the summary does not claim a clean run either.
+    const mixed = await run(['lint', 'missing-dir/', 'project/clean-prd.md'], { cwd });
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stdout, /^✖ no findings, but the run had errors \(above\); 1 file checked\n$/);
+  });
 
   test('2 for a bad path even when other paths lint fine, and those are still reported', async (t) => {
     const cwd = workspace(t);

@@ -8,7 +8,7 @@ import { applyFixes, lint } from '../../../src/engine';
 const headingsAfterFix = (text: string) => {
   const finding = lint(text, { kind: 'prd' }).findings.find((f) => f.ruleId === 'problem-statement-missing');
   assert.ok(finding, 'problem-statement-missing is reported');
-  return [...applyFixes(text, [finding]).matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+  return [...applyFixes(text, [finding], { all: true }).matchAll(/^## (.+)$/gm)].map((m) => m[1]);
 };
 
 test('the Problem section goes after the summary and the background that follows it', () => {

@@ -5,7 +5,7 @@
 // limits, speed itself is measured by `npm run bench` (bench/adversarial.ts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyEdits, fixAll, fixAllPasses, lint, parseConfigText, type LintResult } from '../../../src/engine';
+import { applyEdits, applyFixes, fixAll, fixAllPasses, lint, parseConfigText, planFixes, type LintResult } from '../../../src/engine';
 import { adversarialDocuments } from '../../support/adversarial';
 
 function rng(seed: number): () => number {
@@ -52,6 +52,9 @@ describe('robustness', () => {
       assert.equal(applyEdits(text, fixed.edits), fixed.text, `${name}: the edits make the fixed text`);
       const second = lint(fixed.text, { kind });
       assertPositions(`${name} (fixed)`, fixed.text, second);
+      // Every suggestion accepted, as a person clicking through the light bulb would.
+      const accepted = applyFixes(text, first.findings, { all: true });
+      assertPositions(`${name} (suggestions accepted)`, accepted, lint(accepted, { kind }));
       const again = await fixAllPasses(fixed.text, second.findings, lintAgain);
       assert.deepEqual(
         again.edits,
@@ -97,7 +100,7 @@ describe('robustness', () => {
 
   test('inserted lines use the document\'s own line break, CR-only included', () => {
     const cr = '# PRD: Inbox\r\r## Goals\r\r- Launch the inbox by Q3\r';
-    const { text } = fixAll(cr, lint(cr, { kind: 'prd' }).findings);
+    const text = applyFixes(cr, lint(cr, { kind: 'prd' }).findings, { all: true });
     assert.notEqual(text, cr);
     assert.ok(!text.includes('\n'), JSON.stringify(text));
   });
@@ -148,7 +151,7 @@ describe('issue 11 recipes (engine)', () => {
 
   test('8. missing sections are inserted after an unclosed final fence is closed, not inside it', () => {
     const text = '# PRD: Fence\n\n## Goals\n\n- Launch it by Q3\n\n```js\nconst x = 1;\n';
-    const { text: fixed } = fixAll(text, lint(text, { kind: 'prd' }).findings);
+    const fixed = applyFixes(text, lint(text, { kind: 'prd' }).findings, { all: true });
     assert.ok(fixed.includes('const x = 1;\n```\n\n## Success Metrics\n'), fixed);
     const again = lint(fixed, { kind: 'prd' });
     assert.ok(!again.findings.some((f) => f.ruleId === 'success-metrics-missing'));
@@ -164,13 +167,14 @@ describe('issue 11 recipes (engine)', () => {
     }
   });
 
-  test('8. fixes inserting at one offset do not collide: one fix-all adds every missing business-case section', () => {
+  test('8. suggestions inserting at one offset do not collide: accepting them all adds every missing business-case section', () => {
     const text = '# Business Case: Inbox\n\n## Summary\n\nWe want a shared inbox.\n';
     const first = lint(text, { kind: 'business-case' });
     const missing = first.findings.filter((f) => f.ruleId === 'business-case-section-missing');
     assert.equal(missing.length, 6);
     assert.equal(new Set(missing.map((f) => f.fixes[0]!.edits[0]!.start)).size, 1, 'all insert at one offset');
-    const { text: fixed, edits } = fixAll(text, first.findings);
+    const edits = planFixes(first.findings, { all: true });
+    const fixed = applyFixes(text, first.findings, { all: true });
     const at = missing[0]!.fixes[0]!.edits[0]!.start;
     assert.equal(edits.filter((e) => e.start === at).length, 1, 'one joined insertion');
     const headings = fixed.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
@@ -179,7 +183,8 @@ describe('issue 11 recipes (engine)', () => {
     assert.deepEqual(headings.slice(costs, costs + topics.length), topics, headings.join(' / '));
     const second = lint(fixed, { kind: 'business-case' });
     assert.ok(!second.findings.some((f) => f.ruleId === 'business-case-section-missing'));
-    assert.deepEqual(fixAll(fixed, second.findings).edits, []);
+    // The sections are scaffolding a person fills in: Fix All never inserts them.
+    assert.deepEqual(fixAll(text, first.findings).edits, []);
   });
 
   test('6. config errors name exactly the bad items, at their own positions, and keep the valid ones', () => {

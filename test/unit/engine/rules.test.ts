@@ -65,7 +65,8 @@ for (const rule of rules) {
         const first = lint(fixture.text, { fileName: fixture.path, config: fixture.config, kind: fixture.kind });
         const fixable = first.findings.filter((f) => f.ruleId === id && f.fixes.some((x) => x.isPreferred));
         for (const finding of fixable) {
-          const fixed = applyFixes(fixture.text, [finding]);
+          // Accepted as a person accepts a suggestion in the light bulb.
+          const fixed = applyFixes(fixture.text, [finding], { all: true });
           assert.notEqual(fixed, fixture.text, 'fix changed nothing');
           const again = lint(fixed, { fileName: fixture.path, config: fixture.config, kind: fixture.kind });
           const before = first.findings.filter((f) => f.ruleId === id).length;

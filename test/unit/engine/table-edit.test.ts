@@ -9,10 +9,10 @@ import { readRowLine } from '../../../src/engine/rules/util/table-edit';
 const cellsOf = (line: string) => readRowLine(line, 0, line.length).cells.map((c) => line.slice(c.start, c.end));
 const COLUMN_RULES = ['metric-missing-baseline', 'metric-missing-target', 'metric-missing-timeframe'];
 
-/** Lint as a PRD and apply the preferred fixes of the missing-column findings. */
+/** Lint as a PRD and accept the preferred suggestions of the missing-column findings. */
 function fixColumns(text: string): { fixed: string; before: number; after: number } {
   const findings = lint(text, { kind: 'prd' }).findings.filter((f) => COLUMN_RULES.includes(f.ruleId));
-  const fixed = applyFixes(text, findings);
+  const fixed = applyFixes(text, findings, { all: true });
   const after = lint(fixed, { kind: 'prd' }).findings.filter((f) => COLUMN_RULES.includes(f.ruleId)).length;
   return { fixed, before: findings.length, after };
 }
@@ -28,7 +28,7 @@ describe('table rows', () => {
 });
 
 describe('adding missing columns', () => {
-  test('fix-all adds Baseline, Target and Timeframe once, in order, and clears all three rules', () => {
+  test('accepting the suggestions adds Baseline, Target and Timeframe once, in order, and clears all three rules', () => {
     const text = '# Bulk edit PRD\n\n## Success Metrics\n\n| Metric | Owner |\n| --- | --- |\n| Share of admins who bulk-edit | Growth |\n| Tickets about bulk edits stay below 20 | Support |\n';
     const { fixed, before, after } = fixColumns(text);
     assert.equal(before, 3);

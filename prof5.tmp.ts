@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { buildModel, Linter } from './src/engine';
+import { parseMarkdown } from './src/engine/parse';
+const f = process.argv[2];
+const text = readFileSync(f,'utf8');
+const m = buildModel(text);
+const bodies = m.sections.map(s => text.slice(s.body.start, s.body.end));
+const t0=performance.now(); for (let i=0;i<10;i++) parseMarkdown(text); const whole=(performance.now()-t0)/10;
+const t1=performance.now(); for (let i=0;i<10;i++) for (const b of bodies) parseMarkdown(b); const per=(performance.now()-t1)/10;
+const t2=performance.now(); for (let i=0;i<10;i++) new Linter().lint(text,{fileName:f}); const lint=(performance.now()-t2)/10;
+console.log({sections: bodies.length, whole: whole.toFixed(1), perSection: per.toFixed(1), lint: lint.toFixed(1)});
