@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LineIndex, mergeConfigs, parseConfigText, resolveConfig, type OutcomeLensConfig, type ResolvedConfig } from '../engine';
 import { configProblemDiagnostic } from '../editor/diagnostics';
-import { readSetting, type SettingKey, type SettingValue } from '../settings/schema';
+import { lintSettings, readSetting, type SettingKey, type SettingValue } from '../settings/schema';
 import { toVsRange } from './diagnostics';
 
 export const CONFIG_FILE_NAMES = ['.outcome-lens.json', '.outcome-lens.jsonc'] as const;
@@ -25,15 +25,7 @@ export function setting<K extends SettingKey>(key: K, scope: vscode.Uri | undefi
 }
 
 function settingsConfig(scope: vscode.Uri | undefined, problems: string[]): OutcomeLensConfig {
-  const kind = setting('kind', scope, problems);
-  return {
-    rules: setting('rules', scope, problems),
-    vanityPhrases: setting('vanityPhrases', scope, problems),
-    outputVerbs: setting('outputVerbs', scope, problems),
-    sectionAliases: setting('sectionAliases', scope, problems),
-    documents: { include: setting('documents.include', scope, problems), exclude: setting('documents.exclude', scope, problems) },
-    ...(kind === 'auto' ? {} : { kind }),
-  };
+  return lintSettings((key) => setting(key, scope, problems));
 }
 
 export class ConfigService implements vscode.Disposable {
