@@ -15,6 +15,7 @@ export class TestClient {
   readonly child: ChildProcessWithoutNullStreams;
   readonly connection: MessageConnection;
   readonly published = new Map<string, PublishDiagnosticsParams>();
+  private readonly publishes = new Map<string, number>();
   readonly exited: Promise<number | null>;
   stderr = '';
   private waiters: Waiter[] = [];
@@ -26,6 +27,7 @@ export class TestClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.publishes.set(params.uri, this.publishCount(params.uri) + 1);
       const ready = this.waiters.filter((w) => w.uri === params.uri && w.accept(params));
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
       for (const w of ready) w.resolve(params);
@@ -46,6 +48,11 @@ export class TestClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown>; serverInfo: { name: string; version: string } };
+  }
+
+  /** How many times diagnostics were published for `uri`. */
+  publishCount(uri: string): number {
+    return this.publishes.get(uri) ?? 0;
   }
 
   /** The next diagnostics published for `uri` that `accept` takes (default: any). */
