@@ -109,8 +109,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (e.document.version > 0 && settings.get('run') === 'onType') schedule(e.document.uri, settings.get('debounceMs'));
   });
   documents.onDidSave((e) => {
-    if (isConfigFile(e.document.uri)) lintAll();
-    else schedule(e.document.uri, 0);
+    // A client that cannot watch files (Neovim 0.7, some Emacs set-ups) gets config changes picked up on a save instead.
+    if (isConfigFile(e.document.uri) || !watchConfigs) {
+      configs?.invalidate();
+      lintAll();
+    } else schedule(e.document.uri, 0);
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));

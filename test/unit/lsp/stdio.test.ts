@@ -170,3 +170,25 @@ describe('outcome-lens lsp over stdio, with vscode-jsonrpc as the client', () =>
     assert.equal(await client.stop(), 0);
   });
 });
+
+describe('a client that cannot watch files (Neovim 0.7)', () => {
+  test('a config file changed on disk applies from the next save of a document', async (t) => {
+    const folder = mkdtempSync(join(tmpdir(), 'outcome-lens-lsp-save-'));
+    const plain = new TestClient(folder);
+    t.after(() => {
+      plain.kill();
+      rmSync(folder, { recursive: true, force: true });
+    });
+    const path = join(folder, 'shared-playlists-prd.md');
+    const docUri = pathToFileURL(path).href;
+    writeFileSync(path, PRD);
+    await plain.start({ rootUri: pathToFileURL(folder).href, capabilities: {} });
+    const opened = plain.nextDiagnostics(docUri);
+    await plain.open(docUri, PRD);
+    assert.ok((await opened).diagnostics.some((d) => d.code === 'vanity-metric'));
+    writeFileSync(join(folder, '.outcome-lens.jsonc'), '{ // quiet, please\n  "rules": { "vanity-metric": "off" } }\n');
+    const relinted = plain.nextDiagnostics(docUri);
+    await plain.connection.sendNotification('textDocument/didSave', { textDocument: { uri: docUri } });
+    assert.ok(!(await relinted).diagnostics.some((d) => d.code === 'vanity-metric'));
+  });
+});
