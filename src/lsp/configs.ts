@@ -72,11 +72,8 @@ export class ServerConfigs {
   }
 
   private load(path: string): Promise<LoadedConfig | undefined> {
-    let entry = this.loaded.get(path);
-    if (!entry) {
-      entry = this.read(path);
-      this.loaded.set(path, entry);
-    }
+    const entry = this.loaded.get(path) ?? this.read(path);
+    this.loaded.set(path, entry);
     return entry;
   }
 

@@ -102,23 +102,15 @@ export interface Seen {
   related?: Array<{ message: string; at: [number, number, number, number] }>;
 }
 
-interface CliMessage {
-  ruleId: string;
-  severity: number;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  related?: Array<{ message: string; line: number; column: number; endLine: number; endColumn: number }>;
-}
+type CliPlace = Record<'line' | 'column' | 'endLine' | 'endColumn', number> & { message: string };
+type CliMessage = CliPlace & { ruleId: string; severity: number; related?: CliPlace[] };
 
 /** `outcome-lens lint --format json` on these files, as the user would run it. */
 export function cliFindings(files: readonly string[], cwd = ROOT): Map<string, Seen[]> {
   const run = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...files], { cwd, encoding: 'utf8' });
   if (run.status === 2) throw new Error(`outcome-lens lint failed: ${run.stderr}`);
   const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: CliMessage[] }>;
-  const at = (m: { line: number; column: number; endLine: number; endColumn: number }): Seen['at'] => [m.line, m.column, m.endLine, m.endColumn];
+  const at = (m: CliPlace): Seen['at'] => [m.line, m.column, m.endLine, m.endColumn];
   return new Map(
     results.map((r) => [
       r.filePath,
