@@ -103,10 +103,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (watchConfigs) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: CONFIG_FILE_GLOBS.map((globPattern) => ({ globPattern })) });
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  // TextDocuments reports an open as a content change too; the open's own, undelayed lint covers it.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document.uri);
+    schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => {
-    // didOpen also fires a content change; the open's own lint covers it.
-    if (e.document.version > 0 && settings.get('run') === 'onType') schedule(e.document.uri, settings.get('debounceMs'));
+    if (justOpened.delete(e.document.uri)) return;
+    if (settings.get('run') === 'onType') schedule(e.document.uri, settings.get('debounceMs'));
   });
   documents.onDidSave((e) => {
     // A client that cannot watch files (Neovim 0.7, some Emacs set-ups) gets config changes picked up on a save instead.
@@ -116,6 +121,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     } else schedule(e.document.uri, 0);
   });
   documents.onDidClose((e) => {
+    justOpened.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     lints?.forget(e.document.uri);

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { ResponseError } from 'vscode-jsonrpc';
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
+import { syntheticPrd } from '../../../bench/lint';
 import { lint } from '../../../src/engine';
 import { findingDiagnostic } from '../../../src/editor/diagnostics';
 import { TestClient } from '../../support/lsp-client';
@@ -126,6 +127,38 @@ describe('the language server stays up and bounded', () => {
     assert.deepEqual(last.diagnostics, lint(text, { fileName: '/tmp/storm-prd.md' }).findings.map((f) => findingDiagnostic(f, uri)));
     const rss = rssMb(client.child.pid!);
     assert.ok(rss < rssBefore + 200, `RSS ${rssBefore.toFixed(0)} -> ${rss.toFixed(0)} MB`);
+    await stillAnswers(client);
+  });
+});
+
+describe('slow lints: the time budget and cancellation', () => {
+  // Our synthetic 1 MB PRD (bench/lint.ts): seconds to lint in full, under the size limit.
+  const slow = syntheticPrd(1024 * 1024);
+
+  test('a lint past lintTimeoutSeconds is stopped: one "too slow" finding, and the next document is linted', async (t) => {
+    const client = new TestClient();
+    t.after(() => client.kill());
+    await client.start({ initializationOptions: { outcomeLens: { lintTimeoutSeconds: 1 } } });
+    const uri = 'file:///tmp/slow/synthetic-prd.md';
+    const published = client.nextDiagnostics(uri);
+    await client.open(uri, slow);
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]!.code, 'unchecked-section');
+    assert.match(diagnostics[0]!.message, /stopped checking this document after 1 s/);
+    await stillAnswers(client);
+  });
+
+  test('a pull cancelled by the client is answered with RequestCancelled', async (t) => {
+    const client = new TestClient();
+    t.after(() => client.kill());
+    await client.start({ capabilities: { textDocument: { diagnostic: {} } } });
+    const uri = 'file:///tmp/slow/cancelled-prd.md';
+    await client.open(uri, slow);
+    const source = new CancellationTokenSource();
+    const pulled = client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+    setTimeout(() => source.cancel(), 50);
+    await assert.rejects(pulled, (error: unknown) => error instanceof ResponseError && error.code === -32800);
     await stillAnswers(client);
   });
 });
