@@ -192,3 +192,13 @@ describe('a client that cannot watch files (Neovim 0.7)', () => {
     assert.ok(!(await relinted).diagnostics.some((d) => d.code === 'vanity-metric'));
   });
 });
+
+describe('the CLI without the server', () => {
+  test('dist/cli.js carries none of the server (lint and --version never load it); dist/lsp.js does', () => {
+    const marker = 'textDocument/publishDiagnostics';
+    assert.ok(!readFileSync(CLI, 'utf8').includes(marker), 'cli.js has no protocol code');
+    assert.ok(readFileSync(join(CLI, '../lsp.js'), 'utf8').includes(marker), 'lsp.js has it');
+    const version = spawnSync(process.execPath, [CLI, '--version'], { encoding: 'utf8' });
+    assert.equal(version.status, 0);
+  });
+});
