@@ -1,6 +1,8 @@
 // Is this text a PRD, a business case, or not a product document at all?
 // Explicit signals win (setting, front matter, file name, title); otherwise the
 // shape of the sections decides. A README or changelog gets no findings.
+import { judge } from './judgement/classify';
+import { successStatements } from './judgement/statements';
 import type { DocumentKind, DocumentModel, SectionRole } from './types';
 
 export interface KindDecision {
@@ -9,7 +11,9 @@ export interface KindDecision {
   reason: string;
 }
 
-const PRD_WORDS = /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief)\b/i;
+// Proposals of work are judged as PRDs: an RFC, a KEP, a pitch, a project charter, a grant application.
+const PRD_WORDS =
+  /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief|rfcs?|request for comments|(?:enhancement|project|product|feature|grant) proposals?|keps?|pitch|project charter|grant application)\b/i;
 const BUSINESS_CASE_WORDS = /\b(business[- ]cases?|investment (?:case|proposal)|cost[- ]benefit analysis|funding (?:request|proposal))\b/i;
 const OKR_WORDS = /\b(okrs?|objectives? (?:and|&) key results?|kpis?|key performance indicators?|north[- ]star metrics?)\b/i;
 const NOT_PRODUCT_FILES = /^(readme|changelog|changes|history|contributing|code_of_conduct|license|licence|security|authors|notice|todo)(\.|$)/i;
@@ -30,6 +34,31 @@ function okrShape(model: DocumentModel): boolean {
   const krSections = model.sections.filter((s) => s.role === 'key-results').length;
   const objectives = /\bobjectives?\b/i.test(model.text);
   return objectives && (lines >= 3 || krSections >= 2 || (krSections >= 1 && lines >= 2));
+}
+
+// Headings that state how success is measured, not merely "Metrics" (telemetry docs have those)
+// or "Goals" (a library README's design goals).
+const SUCCESS_HEADING =
+  /\b(?:success (?:metrics?|criteria|measures?|indicators?|signals?)|kpis?|key performance indicators?|key results?|okrs?|north[- ]star(?: metrics?)?|how (?:we|we'll|we will|will we|do we) (?:know|measure)|measur(?:es|ing) (?:of )?success|definition of success|impact (?:metrics|measurement)|\d+[- ]?(?:day|week|month) (?:goals|targets|kpis))\b/i;
+
+/** Why the document counts as stating its success measures, or undefined when it does not. */
+function successHeading(model: DocumentModel): string | undefined {
+  const headed = model.sections.find((s) => s.depth > 0 && SUCCESS_HEADING.test(s.title) && !/\blearning\b/i.test(s.title));
+  if (!headed || successStatements(model).length < 3) return undefined;
+  return `it states success measures under "${headed.title}"`;
+}
+
+/** A page of KPI tables and tracking fields under no telling heading: three measures or more. */
+function measuresStated(model: DocumentModel): string | undefined {
+  // Rows of measure tables and blank fields to fill in; labeled sentences in reference docs
+  // ("**target** `string`") are too easily met to count.
+  const measures = successStatements(model).filter((s) => (s.origin === 'metric-cell' || /:\s{0,8}(?:\*\*|__)?\s{0,8}_{3,}/.test(s.text)) && judge(s).measure).length;
+  return measures >= 3 ? `it states ${measures} measures of success (tables or fields of measures and targets)` : undefined;
+}
+
+/** How many goal statements the judgement can call (a delivery, a count, an outcome). */
+function judgedGoals(model: DocumentModel): number {
+  return successStatements(model).filter((s) => s.place === 'goal' && judge(s).call !== 'unsure').length;
 }
 
 function baseName(fileName: string): string {
@@ -72,6 +101,10 @@ export function detectKind(
     if (kind) return { kind, reason: `title "${model.title}"` };
   }
 
+  // A page titled as OKRs or success metrics ("Launch success metrics", a bold "2024 OKRs").
+  const titled = model.sections.find((s) => s.depth <= 1 && (s.role === 'key-results' || s.role === 'success-metrics'));
+  if (titled) return { kind: 'okr', reason: `its title states success measures ("${titled.title}")` };
+
   // An OKR page owes no problem statement or requirements: it is judged on its key results.
   if (okrShape(model) && score(BUSINESS_SHAPE) < 2 && !roles.has('requirements') && !roles.has('problem')) {
     return { kind: 'okr', reason: 'objectives and key results' };
@@ -87,6 +120,16 @@ export function detectKind(
   const specBody = roles.has('needs') || roles.has('requirements');
   if (specBody && (roles.has('success-metrics') || roles.has('key-results'))) {
     return { kind: 'prd', reason: 'stories or requirements with success criteria' };
+  }
+  // A launch metrics plan, a grant's KPIs, a roadmap with success metrics: whatever its title,
+  // a document that states how its success is measured is checked, as an OKR/KPI page.
+  const stated = successHeading(model) ?? measuresStated(model);
+  if (stated) return { kind: 'okr', reason: stated };
+  // A proposal or RFC that states its goals and what it will deliver or change is a PRD in all
+  // but name; a library's design goals with nothing else around them are not.
+  const goals = model.sections.find((s) => s.depth > 0 && s.role === 'goals');
+  if (goals && (roles.has('problem') || roles.has('requirements') || roles.has('non-goals') || roles.has('timeline')) && judgedGoals(model) >= 2) {
+    return { kind: 'prd', reason: `it states goals under "${goals.title}" with a problem, requirements or a plan around them` };
   }
   if (options.included) return { kind: 'prd', reason: 'listed in documents.include' };
   return { kind: 'none', reason: 'no product-document signals (front matter type, file name, title or sections)' };

@@ -93,7 +93,7 @@ export const OUTCOME_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>([
 ]);
 
 export interface Section {
-  /** Heading text with inline Markdown stripped; '' for the preamble before the first heading. */
+  /** Heading text with inline Markdown stripped; for the preamble, '' or the bold first line that titles an OKR or metrics page. */
   title: string;
   /** 1-6 for headings, 0 for the preamble. */
   depth: number;

@@ -19,6 +19,7 @@ export function formatText(run: EvalRun, options: { verbose: boolean; source: st
   const out: string[] = [];
   if (options.verbose) {
     out.push(`misses (${run.misses.length}):`, ...run.misses.map(describeMiss), '');
+    out.push('statement coverage by document:', ...run.coverage.documents.map((d) => `  ${d.share.toFixed(2)} ${String(d.read).padStart(4)}/${String(d.labeled).padEnd(4)} ${d.file}`), '');
   }
   out.push(`${summary.documents} documents (${options.source})`, '');
   out.push(`${'rule'.padEnd(26)}precision   recall    tp    fp    fn`);
@@ -33,6 +34,7 @@ export function formatText(run: EvalRun, options: { verbose: boolean; source: st
   out.push(
     '',
     `${VERDICT_RULE}: ${summary.verdicts}/${summary.documents} document verdicts right`,
+    `statement coverage: ${run.coverage.share.toFixed(2)} (${run.coverage.read} of ${run.coverage.labeled} labeled lines read as success statements)`,
     'metric-missing-*: precision of findings on labeled lines that are not outputs (a finding where the line states the part is an FP)',
   );
   return `${out.join('\n')}\n`;

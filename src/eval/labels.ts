@@ -46,9 +46,9 @@ export function parseLabels(text: string): Labels | Error {
 }
 
 /**
- * The kind a labeled document is linted as. score.mjs passes `--kind business-case` for
- * business cases and `--kind prd` for every other kind, so the figures stay comparable.
+ * The kind a labeled document is linted as. score.mjs passes `--kind business-case` and
+ * `--kind okr` for those kinds and `--kind prd` for every other, so the figures stay comparable.
  */
-export function lintKindOf(document: LabeledDocument): 'prd' | 'business-case' {
-  return document.kind === 'business-case' ? 'business-case' : 'prd';
+export function lintKindOf(document: LabeledDocument): 'prd' | 'business-case' | 'okr' {
+  return document.kind === 'business-case' || document.kind === 'okr' ? document.kind : 'prd';
 }

@@ -3,11 +3,12 @@
 // config file, same kind mapping as score.mjs) and scores the findings.
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { defaultConfig, LineIndex, Linter, type ResolvedConfig } from '../engine';
+import { defaultConfig, LineIndex, Linter, successStatements, type ResolvedConfig } from '../engine';
 import { posixRelative } from '../cli/report';
 import { ConfigFinder, loadConfigFile } from '../node/config-files';
 import { describeFsError, readDocument } from '../node/files';
 import { lintKindOf, parseLabels, type LabeledDocument } from './labels';
+import { selectSplit, type Split } from './split';
 import { scoreDocuments, type EvalScore, type LintedDocument } from './score';
 
 export interface EvalInputs {
@@ -15,6 +16,10 @@ export interface EvalInputs {
   labels: string;
   /** Folder that the labels' `file` names are relative to. */
   docs: string;
+  /** Lint without a kind, as a user gets it (score.mjs --auto); by default each label's kind. */
+  auto?: boolean;
+  /** Which documents to score (split.ts); all by default. */
+  split?: Split;
 }
 
 export interface EvalRun extends EvalScore {
@@ -56,7 +61,8 @@ class Configs {
   }
 }
 
-async function lintOne(linter: Linter, configs: Configs, label: LabeledDocument, docs: string, labelsPath: string): Promise<LintedDocument> {
+async function lintOne(linter: Linter, configs: Configs, label: LabeledDocument, inputs: EvalInputs & { labelsPath: string }): Promise<LintedDocument> {
+  const { docs, labelsPath } = inputs;
   const path = resolve(docs, label.file);
   let read;
   try {
@@ -65,13 +71,20 @@ async function lintOne(linter: Linter, configs: Configs, label: LabeledDocument,
     throw new EvalInputError(`${path} (labeled in ${labelsPath}): ${describeFsError(error)}`);
   }
   // The CLI reports a binary or oversized file as skipped, with no findings; so does this.
-  if (read.kind !== 'text') return { label, findings: [], lines: [] };
+  if (read.kind !== 'text') return { label, findings: [], lines: [], statementLines: new Set() };
   const { config, root } = await configs.forFolder(dirname(path));
-  const result = linter.lint(read.text, { fileName: path, relativePath: posixRelative(root, path), config, kind: lintKindOf(label), disableFixes: false });
+  const result = linter.lint(read.text, { fileName: path, relativePath: posixRelative(root, path), config, ...(inputs.auto ? {} : { kind: lintKindOf(label) }), disableFixes: false });
   const index = new LineIndex(read.text);
+  // Statement coverage: which lines the engine read as success statements (none when skipped).
+  const statementLines = new Set<number>();
+  if (result.model && result.kind !== 'none') {
+    for (const { start, text } of successStatements(result.model)) statementLines.add(index.lineOf(start + text.length - text.trimStart().length) + 1);
+  }
   return {
+    statementLines,
     label,
-    findings: result.findings.map((f) => ({ ruleId: f.ruleId, line: f.start.line })),
+    // A grouped finding stands for each of its related places, as score.mjs counts it.
+    findings: result.findings.flatMap((f) => [f.start, ...(f.related ?? []).map((r) => r.start)].map((at) => ({ ruleId: f.ruleId, line: at.line }))),
     lines: Array.from({ length: index.lineCount }, (_, i) => index.lineText(i)),
   };
 }
@@ -83,7 +96,7 @@ export async function runEval(inputs: EvalInputs): Promise<EvalRun> {
   const linter = new Linter();
   const configs = new Configs();
   const linted: LintedDocument[] = [];
-  for (const label of labels.documents) linted.push(await lintOne(linter, configs, label, docs, labelsPath));
+  for (const label of selectSplit(labels.documents, inputs.split ?? 'all')) linted.push(await lintOne(linter, configs, label, { ...inputs, docs, labelsPath }));
   return { ...scoreDocuments(linted), warnings: configs.warnings };
 }
 

@@ -34,6 +34,17 @@ export interface LintedDocument {
   findings: readonly ScoredFinding[];
   /** The document's text, one entry per line, to show what a miss looks like. */
   lines: readonly string[];
+  /** 1-based lines that the engine read as success statements (statement coverage). */
+  statementLines?: ReadonlySet<number>;
+}
+
+/** Of the labeled lines (every class), how many the engine read as success statements. */
+export interface Coverage {
+  read: number;
+  labeled: number;
+  share: number;
+  /** Per document, in the labels' order. */
+  documents: Array<{ file: string; read: number; labeled: number; share: number }>;
 }
 
 /** p and r are 0 when undefined (nothing flagged, nothing to find), as score.mjs has them. */
@@ -69,6 +80,7 @@ export interface Miss {
 
 export interface EvalScore {
   summary: EvalSummary;
+  coverage: Coverage;
   /** In score.mjs's order: per document, the verdict, metric-missing-* FPs, then each rule's FPs and FNs. */
   misses: Miss[];
 }
@@ -122,11 +134,23 @@ export function scoreDocuments(documents: readonly LintedDocument[]): EvalScore 
   }
 
   const summary = { documents: documents.length, verdicts } as EvalSummary;
+  const coverage = coverageOf(documents);
   for (const [rule, s] of Object.entries(classes) as Array<[ClassRule, Omit<ClassScore, 'p' | 'r'>]>) {
     summary[rule] = { ...s, p: ratio(s.tp, s.tp + s.fp), r: ratio(s.tp, s.tp + s.fn) };
   }
   for (const [rule, s] of Object.entries(parts) as Array<[PartRule, Omit<PartScore, 'p'>]>) {
     summary[rule] = { ...s, p: ratio(s.tp, s.tp + s.fp) };
   }
-  return { summary, misses };
+  return { summary, coverage, misses };
+}
+
+function coverageOf(documents: readonly LintedDocument[]): Coverage {
+  const perDocument = documents.map(({ label, statementLines }) => {
+    const lines = new Set(label.lines.map((l) => l.line));
+    const read = [...lines].filter((line) => statementLines?.has(line)).length;
+    return { file: label.file, read, labeled: lines.size, share: ratio(read, lines.size) };
+  });
+  const read = perDocument.reduce((n, d) => n + d.read, 0);
+  const labeled = perDocument.reduce((n, d) => n + d.labeled, 0);
+  return { read, labeled, share: ratio(read, labeled), documents: perDocument };
 }

@@ -15,6 +15,7 @@ import {
   CAPABILITY,
   CONSISTS_OF,
   DELIVERABLE_NOUNS,
+  DELIVERED_COUNT,
   DELIVERY_VERBS,
   DONE_STATE,
   METRIC_SUBJECT,
@@ -23,6 +24,7 @@ import {
   PRODUCT_BEHAVIOUR,
   PRODUCT_SUBJECT,
   RESULT_OBJECTS,
+  VERB_AS_MODIFIER,
   verbAlternation,
 } from '../vocabulary/deliverables';
 import { BARE_USER_COUNT, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
@@ -64,6 +66,8 @@ export interface StatementInput {
   introduces?: boolean;
   /** The rest of the sentence after the statement ("; on-time payments rise from 62% to 75%"). */
   rest?: string;
+  /** It stands where key results or milestones are listed (an OKR page, a key-results or milestones section). */
+  keyResult?: boolean;
 }
 
 /**
@@ -73,6 +77,8 @@ export interface StatementInput {
 export function plainOf(text: string): string {
   return text
     .replace(/^(\s{0,8})\[[ xX]\](?=\s)/, (m) => ' '.repeat(m.length))
+    // "[STAR] **100 stars**": an emoji written out as a tag in capitals leads the item; it is not a word of it.
+    .replace(/^(\s{0,8}(?:[-*+]\s{1,8})?)\[[A-Z][A-Z ]{1,12}\](?=\s)/, (m) => ' '.repeat(m.length))
     .replace(/\]\([^)\s]{0,2048}\)/g, (m) => ' '.repeat(m.length))
     .replace(/<[^<>\n]{0,200}>|&(?:#x?[\da-f]{1,6}|[a-z]{2,8});/gi, (m) => ' '.repeat(m.length))
     .replace(/[*_`~[\]\\]/g, ' ')
@@ -91,7 +97,8 @@ const SUBJECT =
 const ADVERB = String.raw`(?:(?:successfully|fully|finally|officially|publicly|first|quickly|continue to|begin to)\s{1,8})?`;
 const DETERMINED = /^\s{0,8}(?:(?:the|a|an|our|all|every|each|its|their|this|these|new|one|two|three)\b|\d)/;
 // Where a verb's object stops: a timeframe, audience, purpose or the end of the clause.
-const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|without|so|and|as|through|via|from|behind|while|using)\s|[,;:.!?()|]|\s[-–—]\s/;
+// A comma or point between digits is part of a number ("50,000", "2.5"), not the end of the object.
+const OBJECT_END = /\s(?:by|before|in|on|during|within|at|for|to|across|until|that|which|with|without|so|and|as|through|via|from|behind|while|using)\s|[;:!?()|]|[,.](?!\d)|\s[-–—]\s/;
 // A stated change the delivery should cause, anywhere in the statement.
 const OUTCOME_CLAUSE = new RegExp(
   [
@@ -165,7 +172,7 @@ function compile(options: JudgeOptions): Compiled {
 /** Judge one success statement. */
 export function judge(input: StatementInput, options: JudgeOptions = {}): Judgement {
   const compiled = compile(options);
-  const key = [input.place, input.origin ?? '', input.continuation ? 1 : 0, input.introduces ? 1 : 0, input.value ?? '', input.rest ?? '', input.text].join('\u0000');
+  const key = [input.place, input.origin ?? '', input.continuation ? 1 : 0, input.introduces ? 1 : 0, input.keyResult ? 1 : 0, input.value ?? '', input.rest ?? '', input.text].join('\u0000');
   const known = compiled.memo.get(key);
   if (known) return known;
   const judgement = judgeAfresh(input, compiled);
@@ -233,11 +240,21 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   const text = sentence.trimEnd();
   const passive = PASSIVE_DELIVERY.exec(text);
   if (passive && !METRIC_SUBJECT.test(passive[1]!)) return { start: 0, end: passive[0].length, reason: 'reports a delivery' };
+
   // "100% rollout complete": a share of a delivery is still a delivery.
   if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
     return { start: 0, end: text.length, reason: 'reports a thing as done' };
   }
+  // "Cost dashboard for each team", "Incident review template": a key result whose head noun is
+  // a thing to build, whatever result words modify it.
+  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && thingByHead(text)) {
+    return { start: 0, end: text.length, reason: 'names a thing to build, with nothing to measure and no change it should cause' };
+  }
   if (measured(text)) return undefined;
+  const produced = DELIVERED_COUNT.exec(text);
+  if (produced && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
+    return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
+  }
   if (CONSISTS_OF.test(text)) return { start: 0, end: text.length, reason: 'lists what will be delivered' };
   if (CHANGE_WORDS.test(text)) return undefined;
   // "The platform succeeds when:" introduces what follows; it describes nothing itself.
@@ -252,7 +269,39 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   if (label && capabilityLabel(label, input, compiled)) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
+  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && bareThing(text, compiled)) {
+    return { start: 0, end: text.length, reason: 'names a thing to build, with nothing to measure and no change it should cause' };
+  }
   return undefined;
+}
+
+// People and results: a key result that names them ("Regular contributors", "Solving real
+// problems") points at a change in someone, not at a thing to build.
+const PEOPLE_OR_VALUE =
+  /\b(?:users?|customers?|people|persons?|contributors?|community|communities|members?|developers?|teams?|partners?|veterans?|admins?|visitors?|clients?|students?|patients?|buyers?|sellers?|employees?|staff|readers?|learners?|maintainers?|problems?|pain|needs?|value|health|wellbeing|pace|adoption|usage|demand)\b/;
+
+// Where a noun phrase's head ends: a preposition, a clause or an aside.
+const HEAD_END = /\s(?:for|of|in|on|with|per|to|by|from|across|at|into|that|which|so)\s|[,;:(]/;
+const THING_HEADS =
+  /^(?:runbooks?|handbooks?|playbooks?|guides?|checklists?|templates?|calendars?|dashboards?|reports?|policy|policies|scripts?|bots?|kits?|logs?|pages?|docs|documentation|tutorials?|plans?|roadmaps?|prototypes?|mvp|pilot|apps?|tools?|portal|api|sdk|plugins?|integrations?|pipelines?|workflows?|features?|modules?|libraries|library|charts?|images?|releases?|alerts?|alerting|routing|automation)$/;
+
+/** The noun phrase's head (its last word before a preposition) names a thing to build. */
+function thingByHead(text: string): boolean {
+  if (/\d|%|\b(?:than|who|whose)\b/.test(text) || NORMALISERS.test(text)) return false;
+  const head = text.split(HEAD_END)[0]!.trim().split(/\s+/);
+  return head.length <= 6 && THING_HEADS.test(head.at(-1) ?? '');
+}
+
+/**
+ * "Retry logic for failed uploads", "Audit log for every import": a key result that names a
+ * thing and nothing to measure: no result, rate, change, count of attention,
+ * comparison or people whose behaviour should move.
+ */
+function bareThing(text: string, compiled: Compiled): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 12 || /[:?]$/.test(text)) return false;
+  if (/^\s*[<>~≈]?\d|%|\bpercent\b|\b(?:than|who|that|which|whose)\b/.test(text)) return false;
+  return !(RESULT_WORDS.test(text) || NORMALISERS.test(text) || CHANGE_WORDS.test(text) || PEOPLE_OR_VALUE.test(text) || anyVanity(text, compiled));
 }
 
 /**
@@ -282,12 +331,15 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   const verb = baseOf(form, compiled.verbs) ?? form;
   const verbAt = m[0].length - form.length;
   const rest = segment.slice(m[0].length);
+  if (VERB_AS_MODIFIER.test(rest)) return undefined;
   const stop = OBJECT_END.exec(rest);
   const object = rest.slice(0, stop ? stop.index : undefined).trim();
   if (object === '') return undefined;
   const first = verb.split(/\s+/)[0]!;
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
+  // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
+  if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;
   const enabling = /^(?:enable|allow|help|let)$/.test(first);
   if (!enabling && !ALWAYS_DELIVERY.test(first) && (RESULT_OBJECTS.test(object) || anyVanity(object, compiled))) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
@@ -351,8 +403,13 @@ function qualified(s: string): boolean {
   for (const m of s.matchAll(/\b(?:who|that)\s{1,8}(?:also\s{1,8}|then\s{1,8}|have\s{1,8}|had\s{1,8})?([a-z]+(?:\s[a-z]+)?)/g)) {
     if (!VANITY_ACTIONS.test(m[1]!)) return true;
   }
-  return false;
+  // "Forks with actual changes", "attendees recognise the content": a condition or a
+  // statement about what the people did, not a count of them.
+  return QUALIFYING_TAIL.test(s);
 }
+
+const QUALIFYING_TAIL =
+  /\bwith\s{1,8}(?:actual|real|meaningful|non-trivial|substantive|at least)\b|\b(?:attendees|participants|members|followers|visitors|subscribers)\s{1,8}(?:recogni[sz]e|enjoy|complete|return|find|rate|report|say|succeed|finish|keep|stay|come back|buy|pay|recommend|use|understand)\b/;
 
 /** A star rating ("4.5 stars", "5-star rating") is satisfaction, not a bookmark count. */
 function rating(s: string): boolean {

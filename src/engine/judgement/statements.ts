@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
 import { clausesIn, type Clause } from '../rules/util/clauses';
+import { NORMALISERS, RESULT_WORDS, VANITY_HEADS } from '../vocabulary/measures';
 
 /** A success statement: the clause, and whether it sits where metrics or where goals are stated. */
 export interface SuccessStatement extends Clause {
@@ -22,6 +23,8 @@ export interface SuccessStatement extends Clause {
   continuation?: boolean;
   /** A list starts on the next line: the statement introduces it. */
   introduces?: boolean;
+  /** It stands where key results are listed, or is a checkbox in a list of milestones. */
+  keyResult?: boolean;
 }
 
 export const METRIC_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results']);
@@ -30,8 +33,11 @@ const GOAL_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['goals']);
 // "**Goal:**", "Success criteria:", "KR2 -", "OCTO Objective 1:", "What does great look like?".
 // Words that may stand before the label: "Primary goal:", "Epic Goal:", "Week 1 targets:", "90-day KPIs:".
 const LABEL_PREFIX = String.raw`(?:(?:primary|main|key|core|overall|ultimate|business|product|project|epic|initiative|team|launch|stretch|secondary|our|the|(?:week|month|phase|quarter|year|day|sprint)[ \t]{0,8}\d{1,3}|\d{1,3}[- ]?(?:day|week|month)|q[1-4]|h[12])[ \t]{1,8}){0,2}`;
+// Any one or two words may name what a goal or target is for ("Stars goal:", "MVP success
+// criteria:", "OCTO Objective 1:"), except words that make it someone else's goal or a design aim.
+const ANY_PREFIX = String.raw`(?:(?!(?:users?|personas?|customers?|personal|learning|design|technical|non|his|her|their)\b)[\p{L}\p{N}][\p{L}\p{N}'’.-]{0,24}[ \t]{1,8}){1,2}`;
 const LABEL_WORDS =
-  String.raw`(?:${LABEL_PREFIX}(?:goals?|objectives?|aims?|purpose|desired outcomes?|outcomes?|results?|targets?|kpis?|okrs?|key results?|krs?|success (?:criteria|criterion|metrics?|measures?|looks like)|north[- ]star(?: metric)?|definition of success)|what does (?:great|good|success) look like)`;
+  String.raw`(?:${LABEL_PREFIX}(?:goals?|objectives?|aims?|purpose|desired outcomes?|outcomes?|results?|targets?|kpis?|okrs?|key results?|krs?|success (?:criteria|criterion|metrics?|measures?|looks like)|north[- ]star(?: metric)?|definition of success)|${ANY_PREFIX}(?:goals?|objectives?|targets?|kpis?|okrs?|key results?|success (?:criteria|criterion|metrics?|measures?))|what does (?:great|good|success) look like)`;
 const FIELD_LABEL = new RegExp(
   String.raw`^[ \t]{0,3}(?:[-*+•][ \t]{1,8}|\d{1,3}[.)][ \t]{0,8})?(?:\[[ xX]\][ \t]{1,8})?(?:\*\*|__|\*|_)?${LABEL_WORDS}(?:[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?)?(?:\*\*|__|\*|_)?[ \t]{0,8}(?::|\?|[ \t][-–—][ \t])(?:\*\*|__|\*|_)?`,
   'iu',
@@ -43,7 +49,10 @@ const GOAL_SENTENCE =
   /\b(?:(?:our|the|my|an?|one|another|additional|primary|main|key|first|second|ultimate|overall|stretch|core)\s{1,8}(?:[\w-]+\s{1,8}){0,2}?(?:goal|objective|aim|purpose)s?(?:\s{1,8}(?:of|for)\s{1,8}[^.;:\n]{1,40}?)?\s{1,8}(?:is|are|was|will be|remains)\s{1,8}(?:to\s{1,8})?|(?:this|the|our)\s{1,8}(?:project|initiative|work|effort|proposal|team|feature|product|program|programme)\s{1,8}(?:aims|intends|seeks|wants|plans)\s{1,8}to\s{1,8}|\bwe\s{1,8}aim\s{1,8}to\s{1,8})/i;
 
 // A table row naming a KPI, target or success criterion (a cheap look, line by line).
-const SUCCESS_COLUMN = /\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?)\b/i;
+const SUCCESS_COLUMN = /\b(?:kpis?|targets?|success (?:criteria|criterion|metrics?|measures?|signals?)|key results?|goals?|metrics?|measures?|north[- ]star)\b/i;
+// A header cell that makes a table one of measures and targets, whatever else it holds.
+const SUCCESS_HEADER = /\b(?:kpis?|targets?|goals?|success|key results?|metrics?|measures?|indicators?|north[- ]star)\b/;
+const TARGET_HEADER = /\b(?:kpis?|targets?|goals?|success|key results?)\b/;
 const tableHeaderNamesSuccess = (body: string) => body.split('\n').some((line) => line.includes('|') && SUCCESS_COLUMN.test(line));
 
 /** A cheap look at a section's raw text: could it hold a success statement outside a success section? */
@@ -86,16 +95,29 @@ function collect(model: DocumentModel): SuccessStatement[] {
       const span = { start: section.heading.start, end: section.heading.end };
       out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
     }
+    else if (section.depth > 0 && section.role === undefined && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
+      // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
+      const start = section.titleSpan.start;
+      const title = section.title.toLowerCase();
+      if (NORMALISERS.test(title) || RESULT_WORDS.test(title) || VANITY_HEADS.some(([re]) => re.test(title))) out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'metric' });
+    }
     if (inSuccess(section) || section.unparsed !== undefined) continue;
     const body = model.text.slice(section.body.start, section.body.end);
-    if (!CANDIDATE.test(body) && !tableHeaderNamesSuccess(body)) continue;
-    walkOutside(model, section, section.nodes(), out);
+    const ladder = MILESTONE_SECTION.test(section.title);
+    if (!ladder && !CANDIDATE.test(body) && !tableHeaderNamesSuccess(body) && !FORM_FIELD.test(body) && !PERIOD_ITEM.test(body)) continue;
+    walkOutside(model, section, section.nodes(), out, ladder);
   }
   out.sort((a, b) => a.start - b.start);
   const skipped = nonGoalLists(model);
+  // The bold line that titles an OKR page names the page; it states nothing itself.
+  const preamble = model.sections[0];
+  if (preamble?.depth === 0 && preamble.title) {
+    const lineEnd = model.text.indexOf('\n', model.text.indexOf(preamble.title));
+    skipped.push({ start: 0, end: lineEnd < 0 ? model.text.length : lineEnd });
+  }
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
-    .map((s) => ({ ...s, continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+    .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && /^\s{0,8}\[[ xX]\]/.test(s.text)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
 }
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
@@ -124,25 +146,54 @@ function continues(text: string, start: number, statement: string): boolean {
   return i >= 0 && /[\p{L}\p{N},*_)"'”]/u.test(text[i]!);
 }
 
-const NON_GOAL_LABEL = /^\s{0,8}(?:\*\*|__|\*|_)?(?:non[- ]?goals?|out of scope|not in scope|anti[- ]goals?|what we (?:will not|won't) do)\b/i;
+// Lead-ins whose lists are not success: what is not a goal, and what the document itself
+// calls tasks or activities (a plan, per the rubric), even inside a success section.
+const NON_GOAL_LABEL =
+  /^\s{0,8}(?:\*\*|__|\*|_)?(?:non[- ]?goals?|out of scope|not in scope|anti[- ]goals?|what we (?:will not|won't) do|(?:[\p{L}-]+\s{1,8})?(?:action items?|tasks?|to[- ]?dos?|next steps|activities|actions?|checklist)\s{0,8}(?:\*\*|__|\*|_)?\s{0,8}:)/iu;
 
-/** Lists introduced by a "Non-goals:" paragraph inside a goals section: they say what is not a goal. */
+// A section or item the document itself calls a task: "#### Tasks", "- Task: write the runbook", "TODO:".
+const TASK_TITLE = /^\s{0,8}(?:(?:[\p{L}-]+\s{1,8})?(?:tasks?|action items?|activities|to[- ]?dos?|work items?|next steps|backlog|chores)\b|how to celebrate)/iu;
+const TASK_ITEM = /^\s{0,8}(?:\[[ xX]\]\s{1,8})?(?:\*\*|__)?(?:task|todo|to do|action|chore)\s{0,8}(?:#?\d{1,3})?(?:\*\*|__)?\s{0,8}[:\-–—]/i;
+
+/**
+ * What a success section lists that is not success: lists after a "Non-goals:" or "Tasks:"
+ * lead-in (at any depth of nesting), items labeled "Task:", and sections titled "Tasks".
+ */
 function nonGoalLists(model: DocumentModel): Span[] {
   const spans: Span[] = [];
   for (const section of model.sections) {
-    if (section.effectiveRole !== 'goals' || section.unparsed !== undefined) continue;
-    let off = false;
-    for (const node of section.nodes()) {
-      if (node.type === 'paragraph') {
-        const span = section.spanOf(node);
-        const text = model.text.slice(span.start, span.end);
-        off = NON_GOAL_LABEL.test(text);
-        if (off) spans.push(span);
-      } else if (node.type === 'list' && off) spans.push(section.spanOf(node));
-      else if (node.type !== 'html') off = false;
+    const role = section.effectiveRole;
+    if (role === undefined || !(GOAL_PLACES.has(role) || METRIC_PLACES.has(role)) || section.unparsed !== undefined) continue;
+    if (section.depth > 0 && TASK_TITLE.test(section.title)) {
+      spans.push(section.span);
+      continue;
     }
+    offLists(model, section, section.nodes(), spans);
   }
   return spans;
+}
+
+function offLists(model: DocumentModel, section: Section, nodes: readonly RootContent[], spans: Span[]): void {
+  let off = false;
+  for (const node of nodes) {
+    if (node.type === 'paragraph') {
+      const span = section.spanOf(node);
+      const text = model.text.slice(span.start, span.end);
+      off = NON_GOAL_LABEL.test(text);
+      if (off) spans.push(span);
+    } else if (node.type === 'list') {
+      if (off) spans.push(section.spanOf(node));
+      else {
+        for (const item of node.children) {
+          const head = item.children[0];
+          const headSpan = head ? section.spanOf(head) : undefined;
+          if (headSpan && TASK_ITEM.test(model.text.slice(headSpan.start, headSpan.end))) spans.push(section.spanOf(item));
+          else offLists(model, section, item.children, spans);
+        }
+      }
+      off = false;
+    } else if (node.type !== 'html') off = false;
+  }
 }
 
 /** Template guidance: an instruction set wholly in italics, or a question to the writer. */
@@ -153,13 +204,30 @@ function isGuidance(text: string): boolean {
   return italic || (t.endsWith('?') && !FIELD_LABEL.test(t));
 }
 
+// Milestone ladders and tracking forms, read wherever they stand:
+// - a section about milestones, whose items start with a quantity ("**100 stars** - thank-you post");
+// - items that start with a period ("Week 1:", "Month 3 -", "Day 30:");
+// - form fields left blank to fill in ("Peak position: ____", "**Stars goal:** ___").
+const MILESTONE_SECTION = /\bmilestones?\b|\bcelebrat|\bladder\b/i;
+const QUANTITY_LEAD = /^(?:[^\p{L}\p{N}\n]{0,12}|\[[A-Z ]{1,12}\][ \t]{0,4}[^\p{L}\p{N}\n]{0,6})[<>~≈+]?\d(?:[\d,.]{0,12}\d)?[kKmM+]?[ \t]{1,8}\p{L}/u;
+// A ladder of things to celebrate names each rung in bold ("**First paying customer** - a case study").
+const CELEBRATION = /\bcelebrat|\bladder\b/i;
+const BOLD_LEAD = /^[^\p{L}\p{N}\n]{0,12}(?:\*\*|__)\S/u;
+const PERIOD_ITEM = /^[ \t]{0,12}(?:[-*+]|\d{1,3}[.)])[ \t]{1,8}(?:\[[ xX]\][ \t]{1,8})?(?:\*\*|__)?(?:week|month|day|quarter|year|sprint)[ \t]{1,4}\d{1,3}(?:[ \t]{0,4}[-–][ \t]{0,4}\d{1,3})?(?:\*\*|__)?[ \t]{0,4}(?::|[-–—][ \t])/imu;
+const FORM_FIELD = /^[ \t]{0,12}(?:[-*+][ \t]{1,8})?(?:\*\*|__)?[^:\n*_|]{1,60}(?:\*\*|__)?[ \t]{0,8}:[ \t]{0,8}(?:\*\*|__)?[ \t]{0,8}(?:_{3,}|\[[ \t]{0,8}\]|yes\/no)/imu;
+
 /** Statements in a section that does not state success as a whole: labeled lines, goal sentences, KPI tables. */
-function walkOutside(model: DocumentModel, section: Section, nodes: readonly RootContent[], out: SuccessStatement[]): void {
+function walkOutside(model: DocumentModel, section: Section, nodes: readonly RootContent[], out: SuccessStatement[], ladder = false): void {
   let labelPlace: SuccessStatement['place'] | undefined;
   for (const node of nodes) {
     if (node.type === 'paragraph') {
       const span = section.spanOf(node);
       const text = model.text.slice(span.start, span.end);
+      if (FORM_FIELD.test(text)) {
+        pushLines(section, text, span.start, span, 'metric', out);
+        labelPlace = undefined;
+        continue;
+      }
       const label = FIELD_LABEL.exec(text);
       const place = label && METRIC_LABEL.test(label[0]) ? 'metric' : 'goal';
       // "Key Results:" alone introduces the list after it.
@@ -172,7 +240,7 @@ function walkOutside(model: DocumentModel, section: Section, nodes: readonly Roo
       else pushGoalSentences(section, text, span.start, span, out);
     } else if (node.type === 'list') {
       if (labelPlace) pushList(model, section, node, labelPlace, out);
-      else for (const item of node.children) walkItem(model, section, item.children, section.spanOf(item), out);
+      else for (const item of node.children) walkItem(model, section, item.children, section.spanOf(item), out, ladder);
       labelPlace = undefined;
     } else if (node.type === 'table') {
       pushTable(model, section, node, out);
@@ -183,17 +251,22 @@ function walkOutside(model: DocumentModel, section: Section, nodes: readonly Roo
   }
 }
 
-function walkItem(model: DocumentModel, section: Section, children: readonly RootContent[], unit: Span, out: SuccessStatement[]): void {
+function walkItem(model: DocumentModel, section: Section, children: readonly RootContent[], unit: Span, out: SuccessStatement[], ladder: boolean): void {
   for (const child of children) {
     if (child.type === 'paragraph') {
       const span = section.spanOf(child);
       const text = model.text.slice(span.start, span.end);
+      const line = model.text.slice(unit.start, span.end);
+      if ((ladder && (QUANTITY_LEAD.test(text) || (CELEBRATION.test(section.title) && BOLD_LEAD.test(text)))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
+        pushLines(section, text, span.start, unit, ladder ? 'goal' : 'metric', out);
+        continue;
+      }
       const label = FIELD_LABEL.exec(text);
       if (label) {
         pushLines(section, text.slice(label[0].length), span.start + label[0].length, unit, METRIC_LABEL.test(label[0]) ? 'metric' : 'goal', out);
       } else pushGoalSentences(section, text, span.start, unit, out);
     } else if (child.type === 'list') {
-      for (const item of child.children) walkItem(model, section, item.children, section.spanOf(item), out);
+      for (const item of child.children) walkItem(model, section, item.children, section.spanOf(item), out, ladder);
     }
   }
 }
@@ -215,7 +288,10 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
   if (!header) return;
   const columns = header.children.map((c) => columnOf(toString(c)));
   const named = header.children.map((c) => toString(c).toLowerCase());
-  if (!named.some((h) => /\b(?:kpis?|targets?|success|key results?)\b/.test(h))) return;
+  // A column of measures needs one of targets (or baselines, periods) beside it; a KPI or
+  // target header alone is enough.
+  const measured = named.some((h) => SUCCESS_HEADER.test(h)) && (named.some((h) => TARGET_HEADER.test(h)) || columns.some((c) => c === 'target' || c === 'baseline' || c === 'timeframe'));
+  if (!measured) return;
   const metric = Math.max(0, columns.indexOf('metric'));
   const target = columns.indexOf('target');
   for (const row of rows) {

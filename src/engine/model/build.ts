@@ -55,12 +55,37 @@ const MILESTONE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['timelin
 
 function effectiveRoleOf(own: SectionRole | undefined, inherited: SectionRole | undefined): SectionRole | undefined {
   if (own && inherited && SUCCESS_ROLES.has(inherited) && MILESTONE_ROLES.has(own)) return inherited;
+  // On an OKR page an objective's heading holds its key results.
+  if (own === 'goals' && inherited === 'key-results') return inherited;
   return own ?? inherited;
+}
+
+// "Build the first product metrics", "Metrics dashboard spec": a title about making something
+// that has metrics in it names a deliverable, not the document's success.
+const DELIVERABLE_TITLE = /^\W{0,8}(?:build|building|implement|create|add|design|launch|ship)\b|\b(?:prd|spec|specification|rfc|pitch|proposal|feature)\b/i;
+const successRole = (role: SectionRole | undefined, title: string) => (role && SUCCESS_ROLES.has(role) && !DELIVERABLE_TITLE.test(title) ? role : undefined);
+
+/**
+ * A document with no heading above its content whose first line is bold alone
+ * ("**2024 Mobile Team OKRs**") is titled by that line when the title makes the whole
+ * document a statement of success, as a heading would; the preamble takes it as its title.
+ */
+function boldTitleOf(preamble: string, roleOf: (title: string) => SectionRole | undefined): { title: string; role: SectionRole } | undefined {
+  const first = /^\s{0,200}(?:\*\*|__)([^*_\n]{1,160})(?:\*\*|__)[ \t]{0,8}(?:\r?\n|$)/.exec(preamble);
+  const role = first ? successRole(roleOf(first[1]!), first[1]!) : undefined;
+  return role ? { title: first![1]!.trim(), role } : undefined;
 }
 
 /** Metric items that are deliverables ("Release the v2 API") are outputs, not metrics to give a baseline. */
 function withoutDeliverables(found: { items: MetricItem[]; tables: MetricTable[] }): { items: MetricItem[]; tables: MetricTable[] } {
-  const isMetric = (item: MetricItem) => judge({ text: item.name.text, place: 'metric', value: item.target?.text }).call !== 'output';
+  const isMetric = (item: MetricItem) =>
+    judge({
+      text: item.name.text,
+      place: 'metric',
+      value: item.target?.text,
+      origin: item.source === 'list' ? 'list-item' : 'metric-cell',
+      keyResult: item.section.effectiveRole === 'key-results',
+    }).call !== 'output';
   for (const table of found.tables) table.rows = table.rows.filter(isMetric);
   return { items: found.items.filter(isMetric), tables: found.tables };
 }
@@ -111,10 +136,11 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const headings = scanned.headings;
   const bodyStartAfter = (line: number) => lines.starts[line + 1] ?? text.length;
   const preambleEnd = headings.length > 0 ? lines.starts[headings[0]!.firstLine]! : text.length;
+  const boldTitle = boldTitleOf(text.slice(0, preambleEnd), roleOf);
   const preamble = makeSection({
-    title: '',
+    title: boldTitle?.title ?? '',
     depth: 0,
-    role: undefined,
+    role: boldTitle?.role,
     heading: { start: 0, end: 0 },
     titleSpan: { start: 0, end: 0 },
     body: { start: 0, end: preambleEnd },
@@ -138,9 +164,10 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     const section = makeSection({
       title,
       depth: h.depth,
-      // A lone H1 at the top is the document's title ("Feature Spec: Bond Search"):
-      // its wording names the document, not a section role its children should inherit.
-      role: i === 0 && h.depth === 1 && soleH1 ? undefined : roleOf(title),
+      // A lone H1 at the top is the document's title ("Feature Spec: Bond Search"): its
+      // wording names the document, not a section role its children should inherit, unless
+      // the whole document states success ("OKRs 2026 Q3", "Launch success metrics").
+      role: i === 0 && h.depth === 1 && soleH1 ? successRole(roleOf(title), title) : roleOf(title),
       heading: { start: lines.starts[h.firstLine]!, end: lines.lineEnd(h.lastLine) },
       titleSpan: h.titleSpan,
       body: { start: Math.min(bodyStartAfter(h.lastLine), bodyEnd), end: bodyEnd },
@@ -166,7 +193,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     text,
     fileName: options.fileName,
     frontMatter,
-    title: typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : h1?.title,
+    title: typeof fmTitle === 'string' && fmTitle.trim() ? fmTitle.trim() : (h1?.title ?? boldTitle?.title),
     sections,
     sectionsWithRole: (role) => byRole.get(role) ?? [],
     metrics() {

@@ -12,12 +12,14 @@ const METRIC_ROLES = new Set(['success-metrics', 'key-results']);
 const COLUMN_PATTERNS: ReadonlyArray<readonly [MetricColumn, RegExp]> = [
   ['type', /^(?:type|kind|category|(?:metric|indicator) type|leading\s*\/\s*lagging(?:\s*\/\s*guardrail)?)$/],
   ['baseline', /\b(?:baseline|current(?: value| state)?|today|as[- ]is|starting point|before|now|from)\b/],
-  ['timeframe', /\b(?:time ?frame|by when|deadline|due(?: date)?|date|when|period|horizon|timeline|timing|by|review date|measured (?:at|by))\b/],
+  ['timeframe', /\b(?:time ?frame|by when|deadline|due(?: date)?|date|when|period|horizon|timeline|timing|by|review date|measured (?:at|by))\b|^(?:week|month|day|sprint|quarter|phase|year|q)\s{0,2}\d{1,2}$|^(?:19|20)\d\d$/],
   ['owner', /\b(?:owner|dri|responsible|accountable|who)\b/],
   ['source', /\b(?:source|data|instrument(?:ation)?|how (?:measured|we measure|to measure)|measurement|method|tool|dashboard|tracking|query)\b/],
   ['target', /\b(?:target|goal|desired|expected|threshold|to|success (?:criteria|threshold)|aim)\b/],
   ['metric', /\b(?:metrics?|kpis?|measures?|indicators?|key results?|krs?|signals?|name|outcomes?|what)\b/],
 ];
+
+const PERIOD_HEADER = /^(?:week|month|day|sprint|quarter|phase|year|q)\s{0,2}\d{1,2}$|^(?:19|20)\d\d$/i;
 
 export function columnOf(header: string): MetricColumn | undefined {
   const h = header.toLowerCase().replace(/[^\p{L}\p{N}/ -]+/gu, ' ').trim();
@@ -56,6 +58,8 @@ const LABELLED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
 ];
 const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
   ['target', new RegExp(String.raw`\btarget(?:ed)?\s+(?:of\s+|is\s+|at\s+)?${VALUE}`, 'i')],
+  // A reference point named in words: "than control", "compared to last year", "than those they replaced".
+  ['baseline', /\b(?:than|compared (?:to|with)|versus|vs\.?)\s{1,8}(?:today|now|before|currently|(?:the\s{1,8})?control|(?:the\s{1,8})?baseline|last (?:year|quarter|month|release)|(?:the|our)\s{1,8}(?:current|old|previous|existing|legacy)\b|(?:those|the ones?|what)\s{1,8}(?:they|it|we)\s{1,8}replace)/i],
   ['baseline', new RegExp(String.raw`\b(?:from|currently|today|now at|up from|down from|vs\.?|versus|compared (?:to|with)|baseline(?: of)?)\s{0,8}(?::\s{0,8})?${NUM}`, 'i')],
   [
     'target',
@@ -65,6 +69,9 @@ const PHRASED: ReadonlyArray<readonly [keyof AttributeSpans, RegExp]> = [
     ),
   ],
   ['timeframe', TIMEFRAME],
+  // A limit stated without a number: "faster than the flow it replaces", "no transaction
+  // fails", "twice as many", "hit the elite level".
+  ['target', /\b(?:[a-z]{2,12}er|more|less|fewer|better|worse)\s{1,8}(?:[\w'’-]+\s{1,8}){0,4}?than\b|^\s{0,8}(?:[-*+]\s{1,8}|\d{1,3}[.)]\s{1,8})?no\s{1,8}[a-z]|\bzero\b|\btwice\b|\b(?:doubl|tripl|halv)(?:e|es|ed)\b|\b(?:hit|reach|achieve)s?\s{1,8}(?:the\s{1,8})?[^.;\n]{0,30}?\blevel\b/i],
 ];
 
 // "Retention: 60% at Day 30": a number right after the metric's name is its target,
@@ -133,6 +140,14 @@ function field(text: string, span: Span): MetricField | undefined {
   return isBlankValue(text) ? undefined : { text: text.trim(), span };
 }
 
+// "higher", "up", "improve": a direction with no number and no reference point says which way,
+// not how far, so it is no target ("no worse than 2.5 hours" and "below today" are).
+const DIRECTION_ONLY = /^(?:higher|lower|up|down|more|less|fewer|better|improve[sd]?|improving|increase[sd]?|increasing|decrease[sd]?|decreasing|grow|growing|reduce[sd]?|↑|↓|\+|-)$/i;
+
+function targetField(text: string, span: Span): MetricField | undefined {
+  return DIRECTION_ONLY.test(text.replace(/[*_`]/g, '').trim()) ? undefined : field(text, span);
+}
+
 function readTable(section: Section, table: Table, source: string): MetricTable | undefined {
   const [header, ...body] = table.children;
   if (!header) return undefined;
@@ -156,12 +171,15 @@ function readTable(section: Section, table: Table, source: string): MetricTable 
     columns,
     rows: [],
   };
+  // Columns named by periods ("Week 1 | Week 2", "2025"): the header states each row's timeframe.
+  const periodHeader = header.children.find((cell, i) => columns[i] === 'timeframe' && PERIOD_HEADER.test(toString(cell).trim()));
   for (const row of body) {
     const cells = new Map<MetricColumn, MetricField | undefined>();
     row.children.forEach((cell, i) => {
       const column = columns[i];
-      if (column && !cells.has(column)) cells.set(column, field(toString(cell), cellContent(source, section.spanOf(cell))));
+      if (column && !cells.has(column)) cells.set(column, (column === 'target' ? targetField : field)(toString(cell), cellContent(source, section.spanOf(cell))));
     });
+    if (periodHeader && !cells.get('timeframe')) cells.set('timeframe', field(toString(periodHeader), cellContent(source, section.spanOf(periodHeader))));
     const name = cells.get('metric');
     if (!name) continue;
     const typeCell = cells.get('type');

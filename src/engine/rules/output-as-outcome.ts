@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';
 import { defineRule } from './rule';
+import { reportByObjective, type CalledStatement } from './util/objective-groups';
 
 export default defineRule({
   meta: {
@@ -24,6 +25,7 @@ export default defineRule({
   },
   check({ model, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs, allowVerbs: options.allow };
+    const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
       const call = judge(statement, judgeOptions);
@@ -34,14 +36,25 @@ export default defineRule({
       // The rewrite goes at the end of the statement, before its closing punctuation; in the
       // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
       const end = statement.start + trimEndOf(statement.text, ' \t\r\n*_.;:!').length;
-      report({
-        span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
-        message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
-        fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: ' so that [who] [do what differently], from [today] to [target] by [when]' }] }],
+      called.push({
+        statement,
+        label: phrase,
+        place: `"${phrase}" ${call.reason}`,
+        report: {
+          span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
+          message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
+          fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: ' so that [who] [do what differently], from [today] to [target] by [when]' }] }],
+        },
       });
     }
+    reportByObjective(model, called, GROUP_WORDING, report);
   },
 });
+
+const GROUP_WORDING = {
+  verdict: 'are deliveries, not changes',
+  advice: 'Keep the deliveries as the plan, and state what they should change: whose behaviour or which result moves, from what to what, by when.',
+};
 
 /** The text without trailing characters from `chars`: a loop, since `/[...]+$/` is quadratic on long runs. */
 function trimEndOf(text: string, chars: string): string {

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
 import type { DocumentModel, SectionRole } from '../types';
-import { MAKE_BETTER } from '../vocabulary/comparatives';
+import { MAKE_BETTER, VAGUE_CHANGE } from '../vocabulary/comparatives';
 import { blankPlaceholders } from './util/placeholders';
 import { defineRule } from './rule';
 import { clausesIn, type Clause } from './util/clauses';
@@ -81,8 +81,8 @@ export default defineRule({
       for (const clause of clauses) {
         const words = blankPlaceholders(clause.text);
         vague.lastIndex = 0;
-        // An improvement word ("improve", "seamless"), or "make X easier / more reliable".
-        const m = vague.exec(words) ?? MAKE_BETTER.exec(words);
+        // An improvement word ("improve", "seamless"), "make X easier", or "drive adoption".
+        const m = vague.exec(words) ?? MAKE_BETTER.exec(words) ?? VAGUE_CHANGE.exec(words);
         if (m) {
           hit = { start: clause.start + m.index, text: m[0] };
           break;

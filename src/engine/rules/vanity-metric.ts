@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { judge } from '../judgement/classify';
 import { successStatements } from '../judgement/statements';
 import { defineRule } from './rule';
+import { reportByObjective, type CalledStatement } from './util/objective-groups';
 
 export default defineRule({
   meta: {
@@ -21,6 +22,7 @@ export default defineRule({
   },
   check({ model, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, allowVanity: options.allow, outputVerbs: config.outputVerbs };
+    const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
       const call = judge(statement, judgeOptions);
@@ -28,14 +30,25 @@ export default defineRule({
       const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
       const at = statement.start + call.end;
       const qualifier = qualifierFor(words);
-      report({
-        span: { start: statement.start + call.start, end: statement.start + call.end },
-        fixes: qualifier ? [{ title: `Tie "${words}" to what they do (${qualifier.title})`, edits: [{ start: at, end: at, text: qualifier.text }] }] : [],
-        message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
+      called.push({
+        statement,
+        label: words,
+        place: `"${words}" ${call.reason}`,
+        report: {
+          span: { start: statement.start + call.start, end: statement.start + call.end },
+          fixes: qualifier ? [{ title: `Tie "${words}" to what they do (${qualifier.title})`, edits: [{ start: at, end: at, text: qualifier.text }] }] : [],
+          message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
+        },
       });
     }
+    reportByObjective(model, called, GROUP_WORDING, report);
   },
 });
+
+const GROUP_WORDING = {
+  verdict: 'count attention or a running total',
+  advice: 'Measure what people get instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action.',
+};
 
 /**
  * A qualifying action to add after the count, when the count is of people or of things

@@ -11,3 +11,12 @@ const BETTER = String.raw`(?:(?:much|far|a lot|a bit|even|way)[ \t]+)?(?:easier|
  * it linear on long lines.
  */
 export const MAKE_BETTER = new RegExp(String.raw`\bmak(?:e|es|ing)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?${BETTER}(?![\w-])`, 'i');
+
+/**
+ * "Increase user engagement", "Drive adoption", "Grow our presence": a change verb and an
+ * abstract aim, with up to two words between. Nothing names who does what, or how much.
+ */
+export const VAGUE_CHANGE = new RegExp(
+  String.raw`\b(?:increas(?:e|es|ed|ing)|boost(?:s|ed|ing)?|driv(?:e|es|ing)|grow(?:s|ing)?|rais(?:e|es|ed|ing)|foster(?:s|ed|ing)?|expand(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|build(?:s|ing)?|deepen(?:s|ed|ing)?|maximi[sz](?:e|es|ed|ing)|accelerat(?:e|es|ed|ing))[ \t]+(?:[\w'’-]+[ \t]+){0,2}?(?:engagement|adoption|presence|awareness|visibility|usage|loyalty|growth|traction|momentum|interest|participation|brand|reach|mindshare)(?![\w-])`,
+  'i',
+);

@@ -101,7 +101,7 @@ export const DELIVERABLE_NOUNS =
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =
-  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|signed)\s{0,8}[.!]?\s{0,8}$/;
+  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|signed|established|formed|setup|kicked off|agreed|merged|closed)\s{0,8}[.!]?\s{0,8}$/;
 
 /**
  * A delivery told in the passive: "SSO shipped by Q3", "v2 is released to all customers",
@@ -109,6 +109,18 @@ export const DONE_STATE =
  */
 export const PASSIVE_DELIVERY =
   /^([^,;:.!?|]{1,60}?)\s{1,8}(?:(?:is|are|was|were|has been|have been|will be|gets?|got)\s{1,8}(?:(?:successfully|fully|finally|officially|publicly)\s{1,8})?)?(?:launched|shipped|released|deployed|rolled out|published|delivered|migrated|went live|goes live|go live|will go live|is live|are live)\b(?!\s{1,8}(?:users?|customers?|orders?)\b)/;
+
+/**
+ * A count of things the team produced, named by what was done to them: "PRs merged",
+ * "50 issues closed", "Events hosted: 3", "number of talks given". Things others do to
+ * the project ("issues opened", "PRs submitted") are not listed: those are behaviour.
+ * Group 1 is the counted noun, group 2 the participle.
+ */
+export const DELIVERED_COUNT =
+  /^\s{0,8}(?:[<>~≈+]?\d[\d,.]*[k+]?\s{1,8})?(?:[a-z][\w.'’/-]*\s{1,8}){0,3}?([a-z][\w'’/-]*s)\s{1,8}(merged|closed|resolved|fixed|hosted|held|organi[sz]ed|published|posted|given|delivered|created|written|made|sent|shipped|launched|released|built|completed|recorded|produced|translated|answered|triaged|onboarded|run)\b(?!\s{1,8}(?:within|in under|in less than|by users|by customers|per)\b)/;
+
+/** A delivery verb used as a noun's modifier: "launch day", "release date", "ship week". */
+export const VERB_AS_MODIFIER = /^\s{0,8}(?:day|days|week|weeks|month|date|dates|window|spike|traffic|period|plan|checklist|metrics|readiness|party|notes|cadence|train|candidate)\b/;
 
 /** A passive subject that is really a metric: "% of orders delivered", "users who completed". */
 export const METRIC_SUBJECT = /%|\b(?:who|that|which|of|per|percentage|percent|share|rate|ratio|number|count|time|average|median|mean)\b/;

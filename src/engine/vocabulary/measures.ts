@@ -22,8 +22,15 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'counts a list that grows whether or not anyone reads or acts'],
   [/\b(?:github |repo(?:sitory)? )?stars\b/, 'counts bookmarks, not use'],
   [/\b(?:users|people|visitors|customers|members|developers|players)\s{1,8}(?:who|that)\s{1,8}(?:only\s{1,8})?(?:install|download|sign up|register|visit|view|click|tap|subscribe|follow|join|like|star|open|land)/, 'counts people who only arrived, not people who got value'],
-  [/\b(?:likes|upvotes|retweets|reposts|social shares)\b/, 'counts reactions, not value'],
-  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news) coverage\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
+  [/\b(?:likes|upvotes|retweets|reposts|social shares|reactions|engagements|claps|hearts|karma)\b|\b(?:hn|hacker news|reddit|product hunt|peak|total|post) points\b|(?<!story |bonus |loyalty |reward |percentage )\bpoints\s{0,8}(?::|$)/, 'counts reactions, not value'],
+  // Comments on a post or launch thread, not feedback that is read for what it says.
+  [/\b(?:hn|hacker news|reddit|twitter|x|youtube|blog|post|thread|social|total|peak|launch) comments\b|^\s{0,8}comments\b|\bcomments\s{0,8}(?::|$)/, 'counts reactions to a post, not value'],
+  [/\b(?:total|organic|social|paid|potential|estimated|thread|post|tweet|campaign|media|brand|audience|monthly|weekly|daily) reach\b|^\s{0,8}reach\s{0,8}(?::|\||$)|\b(?:newsletter|post|thread|video|article|organic) reach\b|\breach\s{0,8}:/, 'counts people who could have seen something, not what anyone did'],
+  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news|blog|podcast|newsletter|influencer) (?:mention|coverage|feature|pickup|attention|interest|outreach)\b|\bmedia reaching out\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
+  [/\bfront[- ]page\b|\btrending\b|\bgo(?:es|ing)? viral\b|\bpeak (?:position|placement)\b|\b(?:chart|leaderboard|store|launch) position\b|\brank\b(?! (?:order|the|them|by))/, 'measures attention on a launch platform or store, not value'],
+  [/\b(?:attendees|participants|registrants|rsvps|sign[- ]?ins to the event)\b|\b(?:event|webinar|meetup|conference) (?:attendance|turnout)\b/, 'counts people who came, not what they got from it'],
+  [/\b(?:repo(?:sitory)? |git |github )?(?:clones|forks)\b/, 'counts copies of the code, not use'],
+  [/\b(?:unique |new |total |active )?wallet(?:s| addresses)\b|\bwallets? (?:created|connected|holders?)\b/, 'counts addresses or accounts that exist, not value anyone got'],
   [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|(?:\btop|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
   [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s{0,8}(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|(?<![\d,.])\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
   [/\b(?:daily|weekly|monthly)?\s?active (?:[a-z-]+ )?users\b/, 'counts people who showed up, not what they achieved'],
@@ -50,7 +57,7 @@ export const VANITY_ACTIONS =
 
 /** "% of", "rate", "per user": a count turned into a share, a rate or a ratio. */
 export const NORMALISERS =
-  /%|\bpercent(?:age)?\b|\bshare of\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
+  /%|\bpercent(?:age)?\b|\bshare of\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|most) of (?:the |our |all |new |active )?(?:users?|customers?|people|teams?|members?|visitors?|them|those)\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
 
 /**
  * Results worth measuring: a change in what users do or get, or in a business result.
@@ -58,7 +65,7 @@ export const NORMALISERS =
  * Whole words only: the "order" in "pre-order page" is not a result.
  */
 export const RESULT_WORDS =
-  /(?<![\w-])(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|scores?|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)(?![\w-])/;
+  /(?<![\w-])(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|sentiment|scores?|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)(?![\w-])/;
 
 /** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
 export const CHANGE_WORDS =

@@ -55,6 +55,9 @@ export const CONTEXT_TIMEFRAME = new RegExp(
     String.raw`\bfirst (?:\d{1,3} )?${UNIT}\b`,
     String.raw`\b(?:launch|release|rollout|go[- ]live|ga) (?:day|week|month|gates?|readiness)\b`,
     String.raw`\b(?:at|after|before) ${MILESTONE}\b`,
+    // A day of a launch plan: "Tuesday (Launch Day)", "Mercredi", "Day 3", "Hacker News Day".
+    String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|lunes|martes|miércoles|jueves|viernes)\b`,
+    String.raw`\([^()\n]{0,40}\bday\)`,
   ].join('|'),
   'i',
 );

@@ -107,6 +107,7 @@ describe('labels', () => {
 
   test('business cases are linted as business cases, every other kind as a PRD (as score.mjs does)', () => {
     assert.equal(lintKindOf({ ...doc('a.md', false, []), kind: 'business-case' }), 'business-case');
-    for (const kind of ['prd', 'spec', 'okr', 'other']) assert.equal(lintKindOf({ ...doc('a.md', false, []), kind }), 'prd');
+    assert.equal(lintKindOf({ ...doc('a.md', false, []), kind: 'okr' }), 'okr');
+    for (const kind of ['prd', 'spec', 'other']) assert.equal(lintKindOf({ ...doc('a.md', false, []), kind }), 'prd');
   });
 });

@@ -22,7 +22,7 @@ export function countOf(count: number, total: number, where: string, noun: strin
 }
 
 /** "A", "B", "C" and 4 more. */
-function nameSome(gaps: readonly Gap[], shown = 3): string {
+export function nameSome(gaps: readonly { label: string }[], shown = 3): string {
   const names = gaps.slice(0, shown).map((g) => `"${g.label}"`);
   const rest = gaps.length - names.length;
   if (rest > 0) return `${names.join(', ')} and ${rest} more`;

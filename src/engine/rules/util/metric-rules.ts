@@ -61,12 +61,13 @@ const headingCache = new WeakMap<Section, boolean>();
 
 /** A period in a metric's own heading or the headings above it ("Phase 1 (Q1 2026)" > "Success criteria"). */
 function headingTimeframe(section: Section): boolean {
-  return (section.depth > 0 && namesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
+  return (section.title !== '' && namesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
 }
 
 /** Like headingTimeframe for the headings above, except a document title that is not itself about goals or metrics. */
 function aboveTimeframe(section: Section): boolean {
-  if (section.depth === 0) return false;
+  // The preamble's title is a bold first line that titles an OKR or metrics page ("**2024 OKRs**").
+  if (section.depth === 0) return section.title !== '' && namesPeriod(section.title);
   let found = headingCache.get(section);
   if (found === undefined) {
     const title = section.depth === 1 && !(section.effectiveRole !== undefined && OUTCOME_ROLES.has(section.effectiveRole));

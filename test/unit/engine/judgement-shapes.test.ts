@@ -1,0 +1,212 @@
+// Judgement that reads structure: the shapes in which real documents state success (OKR
+// pages, KPI tables under any header, milestone ladders, blank tracking fields), the broader
+// measure vocabulary, and the defects a new user met. Every document here is written for these
+// tests; none is copied from the corpus the rules are scored on.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { lint } from '../../../src/engine';
+import { judge, type Call } from '../../../src/engine/judgement/classify';
+import { successStatements } from '../../../src/engine/judgement/statements';
+import { buildModel } from '../../../src/engine/model/build';
+
+const calls = (cases: ReadonlyArray<readonly [string, Call]>, extra: { keyResult?: boolean } = {}) => {
+  for (const [text, expected] of cases) {
+    test(`${expected}: ${text}`, () => assert.equal(judge({ text, place: 'metric', origin: 'list-item', ...extra }).call, expected));
+  }
+};
+
+/** 1-based lines the engine reads as success statements. */
+function statementLines(text: string): number[] {
+  const model = buildModel(text);
+  return successStatements(model).map((s) => model.position(s.start + s.text.length - s.text.trimStart().length).line);
+}
+
+const findings = (text: string, ruleId: string, fileName = 'page.md') => lint(text, { fileName }).findings.filter((f) => f.ruleId === ruleId);
+
+describe('vocabulary: attention, audience and running totals, singular and plural', () => {
+  calls([
+    ['Forum points: 120', 'vanity'],
+    ['Launch thread comments', 'vanity'],
+    ['Post reactions: 80', 'vanity'],
+    ['Social engagements this week', 'vanity'],
+    ['Total reach: 40k', 'vanity'],
+    ['Best rank on the launch site', 'vanity'],
+    ['Front page of the community forum', 'vanity'],
+    ['Trending in the developer newsletter', 'vanity'],
+    ['One podcast mention', 'vanity'],
+    ['Meetup attendees: 60', 'vanity'],
+    ['Workshop participants', 'vanity'],
+    ['Repository forks', 'vanity'],
+    ['Repo clones per week', 'vanity'],
+    ['Unique wallet addresses', 'vanity'],
+    ['Forks with real changes', 'unsure'],
+    ['Positive sentiment in comments', 'outcome'],
+    ['% of attendees who book a second session within 30 days', 'outcome'],
+    ['Story points per sprint', 'unsure'],
+  ]);
+});
+
+describe('vocabulary: counts of work done are outputs', () => {
+  calls([
+    ['Pull requests merged', 'output'],
+    ['40 issues closed', 'output'],
+    ['Meetups hosted: 3', 'output'],
+    ['Blog posts published', 'output'],
+    ['Talks given at conferences', 'output'],
+    ['Templates created', 'output'],
+    ['8 guides written', 'output'],
+    ['Cross-posts made', 'output'],
+    ['Issues opened by newcomers', 'unsure'],
+    ['Invites sent per new team', 'unsure'],
+    ['Support tickets resolved within 24 hours', 'outcome'],
+  ]);
+});
+
+describe('key results that name a thing to build', () => {
+  calls(
+    [
+      ['Retry logic for failed uploads', 'output'],
+      ['Audit log for every import', 'output'],
+      ['Cost dashboard for each team', 'output'],
+      ['Incident review template', 'output'],
+      ['Regular contributors', 'unsure'],
+      ['Median import time falls from 9 to 3 minutes', 'outcome'],
+      ['Customer NPS', 'outcome'],
+    ],
+    { keyResult: true },
+  );
+  test('outside key results, a noun phrase alone is not called an output', () => {
+    assert.equal(judge({ text: 'Retry logic for failed uploads', place: 'metric', origin: 'list-item' }).call, 'unsure');
+  });
+});
+
+describe('the defects a new user met', () => {
+  const prd = [
+    '# Invoice reminders PRD',
+    '',
+    '## Problem',
+    'Customers pay late: 38% of invoices are paid after the due date.',
+    '',
+    '## Goals',
+    '- Get 50,000 reminder emails sent in the first quarter',
+    '- KR2: Get 5,000 Twitter followers',
+    '- Increase user engagement',
+    '- Drive adoption',
+    '- Grow our presence',
+    '',
+    '## Success metrics',
+    '| Metric | Baseline | Target | Timeframe |',
+    '| --- | --- | --- | --- |',
+    '| Customer NPS | 32 | higher | by Q3 |',
+    '',
+  ].join('\n');
+  const all = lint(prd, { fileName: 'reminders-prd.md' }).findings;
+  const at = (line: number, ruleId: string) => all.filter((f) => f.start.line === line && f.ruleId === ruleId);
+
+  test('a thousands separator does not split the delivery it quotes', () => {
+    const [output] = at(7, 'output-as-outcome');
+    assert.ok(output, 'the emails goal is an output');
+    assert.match(output.message, /^"Get 50,000 reminder emails sent" defines success as a delivery/);
+  });
+  test('"Get 5,000 Twitter followers" is a vanity count, not a delivery', () => {
+    assert.equal(at(8, 'output-as-outcome').length, 0);
+    assert.match(at(8, 'vanity-metric')[0]?.message ?? '', /"Twitter followers" is a vanity metric/);
+  });
+  test('"Increase user engagement", "Drive adoption" and "Grow our presence" are vague goals', () => {
+    for (const line of [9, 10, 11]) assert.equal(at(line, 'vague-goal').length, 1, `line ${line}`);
+  });
+  test('"higher" is a direction, not a target', () => {
+    assert.equal(at(16, 'metric-missing-target').length, 1);
+  });
+});
+
+describe('where success is stated, by structure', () => {
+  test('a table of measures and targets is read whatever its header says', () => {
+    const text = '# Notes\n\n## Launch week\n\n| Measure | Target | Actual |\n| --- | --- | --- |\n| Forum points | 40 | ___ |\n| Share of trials that convert | 8% | ___ |\n';
+    assert.deepEqual(statementLines(text), [7, 8]);
+  });
+  test('a table of measures with no target, baseline or period beside them is not', () => {
+    const text = '# Notes\n\n## Model\n\n| Metric | Calculation | Value |\n| --- | --- | --- |\n| Monthly installs | 8% of 900K | 72,000 |\n';
+    assert.deepEqual(statementLines(text), []);
+  });
+  test('blank tracking fields, period items and a milestone ladder are read', () => {
+    const text = [
+      '# Launch tracking',
+      '',
+      '## Tuesday',
+      '',
+      '**Post performance:**',
+      '- Peak position: ____',
+      '- Total reach: ____',
+      '',
+      '## Plan',
+      '',
+      '- Week 1: 200 teams try the importer',
+      '- Month 3: 40% of them import weekly',
+      '',
+      '## Milestones to celebrate',
+      '',
+      '- **100 stars** - a thank-you post',
+      '- **First paying customer** - a case study',
+      '',
+    ].join('\n');
+    assert.deepEqual(statementLines(text), [6, 7, 11, 12, 16, 17]);
+  });
+  test('a heading that names a measure under a metrics section is a statement; one that names a platform is not', () => {
+    const text = '# Spec\n\n## Metrics\n\n### Click rate of the invite button\n\nDetails.\n\n### For Android\n\nDetails.\n';
+    const lines = statementLines(text);
+    assert.ok(lines.includes(5), 'the measure heading is read');
+    assert.ok(!lines.includes(9), 'the platform heading is not');
+  });
+  test('lists the document calls tasks or action items are a plan, not success', () => {
+    const text = '# OKRs 2026 Q1\n\n## Objective: Faster imports\n\n- Median import time falls from 9 to 3 minutes\n  - Tasks:\n    - Profile the parser\n\n**Action items:**\n- Respond to every comment\n';
+    assert.deepEqual(statementLines(text), [5]);
+  });
+  test('a bold first line that titles an OKR page makes the page a statement of success, with its period', () => {
+    const text = '**Platform OKRs for 2026**\n\nObjective 1: Teams ship without waiting\n\n- Preview environments for every pull request\n- Median wait for an environment falls from 2 days to 10 minutes\n';
+    const result = lint(text, { fileName: 'notes.md' });
+    assert.equal(result.kind, 'okr');
+    assert.equal(result.findings.filter((f) => f.ruleId === 'metric-missing-timeframe').length, 0);
+    assert.equal(result.findings.filter((f) => f.ruleId === 'output-as-outcome').length, 1);
+  });
+});
+
+describe('one finding per objective', () => {
+  const page = [
+    '# Team OKRs 2026 Q2',
+    '',
+    '## Objective 1: Make the importer ready for large customers',
+    '',
+    '- [ ] Streaming parser for large files',
+    '- [ ] Retry logic for failed uploads',
+    '- [ ] Audit log for every import',
+    '  - [ ] Export of the log to the SIEM',
+    '- [ ] 95% of large imports finish without a retry',
+    '',
+    '## Objective 2: Grow the partner channel',
+    '',
+    '- Partner portal live',
+    '- Partner-sourced revenue reaches $200k in the quarter',
+    '',
+  ].join('\n');
+  test('an objective with many deliveries gets one finding that lists each key result', () => {
+    const outputs = findings(page, 'output-as-outcome', 'okrs.md');
+    assert.equal(outputs.length, 2);
+    const [grouped, single] = outputs;
+    assert.match(grouped!.message, /^4 of 5 key results under "Objective 1: Make the importer ready for large customers" are deliveries, not changes: "Streaming parser for large files", "Retry logic for failed uploads", "Audit log for every import" and 1 more\./);
+    assert.deepEqual(grouped!.related?.map((r) => r.start.line), [5, 6, 7, 8]);
+    assert.equal(single!.start.line, 13);
+    assert.equal(single!.related, undefined);
+  });
+  test('silencing one key result keeps the count and the names true', () => {
+    const silenced = page.replace('- [ ] Retry logic', '<!-- outcome-lens-disable-next-line output-as-outcome -->\n- [ ] Retry logic');
+    const [grouped] = findings(silenced, 'output-as-outcome', 'okrs.md');
+    assert.match(grouped!.message, /^3 of 5 key results/);
+    assert.doesNotMatch(grouped!.message, /Retry logic/);
+  });
+  test('in a PRD, findings in different sections are not merged under the title', () => {
+    const prd = '# Checkout PRD\n\n## Problem\nCarts are abandoned.\n\n## Goals\n- 10,000 newsletter subscribers\n\n## Success metrics\n| Metric | Baseline | Target | Timeframe |\n| --- | --- | --- | --- |\n| Page views | 1k | 5k | Q3 |\n| App downloads | 2k | 9k | Q3 |\n';
+    const vanity = findings(prd, 'vanity-metric', 'checkout-prd.md');
+    assert.deepEqual(vanity.map((f) => f.start.line), [7, 12, 13]);
+  });
+});
