@@ -5,6 +5,7 @@ import { adversarialBench } from './adversarial';
 import { formatChatRender, runChatRenderBench } from './chat-render';
 import { coachLatencyBench } from './coach-latency';
 import { lintBench } from './lint';
+import { lspBench } from './lsp';
 import { packageBench } from './package';
 import { report } from './report';
 
@@ -13,6 +14,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 async function main(): Promise<void> {
   if (wanted('lint')) report('lint', await lintBench());
+  if (wanted('lsp')) report('language server (issue 17)', await lspBench());
   if (wanted('adversarial')) report('adversarial (issue 11): ratio to linting a plain PRD', await adversarialBench());
   if (wanted('coach')) report('chat: offline coach', await coachLatencyBench());
   if (wanted('client')) report('chat: client', await chatClientBench());

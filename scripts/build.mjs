@@ -7,7 +7,15 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** The bundles, by output file name under the output folder. */
-export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'webview.js'];
+export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'lsp.js', 'webview.js'];
+
+/** The CLI's `import('../lsp/command')` loads the language server's own bundle, beside cli.js, at run time. */
+const lspApart = {
+  name: 'lsp-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/lsp\/command$/ }, () => ({ path: './lsp.js', external: true }));
+  },
+};
 
 export async function buildBundles({ production = false, outdir = 'dist' } = {}) {
   // jsonc-parser's UMD build (its `main`) breaks when bundled; its ESM build does not.
@@ -15,7 +23,8 @@ export async function buildBundles({ production = false, outdir = 'dist' } = {})
   const node = [
     { entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
     { entryPoints: ['src/worker/lint-worker.ts'], outfile: `${outdir}/lint-worker.js` },
-    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lspApart] },
+    { entryPoints: ['src/lsp/command.ts'], outfile: `${outdir}/lsp.js` },
   ];
   const browser = [{ entryPoints: ['src/webview/main.ts'], outfile: `${outdir}/webview.js` }];
   // A development build's maps would sit beside minified bundles they do not describe.

@@ -37,10 +37,11 @@ function run(step) {
   });
 }
 
-// Chromium (UI tests) and code-server's native-module headers (host tests) come from
-// Debian; install them once when missing, so a fresh machine needs only `npm test`.
+// Chromium (UI tests), Neovim (the language server's real client) and code-server's
+// native-module headers (host tests) come from Debian; install them once when missing,
+// so a fresh machine needs only `npm test`.
 try {
-  ensureDebianPackages(['chromium', 'libkrb5-dev', 'ripgrep'], (m) => console.log(m));
+  ensureDebianPackages(['chromium', 'libkrb5-dev', 'ripgrep', 'neovim'], (m) => console.log(m));
 } catch (error) {
   console.log(`could not install system packages: ${error instanceof Error ? error.message : String(error)}`);
 }

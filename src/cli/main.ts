@@ -13,6 +13,7 @@ Commands:
   lint [PATH...]   check PRDs and business cases (outcome-lens lint --help)
   rules            list the rules with their default severity
   personas [PATH]  list the chat personas found in a workspace (outcome-lens personas --help)
+  lsp --stdio      run the language server for editors (outcome-lens lsp --help)
 
 Options:
   -h, --help       show this help
@@ -29,6 +30,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         return runRules(rest, io);
       case 'personas':
         return await runPersonasCommand([...rest], io);
+      case 'lsp':
+        // A bundle of its own (dist/lsp.js): lint and --version never load the protocol libraries.
+        return await (await import('../lsp/command')).runLsp(rest, io, version);
       case '-h':
       case '--help':
       case 'help':

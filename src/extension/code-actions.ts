@@ -3,10 +3,12 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { closeOpenBlocksBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
-import { SOURCE, toRange, type LintController } from './diagnostics';
+import { DisableFixes, findingActions, FIX_ALL_KIND as FIX_ALL_KIND_ID, wantsFixAll, wantsQuickFixes, type FindingAction } from '../editor/code-actions';
+import { isDiagnosticOf } from '../editor/diagnostics';
+import { fixAllPasses, snippetOf, type Finding, type TextEdit } from '../engine';
+import type { LintController } from './diagnostics';
 
-export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
+export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND_ID);
 
 function rangeOf(document: vscode.TextDocument, e: TextEdit): vscode.Range {
   return new vscode.Range(document.positionAt(e.start), document.positionAt(e.end));
@@ -23,8 +25,7 @@ function workspaceEdit(document: vscode.TextDocument, edits: readonly TextEdit[]
  * One quick fix's or suggestion's edits. An inserted block with placeholders ("[baseline]") goes
  * in as a snippet: each placeholder a tab stop, the first one selected, so filling it in is typing.
  */
-function quickFixEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
-  const edits = closeOpenBlocksBeforeInserts(document.getText(), fix.edits);
+function quickFixEdit(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
   const snippets = edits.map((e) => (e.start === e.end ? snippetOf(e.text) : undefined));
   // VS Code runs one snippet session at a time: a fix with several placeholder blocks stays plain text.
   if (snippets.filter(Boolean).length !== 1) return workspaceEdit(document, edits);
@@ -39,46 +40,37 @@ function quickFixEdit(document: vscode.TextDocument, fix: Fix): vscode.Workspace
   return edit;
 }
 
-function sameFinding(diagnostic: vscode.Diagnostic, finding: Finding): boolean {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return diagnostic.source === SOURCE && code === finding.ruleId && diagnostic.range.isEqual(toRange(finding)) && diagnostic.message === finding.message;
-}
-
 export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  /** "Disable here" fixes do not travel with lint results; built on demand, once per document version. */
-  private disablers: { uri: string; version: number; fixes: (ruleId: string, line: number) => Fix[] } | undefined;
+  private readonly disablers = new DisableFixes();
 
   constructor(private readonly lints: LintController) {}
 
-  private disableFixes(document: vscode.TextDocument, finding: Finding): Fix[] {
-    const uri = document.uri.toString();
-    if (this.disablers?.uri !== uri || this.disablers.version !== document.version) {
-      this.disablers = { uri, version: document.version, fixes: disableFixesFor(document.getText()) };
-    }
-    return this.disablers.fixes(finding.ruleId, finding.start.line - 1);
+  private actionsOf(document: vscode.TextDocument, finding: Finding): FindingAction[] {
+    const text = document.getText();
+    return findingActions(text, finding, this.disablers.for(document.uri.toString(), document.version, text, finding));
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
     const result = this.lints.resultFor(document);
     if (!result) return [];
     // "Fix All" asks for source.fixAll, which contains our kind; a request for exactly our kind counts too.
-    if (context.only && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only))) {
-      return this.fixAll(document, result.findings);
-    }
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+    const only = context.only ? [context.only.value] : undefined;
+    if (wantsFixAll(only)) return this.fixAll(document, result.findings);
+    if (!wantsQuickFixes(only)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
-      const finding = result.findings.find((f) => sameFinding(diagnostic, f));
+      const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      const finding = result.findings.find((f) => isDiagnosticOf({ range: diagnostic.range, message: diagnostic.message, source: diagnostic.source, code }, f));
       if (!finding) continue;
-      for (const fix of [...finding.fixes, ...this.disableFixes(document, finding)]) {
+      for (const fix of this.actionsOf(document, finding)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
-        action.isPreferred = fix.isPreferred === true;
-        action.edit = fix.kind === 'disable' ? workspaceEdit(document, fix.edits) : quickFixEdit(document, fix);
+        action.isPreferred = fix.isPreferred;
+        action.edit = fix.kind === 'disable' ? workspaceEdit(document, fix.edits) : quickFixEdit(document, fix.edits);
         actions.push(action);
       }
       const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);

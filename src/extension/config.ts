@@ -4,7 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LineIndex, mergeConfigs, parseConfigText, resolveConfig, type OutcomeLensConfig, type ResolvedConfig } from '../engine';
-import { readSetting, type SettingKey, type SettingValue } from '../settings/schema';
+import { configProblemDiagnostic } from '../editor/diagnostics';
+import { lintSettings, readSetting, type SettingKey, type SettingValue } from '../settings/schema';
+import { toVsRange } from './diagnostics';
 
 export const CONFIG_FILE_NAMES = ['.outcome-lens.json', '.outcome-lens.jsonc'] as const;
 
@@ -23,15 +25,7 @@ export function setting<K extends SettingKey>(key: K, scope: vscode.Uri | undefi
 }
 
 function settingsConfig(scope: vscode.Uri | undefined, problems: string[]): OutcomeLensConfig {
-  const kind = setting('kind', scope, problems);
-  return {
-    rules: setting('rules', scope, problems),
-    vanityPhrases: setting('vanityPhrases', scope, problems),
-    outputVerbs: setting('outputVerbs', scope, problems),
-    sectionAliases: setting('sectionAliases', scope, problems),
-    documents: { include: setting('documents.include', scope, problems), exclude: setting('documents.exclude', scope, problems) },
-    ...(kind === 'auto' ? {} : { kind }),
-  };
+  return lintSettings((key) => setting(key, scope, problems));
 }
 
 export class ConfigService implements vscode.Disposable {
@@ -148,16 +142,12 @@ export class ConfigService implements vscode.Disposable {
     // The file changed while we read it: the newer read reports its problems.
     if ((this.fileVersions.get(uri.toString()) ?? 0) !== version) return { config: parsed.config };
     const lines = new LineIndex(text);
-    const at = (offset: number) => {
-      const p = lines.position(offset);
-      return new vscode.Position(p.line - 1, p.column - 1);
-    };
     this.problems.set(
       uri,
       parsed.problems.map((p) => {
-        const span = p.span ?? { start: 0, end: 1 };
-        const d = new vscode.Diagnostic(new vscode.Range(at(span.start), at(span.end)), `${p.message}. The default applies instead.`, vscode.DiagnosticSeverity.Error);
-        d.source = 'outcome-lens';
+        const shared = configProblemDiagnostic(p, lines);
+        const d = new vscode.Diagnostic(toVsRange(shared.range), shared.message, vscode.DiagnosticSeverity.Error);
+        d.source = shared.source;
         return d;
       }),
     );

@@ -3,11 +3,18 @@
 // since the lint started, so a slow lint never overwrites a newer one.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Range as LspRange } from 'vscode-languageserver-types';
+import { findingDiagnostic, SOURCE } from '../editor/diagnostics';
 import type { DocumentKind, Finding } from '../engine';
 import { LintClient } from '../worker/lint-client';
 import { setting, type ConfigService } from './config';
 
-export const SOURCE = 'outcome-lens';
+export { SOURCE };
+
+/** The shared LSP-shaped range as a vscode.Range. */
+export function toVsRange(range: LspRange): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
 
 export interface LintedDocument {
   version: number;
@@ -18,23 +25,14 @@ export interface LintedDocument {
   timedOut?: boolean;
 }
 
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-};
-
-export function toRange(finding: Pick<Finding, 'start' | 'end'>): vscode.Range {
-  return new vscode.Range(finding.start.line - 1, finding.start.column - 1, finding.end.line - 1, finding.end.column - 1);
-}
-
+/** The language server's diagnostic for a finding, in vscode classes (severities count from 0 here, from 1 in LSP). */
 export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
-  diagnostic.source = SOURCE;
-  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
-  // A grouped finding ("7 metrics have no baseline") lists each place under it in the Problems panel.
-  if (finding.related) {
-    diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));
+  const shared = findingDiagnostic(finding, uri.toString());
+  const diagnostic = new vscode.Diagnostic(toVsRange(shared.range), shared.message, (shared.severity! - 1) as vscode.DiagnosticSeverity);
+  diagnostic.source = shared.source;
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(shared.codeDescription!.href) };
+  if (shared.relatedInformation) {
+    diagnostic.relatedInformation = shared.relatedInformation.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toVsRange(r.location.range)), r.message));
   }
   return diagnostic;
 }

@@ -2,7 +2,7 @@
 // package.json `contributes.configuration` from this; the extension reads
 // settings through `readSettings`, which validates with the same schemas.
 import * as z from 'zod';
-import { configSchema } from '../engine/config/schema';
+import { configSchema, type OutcomeLensConfig } from '../engine/config/schema';
 
 type Scope = 'application' | 'machine' | 'machine-overridable' | 'window' | 'resource';
 
@@ -129,4 +129,17 @@ export function readSetting<K extends SettingKey>(key: K, raw: unknown): { value
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length ? `.${issue.path.map(String).join('.')}` : '';
   return { value: spec.default as SettingValue<K>, problem: `outcomeLens.${key}${where}: ${issue?.message ?? 'invalid value'}` };
+}
+
+/** The lint part of the settings (a config file near the document overrides it), read through `get`. */
+export function lintSettings(get: <K extends SettingKey>(key: K) => SettingValue<K>): OutcomeLensConfig {
+  const kind = get('kind');
+  return {
+    rules: get('rules'),
+    vanityPhrases: get('vanityPhrases'),
+    outputVerbs: get('outputVerbs'),
+    sectionAliases: get('sectionAliases'),
+    documents: { include: get('documents.include'), exclude: get('documents.exclude') },
+    ...(kind === 'auto' ? {} : { kind }),
+  };
 }

@@ -3,11 +3,12 @@
 // the way users and CI run it: `npx outcome-lens lint`, SARIF for code scanning, and the
 // pre-commit hook's entry from .pre-commit-hooks.yaml. Needs the npm registry.
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { parse } from 'yaml';
 import { sarifSchemaErrors } from '../support/sarif-validator';
 
@@ -58,6 +59,7 @@ describe('the CLI installed from `npm pack`', () => {
   test('installs with production dependencies only, and ships the CLI bundle, not the sources', () => {
     const installed = join(app, 'node_modules/outcome-lens');
     assert.ok(existsSync(join(installed, 'dist/cli.js')));
+    for (const present of ['dist/lsp.js', 'dist/lint-worker.js']) assert.ok(existsSync(join(installed, present)), `${present} is in the package`);
     for (const absent of ['src', 'test', 'dist/extension.js', 'dist/cli.js.map']) assert.ok(!existsSync(join(installed, absent)), `${absent} is not in the package`);
   });
 
@@ -99,5 +101,27 @@ describe('the CLI installed from `npm pack`', () => {
     assert.equal(failing.status, 1, failing.stdout);
     assert.match(failing.stderr, /more than --max-warnings 0/);
     assert.equal(hookRun(['README.md']).status, 0);
+  });
+
+  test('`npx outcome-lens lsp --stdio` answers initialize and lints, with no dev dependency installed', async () => {
+    const server = spawn('npx', ['--no-install', 'outcome-lens', 'lsp', '--stdio'], { cwd: app, stdio: 'pipe' });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    connection.listen();
+    try {
+      const init = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { serverInfo: { name: string; version: string } };
+      assert.deepEqual(init.serverInfo, { name: 'outcome-lens', version: manifest.version });
+      await connection.sendNotification('initialized', {});
+      const uri = `file://${join(app, 'team-inbox-prd.md')}`;
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: PRD } });
+      const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Array<{ code: string }> };
+      assert.ok(report.items.some((d) => d.code === 'vanity-metric'));
+      await connection.sendRequest('shutdown');
+      const exited = new Promise((done) => server.on('exit', done));
+      await connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      server.kill();
+    }
   });
 });

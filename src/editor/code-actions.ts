@@ -1,0 +1,53 @@
+// What a finding offers as code actions, editor-neutral: its own fixes, then the
+// "disable here" comments, with the edits the CLI's --fix would make. The
+// language server and the VS Code provider both list them from here.
+import { closeOpenBlocksBeforeInserts, disableFixesFor, type Finding, type Fix, type TextEdit } from '../engine';
+
+/** Our Fix All kind: `source.fixAll` asks for it, and so does this exact kind. */
+export const FIX_ALL_KIND = 'source.fixAll.outcomeLens';
+export const QUICK_FIX_KIND = 'quickfix';
+
+/** LSP kinds are dotted paths: `source.fixAll` contains `source.fixAll.outcomeLens`. */
+function kindContains(outer: string, inner: string): boolean {
+  return outer === '' || inner === outer || inner.startsWith(`${outer}.`);
+}
+
+/** A request limited to `only` kinds wants Fix All when a kind names ours or a parent of it. */
+export function wantsFixAll(only: readonly string[] | undefined): boolean {
+  return only !== undefined && only.some((kind) => kindContains(kind, FIX_ALL_KIND) || kindContains(FIX_ALL_KIND, kind));
+}
+
+export function wantsQuickFixes(only: readonly string[] | undefined): boolean {
+  return only === undefined || only.some((kind) => kindContains(kind, QUICK_FIX_KIND));
+}
+
+export interface FindingAction {
+  title: string;
+  isPreferred: boolean;
+  /** Offsets in the linted text; an inserted block closes an open fence or comment before it. */
+  edits: TextEdit[];
+  /** `disable` for the inline-comment fixes every finding gets. */
+  kind: 'fix' | 'disable';
+}
+
+/**
+ * "Disable here" fixes do not travel with lint results (they are half the payload and
+ * derivable from the text); built on demand, once per document version.
+ */
+export class DisableFixes {
+  private last: { uri: string; version: number; fixes: (ruleId: string, line: number) => Fix[] } | undefined;
+
+  for(uri: string, version: number, text: string, finding: Finding): Fix[] {
+    if (this.last?.uri !== uri || this.last.version !== version) this.last = { uri, version, fixes: disableFixesFor(text) };
+    return this.last.fixes(finding.ruleId, finding.start.line - 1);
+  }
+}
+
+/** The quick fixes of one finding, in the order an editor should list them. */
+export function findingActions(text: string, finding: Finding, disable: readonly Fix[]): FindingAction[] {
+  const own = finding.fixes.filter((fix) => fix.kind !== 'disable');
+  return [
+    ...own.map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred === true, edits: closeOpenBlocksBeforeInserts(text, fix.edits), kind: 'fix' as const })),
+    ...disable.map((fix) => ({ title: fix.title, isPreferred: false, edits: fix.edits, kind: 'disable' as const })),
+  ];
+}
