@@ -108,7 +108,9 @@ type CliMessage = CliPlace & { ruleId: string; severity: number; related?: CliPl
 /** `outcome-lens lint --format json` on these files, as the user would run it. */
 export function cliFindings(files: readonly string[], cwd = ROOT): Map<string, Seen[]> {
   const run = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', ...files], { cwd, encoding: 'utf8' });
-  if (run.status === 2) throw new Error(`outcome-lens lint failed: ${run.stderr}`);
+  // Exit 2 with a report on stdout is a config with errors: the files were still linted, with
+  // defaults for the broken part. Exit 2 with nothing on stdout is a run that could lint nothing.
+  if (run.status === 2 && !run.stdout.trim().startsWith('[')) throw new Error(`outcome-lens lint failed: ${run.stderr}`);
   const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: CliMessage[] }>;
   const at = (m: CliPlace): Seen['at'] => [m.line, m.column, m.endLine, m.endColumn];
   return new Map(

@@ -80,7 +80,17 @@ if not out.quick_fix then return fail('the quick fix changed nothing') end
 out.after_quick_fix = vim.diagnostic.get(buffers[fix_file])
 
 local all_file = os.getenv('OL_FIX_ALL_FILE')
-out.fix_all = apply_and_wait(all_file, { lnum = 0, col = 0 }, { only = { 'source.fixAll' } })
-if not out.fix_all then return fail('Fix All changed nothing') end
+-- Ask first whether Fix All is on offer: with only suggestions to make it is not, and the file stays.
+vim.cmd('buffer ' .. buffers[all_file])
+local params = vim.lsp.util.make_range_params()
+params.context = { diagnostics = {}, only = { 'source.fixAll' } }
+local answers = vim.lsp.buf_request_sync(buffers[all_file], 'textDocument/codeAction', params, 30000) or {}
+local offered = 0
+for _, answer in pairs(answers) do offered = offered + #(answer.result or {}) end
+out.fix_all_offered = offered > 0
+if out.fix_all_offered then
+  out.fix_all = apply_and_wait(all_file, { lnum = 0, col = 0 }, { only = { 'source.fixAll' } })
+  if not out.fix_all then return fail('Fix All changed nothing') end
+end
 vim.lsp.stop_client(client_id)
 finish()
