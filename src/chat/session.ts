@@ -326,7 +326,8 @@ export class ChatSession {
   }
 
   private changed(urgent: boolean): void {
-    this.options.onChange?.(this.list, urgent);
+    // A copy: the listener may hold on to it (a save in progress) while the list grows.
+    this.options.onChange?.([...this.list], urgent);
   }
 }
 
