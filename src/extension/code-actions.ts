@@ -5,6 +5,7 @@ import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
 import { closeOpenBlocksBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
+import { FIX_APPLIED_COMMAND } from './progress';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
 
@@ -79,6 +80,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred === true;
         action.edit = fix.kind === 'disable' ? workspaceEdit(document, fix.edits) : quickFixEdit(document, fix);
+        if (fix.kind !== 'disable') action.command = { title: fix.title, command: FIX_APPLIED_COMMAND };
         actions.push(action);
       }
       const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
@@ -103,6 +105,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     if (edits.length === 0 || document.version !== version) return [];
     const action = new vscode.CodeAction('Fix all Outcome Lens problems', FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
+    action.command = { title: action.title, command: FIX_APPLIED_COMMAND };
     return [action];
   }
 }

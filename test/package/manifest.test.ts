@@ -45,4 +45,11 @@ describe('package metadata', () => {
       if (link[1]!.startsWith('outcomeLens.')) assert.ok(commands.has(link[1]), `${link[1]} is a contributed command`);
     }
   });
+
+  test('the steps that ask the user to do something complete when it is done, not when it is shown (issue 15)', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const eventsOf = (id: string) => walkthrough.steps.find((step: { id: string }) => step.id === id)?.completionEvents;
+    assert.deepEqual(eventsOf('applyFix'), ['onContext:outcomeLens.fixApplied']);
+    assert.deepEqual(eventsOf('askPersona'), ['onContext:outcomeLens.questionSent']);
+  });
 });

@@ -39,6 +39,8 @@ export interface ChatParts {
   editors: EditorTracker;
   review: ReviewDiagnostics;
   log: (message: string) => void;
+  /** The user sent a question (the walkthrough counts it). */
+  questionSent?: () => void;
   /** "Configure a model…": the walkthrough for base URL, model and key. */
   configureModel: () => Promise<void>;
 }
@@ -166,6 +168,7 @@ export class ChatController implements vscode.Disposable {
         this.flushPrefill();
         return;
       case 'send':
+        this.parts.questionSent?.();
         await this.session.send(message.message, message.modelId);
         return;
       case 'stop':
@@ -210,6 +213,8 @@ export class ChatController implements vscode.Disposable {
   /** Starts a new conversation; `tellView` when the request did not come from the view itself. */
   async newConversation(tellView: boolean): Promise<void> {
     await this.session.newConversation();
+    // A new conversation starts below the limit: its own trimming deserves its own warning.
+    this.toldTrimmed = false;
     this.parts.review.clear();
     if (tellView) this.post(this.init());
   }
