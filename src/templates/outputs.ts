@@ -80,7 +80,7 @@ function bundleModule(templates: readonly BuiltinTemplate[]): string {
   ].join('\n');
 }
 
-const KIND_LABELS = { prd: 'PRD', 'business-case': 'business case', none: 'not linted' } as const;
+const KIND_LABELS = { prd: 'PRD', 'business-case': 'business case', okr: 'OKR page', none: 'not linted' } as const;
 
 function headings(template: BuiltinTemplate): string[] {
   return expandSnippet(template.body)

@@ -12,7 +12,7 @@ export const PERSONAS = {
 } as const;
 export type PersonaId = keyof typeof PERSONAS;
 
-export const TEMPLATE_KINDS = ['prd', 'business-case', 'none'] as const;
+export const TEMPLATE_KINDS = ['prd', 'business-case', 'okr', 'none'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 
 /** What the picker, the snippets file and the docs need to know about a template. */

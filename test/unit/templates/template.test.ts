@@ -78,7 +78,7 @@ describe('workspace templates', () => {
   for (const [what, source, message] of [
     ['broken YAML', '---\nname: ok\ndescription: [unclosed\n---\nBody', /^front matter line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a \]$/],
     ['an unknown key', '---\nnmae: Typo\n---\nBody', /^front matter front matter: Unrecognized key: "nmae"$/],
-    ['a bad kind', '---\nkind: memo\n---\nBody', /^front matter "kind": Invalid option: expected one of "prd"\|"business-case"\|"none"$/],
+    ['a bad kind', '---\nkind: memo\n---\nBody', /^front matter "kind": Invalid option: expected one of "prd"\|"business-case"\|"okr"\|"none"$/],
     ['front matter that is not a mapping', '---\n- a\n- b\n---\nBody', /^front matter front matter: Invalid input: expected object, received array$/],
     ['an unclosed placeholder', '---\nname: Broken\n---\n\n# Title\n\nSee ${1:here\n', /^line 7, column 5: "\$\{1:" is never closed with "\}"$/],
     ['an empty body', '---\nname: Empty\n---\n\n', /^the template has no body$/],
