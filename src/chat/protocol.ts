@@ -24,6 +24,8 @@ export const MESSAGE_LIMITS = {
   /** Personas asked at once (a panel). */
   personas: 16,
   url: 8_192,
+  /** A model's name as the picker shows it. */
+  modelLabel: 1_000,
 } as const;
 
 export const chatErrorCodeSchema = z.enum([
@@ -130,6 +132,8 @@ export const assistantEntrySchema = z.object({
   status: assistantStatusSchema,
   /** True when the built-in offline coach wrote it: shown as "not an AI model". */
   offlineCoach: z.boolean().default(false),
+  /** The model that wrote it, as the model picker names it; an export says who answered. */
+  model: z.string().max(MESSAGE_LIMITS.modelLabel).optional(),
   error: errorInfoSchema.optional(),
   /** Epoch ms before which Retry stays disabled (429 retry-after). */
   retryAt: z.number().optional(),

@@ -220,6 +220,7 @@ export class ChatSession {
       text: '',
       status: 'streaming',
       offlineCoach: resolved.offlineCoach,
+      model: resolved.provider.label,
     };
     this.insertAnswer(entry);
     this.options.post({ type: 'streamStart', messageId: entry.id, replyTo: user.id, personaId, offlineCoach: entry.offlineCoach });

@@ -166,54 +166,6 @@ suite('chat', () => {
     assert.ok(answer?.role === 'assistant' && answer.status === 'complete' && answer.text.startsWith('**💰 Value Realization:**'));
   });
 
-  test('the "oldest messages will not come back" warning comes only when a turn is really left out (issue 15)', async function () {
-    this.timeout(90_000);
-    const warning = /the saved history is at its limit; (\d+) older entries/g;
-    const logText = async (until: (text: string) => boolean) => {
-      await vscode.commands.executeCommand('outcomeLens.showLogs');
-      return waitFor('the Outcome Lens log', () => {
-        const channel = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /Outcome Lens$/.test(decodeURIComponent(d.uri.path)));
-        const text = channel?.getText();
-        return text !== undefined && until(text) ? text : undefined;
-      });
-    };
-    const warningsIn = (text: string) => [...text.matchAll(warning)].map((m) => Number(m[1]));
-    const before = warningsIn(await logText(() => true)).length;
-
-    // Two short turns, as in a fresh profile: nothing is left out, nothing is said, all of it comes back.
-    await openBadPrd();
-    await api.chat.receive({ type: 'newConversation' });
-    const asked = [question('Is the first goal measurable?'), question('What baseline should we use?')];
-    for (const message of asked) await ask(message, 'offline-coach');
-    const marker = question('/template prd', { command: { name: 'template', template: 'prd' } });
-    await ask(marker, 'offline-coach');
-    // The urgent saves of all three turns are written by now; the log has had every chance to warn.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal(warningsIn(await logText(() => true)).length, before, 'no warning below the limit');
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    const from = posted.length;
-    await vscode.commands.executeCommand('outcomeLens.openChat');
-    const init = await waitFor('a fresh "init" from the reloaded page', () =>
-      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'init' }> => m.type === 'init'),
-      15_000,
-    );
-    assert.deepEqual(
-      init.history?.filter((entry) => entry.role === 'user').map((entry) => entry.id),
-      [...asked, marker].map((message) => message.id),
-      'every question came back',
-    );
-    assert.equal(init.history?.length, 6, 'and every answer');
-
-    // The other side: in a new conversation, questions long enough that the saved history passes its size limit.
-    await api.chat.receive({ type: 'newConversation' });
-    const long = 'Why does this matter? '.repeat(4000);
-    const none = { document: false, selection: false, findings: false };
-    for (let i = 0; i < 6; i++) await ask(question(long, { context: none }), 'offline-coach');
-    const text = await logText((t) => warningsIn(t).length > before);
-    assert.deepEqual(warningsIn(text).slice(before), [2], 'one warning, naming the one turn (question and answer) left out');
-    await api.chat.receive({ type: 'newConversation' });
-  });
-
   test('/template with the offline coach gives the template, ready to insert; an unknown name lists the templates', async () => {
     await openBadPrd();
     const { text } = await ask(question('/template success-metrics', { command: { name: 'template', template: 'success-metrics' } }), 'offline-coach');
@@ -349,7 +301,57 @@ suite('chat', () => {
     // "To …" only where the personas asked change from the question before.
     assert.match(markdown, /## You\n\n(_To 💰 Value Realization_\n\n)?Which metric should we drop\?/);
     assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._/);
+    // Each answer names the model behind it (issue 15): the server's, asked in the suite above.
+    assert.match(markdown, /## 💰 Value Realization\n\n_Answered by test-model \([^)\n]+\)\._\n\nStreamed from the server\./);
     await vscode.workspace.fs.delete(target);
+  });
+
+  test('the "oldest messages will not come back" warning comes only when a turn is really left out (issue 15)', async function () {
+    this.timeout(90_000);
+    const warning = /the saved history is at its limit; (\d+) older entries/g;
+    const logText = async (until: (text: string) => boolean) => {
+      await vscode.commands.executeCommand('outcomeLens.showLogs');
+      return waitFor('the Outcome Lens log', () => {
+        const channel = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /Outcome Lens$/.test(decodeURIComponent(d.uri.path)));
+        const text = channel?.getText();
+        return text !== undefined && until(text) ? text : undefined;
+      });
+    };
+    const warningsIn = (text: string) => [...text.matchAll(warning)].map((m) => Number(m[1]));
+    const before = warningsIn(await logText(() => true)).length;
+
+    // Two short turns, as in a fresh profile: nothing is left out, nothing is said, all of it comes back.
+    await openBadPrd();
+    await api.chat.receive({ type: 'newConversation' });
+    const asked = [question('Is the first goal measurable?'), question('What baseline should we use?')];
+    for (const message of asked) await ask(message, 'offline-coach');
+    const marker = question('/template prd', { command: { name: 'template', template: 'prd' } });
+    await ask(marker, 'offline-coach');
+    // The urgent saves of all three turns are written by now; the log has had every chance to warn.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(warningsIn(await logText(() => true)).length, before, 'no warning below the limit');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const from = posted.length;
+    await vscode.commands.executeCommand('outcomeLens.openChat');
+    const init = await waitFor('a fresh "init" from the reloaded page', () =>
+      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'init' }> => m.type === 'init'),
+      15_000,
+    );
+    assert.deepEqual(
+      init.history?.filter((entry) => entry.role === 'user').map((entry) => entry.id),
+      [...asked, marker].map((message) => message.id),
+      'every question came back',
+    );
+    assert.equal(init.history?.length, 6, 'and every answer');
+
+    // The other side: in a new conversation, questions long enough that the saved history passes its size limit.
+    await api.chat.receive({ type: 'newConversation' });
+    const long = 'Why does this matter? '.repeat(4000);
+    const none = { document: false, selection: false, findings: false };
+    for (let i = 0; i < 6; i++) await ask(question(long, { context: none }), 'offline-coach');
+    const text = await logText((t) => warningsIn(t).length > before);
+    assert.deepEqual(warningsIn(text).slice(before), [2], 'one warning, naming the one turn (question and answer) left out');
+    await api.chat.receive({ type: 'newConversation' });
   });
 });
 
