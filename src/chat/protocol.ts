@@ -163,6 +163,12 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
     ...stateFields,
     templates: stateFields.templates.default([]),
     history: z.array(conversationEntrySchema).optional(),
+    /**
+     * The first `init` since VS Code started or reloaded the window. The view then
+     * drops layout choices kept from the last window (an unfolded header), which
+     * otherwise come back over half a side bar.
+     */
+    newWindow: z.boolean().optional(),
   }),
   /** Personas, models or choices changed (persona file edited, model list refreshed); absent fields stay. */
   z.object({ type: z.literal('update'), ...z.object(stateFields).partial().shape }),

@@ -48,7 +48,11 @@ suite('walkthrough progress', () => {
     assert.deepEqual(quickFix, ['fixApplied']);
 
     await until(api.lints.onDidLint, () => api.lints.resultFor(editor.document)?.version === editor.document.version, () => 'a lint of the fixed example');
+    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll');
+    assert.ok(offered.length > 0, 'Fix All has something to do');
+    const fixedOnce = editor.document.getText();
     const fixAll = await recordedDuring(() => vscode.commands.executeCommand('editor.action.fixAll'));
+    assert.notEqual(editor.document.getText(), fixedOnce, 'Fix All changed the document');
     assert.deepEqual(fixAll, ['fixApplied'], 'Fix All is a fix too');
   });
 

@@ -71,6 +71,8 @@ export class ChatController implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The user was told that older turns no longer fit in the saved history. */
   private toldTrimmed = false;
+  /** No `init` has gone to a view since the extension started: the next one opens a new window's view. */
+  private newWindow = true;
   private readonly attached = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.posted, this.attached];
 
@@ -274,6 +276,8 @@ export class ChatController implements vscode.Disposable {
 
   private init(): ToWebview {
     const preferences = this.parts.history.preferences();
+    const newWindow = this.newWindow;
+    this.newWindow = false;
     return {
       type: 'init',
       personas: this.personaInfos(),
@@ -283,6 +287,7 @@ export class ChatController implements vscode.Disposable {
       context: preferences.context ?? DEFAULT_CONTEXT,
       templates: templateNames(BUILTIN_TEMPLATES),
       history: [...this.session.entries],
+      ...(newWindow ? { newWindow } : {}),
     };
   }
 
