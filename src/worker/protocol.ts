@@ -19,6 +19,11 @@ export interface LintReply {
   timedOut?: boolean;
 }
 
+/** Sent once by the worker when it has loaded the engine and linted the warm-up document. */
+export interface WorkerReady {
+  ready: { warmUpMs: number };
+}
+
 /** Sent by the worker as it starts a request: its time budget runs from here (not from a cold start or a queue). */
 export interface LintStarted {
   started: number;
