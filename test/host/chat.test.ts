@@ -61,6 +61,17 @@ async function ask(message: UserEntry, modelId?: string): Promise<{ text: string
   return { text, messages };
 }
 
+/** Closes the side bar and opens the chat again: the view's page reloads and asks for its state. */
+async function reopenView(): Promise<Extract<ToWebview, { type: 'init' }>> {
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const from = posted.length;
+  await vscode.commands.executeCommand('outcomeLens.openChat');
+  return waitFor('a fresh "init" from the reloaded page', () =>
+    posted.slice(from).find((m): m is Extract<ToWebview, { type: 'init' }> => m.type === 'init'),
+    15_000,
+  );
+}
+
 async function openBadPrd(): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'docs/bad-prd.md'));
   await vscode.window.showTextDocument(document);
@@ -153,13 +164,7 @@ suite('chat', () => {
     await openBadPrd();
     const kept = question('Which metric should we drop?');
     await ask(kept, 'offline-coach');
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    const from = posted.length;
-    await vscode.commands.executeCommand('outcomeLens.openChat');
-    const init = await waitFor('a fresh "init" from the reloaded page', () =>
-      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'init' }> => m.type === 'init'),
-      15_000,
-    );
+    const init = await reopenView();
     const index = init.history?.findIndex((entry) => entry.id === kept.id) ?? -1;
     assert.ok(index >= 0, 'the question is in the history');
     const answer = init.history?.[index + 1];
@@ -330,13 +335,7 @@ suite('chat', () => {
     // The urgent saves of all three turns are written by now; the log has had every chance to warn.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     assert.equal(warningsIn(await logText(() => true)).length, before, 'no warning below the limit');
-    await vscode.commands.executeCommand('workbench.action.closeSidebar');
-    const from = posted.length;
-    await vscode.commands.executeCommand('outcomeLens.openChat');
-    const init = await waitFor('a fresh "init" from the reloaded page', () =>
-      posted.slice(from).find((m): m is Extract<ToWebview, { type: 'init' }> => m.type === 'init'),
-      15_000,
-    );
+    const init = await reopenView();
     assert.deepEqual(
       init.history?.filter((entry) => entry.role === 'user').map((entry) => entry.id),
       [...asked, marker].map((message) => message.id),
