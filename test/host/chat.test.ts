@@ -75,7 +75,8 @@ async function reopenView(): Promise<Extract<ToWebview, { type: 'init' }>> {
 async function openBadPrd(): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), 'docs/bad-prd.md'));
   await vscode.window.showTextDocument(document);
-  await waitFor('lint diagnostics on bad-prd.md', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'outcome-lens'));
+  // The first lint of a run can wait for the lint worker to start, which takes seconds on a busy machine.
+  await waitFor('lint diagnostics on bad-prd.md', () => vscode.languages.getDiagnostics(document.uri).some((d) => d.source === 'outcome-lens'), 30_000);
   return document;
 }
 
