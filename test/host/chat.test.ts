@@ -289,6 +289,13 @@ suite('chat', () => {
       assert.ok(!settings.includes(key), 'the key is not in any settings scope');
       assert.ok(!JSON.stringify(posted).includes(key), 'the key never went to the view');
 
+      // An export names the model behind each answer (issue 15).
+      const target = vscode.Uri.joinPath(folder(), 'chat-export-model.md');
+      await vscode.commands.executeCommand('outcomeLens.exportConversation', target);
+      const exported = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      await vscode.workspace.fs.delete(target);
+      assert.match(exported, /## 💰 Value Realization\n\n_Answered by test-model \([^)\n]+\)\._\n\nStreamed from the server\./);
+
       await vscode.commands.executeCommand('outcomeLens.clearApiKey');
       server.replyToChat(streamReply(['No key now.']));
       await ask(question('Again'), 'openai:test-model');
@@ -307,8 +314,6 @@ suite('chat', () => {
     // "To …" only where the personas asked change from the question before.
     assert.match(markdown, /## You\n\n(_To 💰 Value Realization_\n\n)?Which metric should we drop\?/);
     assert.match(markdown, /## 💰 Value Realization\n\n_Offline coach: a rule-based answer, not an AI model\._/);
-    // Each answer names the model behind it (issue 15): the server's, asked in the suite above.
-    assert.match(markdown, /## 💰 Value Realization\n\n_Answered by test-model \([^)\n]+\)\._\n\nStreamed from the server\./);
     await vscode.workspace.fs.delete(target);
   });
 
