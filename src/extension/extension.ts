@@ -20,6 +20,8 @@ export interface OutcomeLensApi {
   statusBar: vscode.StatusBarItem;
   /** What the user has done that the walkthrough counts. */
   progress: Progress;
+  /** Each line written to the "Outcome Lens" log. */
+  onDidLog: vscode.Event<string>;
 }
 
 function registerLinting(context: vscode.ExtensionContext, log: (message: string) => void): LintController {
@@ -35,14 +37,14 @@ function registerLinting(context: vscode.ExtensionContext, log: (message: string
 }
 
 export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
-  const log = registerLogging(context);
+  const { log, onDidLog } = registerLogging(context);
   const progress = registerProgress(context);
   const lints = registerLinting(context, log);
   registerTemplates(context);
   registerWalkthrough(context, lints);
   const statusBar = registerStatusBar(context, lints, log);
   const chat = registerChat(context, lints, log, progress);
-  return { lints, chat, participants: registerParticipants(context, lints, log, progress), statusBar, progress };
+  return { lints, chat, participants: registerParticipants(context, lints, log, progress), statusBar, progress, onDidLog };
 }
 
 export function deactivate(): void {

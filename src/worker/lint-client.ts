@@ -5,7 +5,7 @@
 // slow to check, and the other documents' requests go on in the new worker.
 import { Worker } from 'node:worker_threads';
 import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
-import type { LintReply, LintRequest, LintStarted, WorkerReady } from './protocol';
+import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
 
@@ -37,6 +37,7 @@ export class LintClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private fallback: Linter | undefined;
+  private workersStarted = 0;
 
   constructor(
     private workerPath: string | undefined,
@@ -113,7 +114,8 @@ export class LintClient {
     if (this.worker || !this.workerPath) return this.worker;
     try {
       const startedAt = performance.now();
-      const worker = new Worker(this.workerPath);
+      const workerData: WorkerOptions = { warmUp: this.workersStarted++ === 0 };
+      const worker = new Worker(this.workerPath, { workerData });
       worker.on('message', (message: LintReply | LintStarted | WorkerReady) => {
         if ('ready' in message) {
           // How long the first document waits at most: what a slow first squiggle comes down to.

@@ -19,6 +19,12 @@ export interface LintReply {
   timedOut?: boolean;
 }
 
+/** What the client tells a worker as it starts it (its workerData). */
+export interface WorkerOptions {
+  /** Lint the warm-up document before taking requests (the first worker only). */
+  warmUp: boolean;
+}
+
 /** Sent once by the worker when it has loaded the engine and linted the warm-up document. */
 export interface WorkerReady {
   ready: { warmUpMs: number };

@@ -319,43 +319,42 @@ suite('chat', () => {
 
   test('the "oldest messages will not come back" warning comes only when a turn is really left out (issue 15)', async function () {
     this.timeout(90_000);
-    const warning = /the saved history is at its limit; (\d+) older entries/g;
-    const logText = async (until: (text: string) => boolean) => {
-      await vscode.commands.executeCommand('outcomeLens.showLogs');
-      return waitFor('the Outcome Lens log', () => {
-        const channel = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /Outcome Lens$/.test(decodeURIComponent(d.uri.path)));
-        const text = channel?.getText();
-        return text !== undefined && until(text) ? text : undefined;
-      });
-    };
-    const warningsIn = (text: string) => [...text.matchAll(warning)].map((m) => Number(m[1]));
-    const before = warningsIn(await logText(() => true)).length;
+    // The log line that comes with the warning, read as it is written (showing the channel would leave it open for later suites).
+    const warnings: number[] = [];
+    const listening = api.onDidLog((line) => {
+      const dropped = /the saved history is at its limit; (\d+) older entries/.exec(line)?.[1];
+      if (dropped) warnings.push(Number(dropped));
+    });
 
-    // Two short turns, as in a fresh profile: nothing is left out, nothing is said, all of it comes back.
-    await openBadPrd();
-    await api.chat.receive({ type: 'newConversation' });
-    const asked = [question('Is the first goal measurable?'), question('What baseline should we use?')];
-    for (const message of asked) await ask(message, 'offline-coach');
-    const marker = question('/template prd', { command: { name: 'template', template: 'prd' } });
-    await ask(marker, 'offline-coach');
-    // The urgent saves of all three turns are written by now; the log has had every chance to warn.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.equal(warningsIn(await logText(() => true)).length, before, 'no warning below the limit');
-    const init = await reopenView();
-    assert.deepEqual(
-      init.history?.filter((entry) => entry.role === 'user').map((entry) => entry.id),
-      [...asked, marker].map((message) => message.id),
-      'every question came back',
-    );
-    assert.equal(init.history?.length, 6, 'and every answer');
+    try {
+      // Two short turns, as in a fresh profile: nothing is left out, nothing is said, all of it comes back.
+      await openBadPrd();
+      await api.chat.receive({ type: 'newConversation' });
+      const asked = [question('Is the first goal measurable?'), question('What baseline should we use?')];
+      for (const message of asked) await ask(message, 'offline-coach');
+      const marker = question('/template prd', { command: { name: 'template', template: 'prd' } });
+      await ask(marker, 'offline-coach');
+      // The urgent saves of all three turns are written by now; the log has had every chance to warn.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(warnings, [], 'no warning below the limit');
+      const init = await reopenView();
+      assert.deepEqual(
+        init.history?.filter((entry) => entry.role === 'user').map((entry) => entry.id),
+        [...asked, marker].map((message) => message.id),
+        'every question came back',
+      );
+      assert.equal(init.history?.length, 6, 'and every answer');
 
-    // The other side: in a new conversation, questions long enough that the saved history passes its size limit.
-    await api.chat.receive({ type: 'newConversation' });
-    const long = 'Why does this matter? '.repeat(4000);
-    const none = { document: false, selection: false, findings: false };
-    for (let i = 0; i < 6; i++) await ask(question(long, { context: none }), 'offline-coach');
-    const text = await logText((t) => warningsIn(t).length > before);
-    assert.deepEqual(warningsIn(text).slice(before), [2], 'one warning, naming the one turn (question and answer) left out');
+      // The other side: in a new conversation, questions long enough that the saved history passes its size limit.
+      await api.chat.receive({ type: 'newConversation' });
+      const long = 'Why does this matter? '.repeat(4000);
+      const none = { document: false, selection: false, findings: false };
+      for (let i = 0; i < 6; i++) await ask(question(long, { context: none }), 'offline-coach');
+      await waitFor('the warning in the log', () => warnings.length > 0);
+    } finally {
+      listening.dispose();
+    }
+    assert.deepEqual(warnings, [2], 'one warning, naming the one turn (question and answer) left out');
     await api.chat.receive({ type: 'newConversation' });
   });
 });

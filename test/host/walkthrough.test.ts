@@ -35,17 +35,6 @@ suite('walkthrough progress', () => {
     assert.deepEqual(eventsOf('askPersona'), [`onContext:${PROGRESS_KEYS.questionSent}`]);
   });
 
-  test('the walkthrough opens from Welcome: Open Walkthrough, as the README says', async () => {
-    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#gettingStarted`, false);
-    const label = await until(
-      vscode.window.tabGroups.onDidChangeTabs,
-      () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Welcome')?.label,
-      () => `the Welcome page, tabs: ${vscode.window.tabGroups.all.flatMap((group) => group.tabs).map((tab) => tab.label).join(', ')}`,
-    );
-    assert.equal(label, 'Welcome');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
-
   test('"Show a Quick Fix" records nothing; applying a quick fix and Fix All in the editor each record a fix', async function () {
     this.timeout(60_000);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('outcomeLens.openExample');
