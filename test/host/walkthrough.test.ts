@@ -43,8 +43,8 @@ suite('walkthrough progress', () => {
     assert.deepEqual(await recordedDuring(() => vscode.commands.executeCommand('outcomeLens.showFirstFix')), [], 'showing the fixes applies none');
     const before = editor.document.getText();
     const cursor = editor.selection.active;
-    const offered = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(cursor, cursor), 'quickfix');
-    assert.ok(offered.some((action) => action.command?.command === 'outcomeLens.recordFixApplied'), 'a fix is offered under the cursor');
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(cursor, cursor), 'quickfix');
+    assert.ok(fixes.some((action) => action.command?.command === 'outcomeLens.recordFixApplied'), 'a fix is offered under the cursor');
     // The editor's own path for a quick fix: the first fix for the finding under the cursor, applied with its command.
     // Asked again while the menu "Show a Quick Fix" opened is still closing, the editor can apply nothing; a user would try again.
     const quickFix: ProgressEvent[] = [];
