@@ -40,7 +40,7 @@ process.once('SIGTERM', () => void stop().then(() => process.exit(0)));
 
 await waitForHttp(`http://127.0.0.1:${port}/healthz`, { deadline: Date.now() + 60_000, giveUp: () => exited });
 console.log(`\nOutcome Lens sandbox: http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-console.log('The Getting Started page has the walkthrough (Help > Get Started). Ctrl+C stops the server and removes the sandbox folder.');
+console.log('Help > Welcome lists the Outcome Lens walkthrough. Ctrl+C stops the server and removes the sandbox folder.');
 server.on('exit', () => {
   log(exited);
   rmSync(dir, { recursive: true, force: true });

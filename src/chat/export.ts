@@ -74,6 +74,7 @@ function answerBlocks(entry: AssistantEntry, label: (id: string | undefined) => 
   const speaker = label(entry.personaId);
   const blocks = [`## ${speaker}`];
   if (entry.offlineCoach) blocks.push('_Offline coach: a rule-based answer, not an AI model._');
+  else if (entry.model) blocks.push(`_Answered by ${escapeEmphasis(entry.model)}._`);
   const text = withoutSpeakerLine(entry.text, speaker).trim();
   if (text) blocks.push(demoteHeadings(text, 2));
   const ended = ENDED_EARLY[entry.status];

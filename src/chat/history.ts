@@ -149,8 +149,10 @@ export class HistoryStore {
   /** Saves the conversation; resolves to how many entries were beyond the limits and left storage. */
   async save(entries: readonly ConversationEntry[]): Promise<{ dropped: number }> {
     const stored = toStored(entries);
+    // Counted before the write: the session goes on adding to its list while the store writes.
+    const dropped = entries.length - stored.entries.length;
     await this.store.update(HISTORY_KEY, stored);
-    return { dropped: entries.length - stored.entries.length };
+    return { dropped };
   }
 
   preferences(): ChatPreferences {

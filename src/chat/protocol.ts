@@ -24,6 +24,8 @@ export const MESSAGE_LIMITS = {
   /** Personas asked at once (a panel). */
   personas: 16,
   url: 8_192,
+  /** A model's name as the picker shows it. */
+  modelLabel: 1_000,
 } as const;
 
 export const chatErrorCodeSchema = z.enum([
@@ -130,6 +132,8 @@ export const assistantEntrySchema = z.object({
   status: assistantStatusSchema,
   /** True when the built-in offline coach wrote it: shown as "not an AI model". */
   offlineCoach: z.boolean().default(false),
+  /** The model that wrote it, as the model picker names it; an export says who answered. */
+  model: z.string().max(MESSAGE_LIMITS.modelLabel).optional(),
   error: errorInfoSchema.optional(),
   /** Epoch ms before which Retry stays disabled (429 retry-after). */
   retryAt: z.number().optional(),
@@ -159,6 +163,12 @@ export const toWebviewSchema = z.discriminatedUnion('type', [
     ...stateFields,
     templates: stateFields.templates.default([]),
     history: z.array(conversationEntrySchema).optional(),
+    /**
+     * The first `init` since VS Code started or reloaded the window. The view then
+     * drops layout choices kept from the last window (an unfolded header), which
+     * otherwise come back over half a side bar.
+     */
+    newWindow: z.boolean().optional(),
   }),
   /** Personas, models or choices changed (persona file edited, model list refreshed); absent fields stay. */
   z.object({ type: z.literal('update'), ...z.object(stateFields).partial().shape }),

@@ -220,6 +220,7 @@ export class ChatSession {
       text: '',
       status: 'streaming',
       offlineCoach: resolved.offlineCoach,
+      model: resolved.provider.label,
     };
     this.insertAnswer(entry);
     this.options.post({ type: 'streamStart', messageId: entry.id, replyTo: user.id, personaId, offlineCoach: entry.offlineCoach });
@@ -326,7 +327,8 @@ export class ChatSession {
   }
 
   private changed(urgent: boolean): void {
-    this.options.onChange?.(this.list, urgent);
+    // A copy: the listener may hold on to it (a save in progress) while the list grows.
+    this.options.onChange?.([...this.list], urgent);
   }
 }
 

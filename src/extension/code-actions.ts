@@ -7,6 +7,7 @@ import { DisableFixes, findingActions, FIX_ALL_KIND as FIX_ALL_KIND_ID, wantsFix
 import { isDiagnosticOf } from '../editor/diagnostics';
 import { fixAllPasses, snippetOf, type Finding, type TextEdit } from '../engine';
 import type { LintController } from './diagnostics';
+import { FIX_APPLIED_COMMAND } from './progress';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND_ID);
 
@@ -71,6 +72,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred;
         action.edit = fix.kind === 'disable' ? workspaceEdit(document, fix.edits) : quickFixEdit(document, fix.edits);
+        if (fix.kind !== 'disable') action.command = { title: fix.title, command: FIX_APPLIED_COMMAND };
         actions.push(action);
       }
       const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
@@ -96,6 +98,7 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     if (edits.length === 0 || document.version !== version) return [];
     const action = new vscode.CodeAction('Fix all Outcome Lens problems', FIX_ALL_KIND);
     action.edit = workspaceEdit(document, edits);
+    action.command = { title: action.title, command: FIX_APPLIED_COMMAND };
     return [action];
   }
 }

@@ -1,6 +1,6 @@
 // Linter commands: lint the whole workspace, mark a file's kind, open rule docs.
 import * as vscode from 'vscode';
-import { lineBreakOf, ruleById, rules } from '../engine';
+import { lineBreakOf, ruleById, rules, type DocumentKind } from '../engine';
 import type { LintController } from './diagnostics';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -35,8 +35,11 @@ async function lintWorkspace(lints: LintController): Promise<void> {
   );
 }
 
+/** The kinds a user can mark a file as (`none` is what detection is for). */
+export type MarkedKind = Exclude<DocumentKind, 'none'>;
+
 /** Records the kind in front matter (`type: prd`), so the CLI and teammates see it too. */
-export function setKindEdit(text: string, kind: 'prd' | 'business-case'): { start: number; end: number; text: string } {
+export function setKindEdit(text: string, kind: MarkedKind): { start: number; end: number; text: string } {
   const nl = lineBreakOf(text);
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(bom));
@@ -48,7 +51,7 @@ export function setKindEdit(text: string, kind: 'prd' | 'business-case'): { star
   return { start: bodyStart, end: bodyStart, text: `type: ${kind}${nl}` };
 }
 
-async function setKind(lints: LintController, kind: 'prd' | 'business-case'): Promise<void> {
+async function setKind(lints: LintController, kind: MarkedKind): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') {
     void vscode.window.showWarningMessage('Outcome Lens: open a Markdown file first.');
@@ -77,6 +80,7 @@ export function registerLintCommands(context: vscode.ExtensionContext, lints: Li
     vscode.commands.registerCommand('outcomeLens.lintWorkspace', () => lintWorkspace(lints)),
     vscode.commands.registerCommand('outcomeLens.treatAsPrd', () => setKind(lints, 'prd')),
     vscode.commands.registerCommand('outcomeLens.treatAsBusinessCase', () => setKind(lints, 'business-case')),
+    vscode.commands.registerCommand('outcomeLens.treatAsOkr', () => setKind(lints, 'okr')),
     vscode.commands.registerCommand('outcomeLens.showRuleDocs', (ruleId: unknown) => showRuleDocs(context, ruleId)),
   );
 }

@@ -57,6 +57,7 @@ export class LintController implements vscode.Disposable {
     log: (message: string) => void,
   ) {
     this.client = new LintClient(path.join(context.extensionPath, 'dist', 'lint-worker.js'), log);
+    this.client.start();
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {

@@ -7,6 +7,7 @@ import { ConfigService } from './config';
 import { LintController } from './diagnostics';
 import { registerLogging } from './logging';
 import { registerParticipants, type ParticipantsApi } from './participants';
+import { registerProgress, type Progress } from './progress';
 import { registerStatusBar } from './status-bar';
 import { registerTemplates } from './templates';
 import { registerWalkthrough } from './walkthrough';
@@ -17,6 +18,10 @@ export interface OutcomeLensApi {
   participants: ParticipantsApi;
   /** The document-kind item, for tests to read its text and command. */
   statusBar: vscode.StatusBarItem;
+  /** What the user has done that the walkthrough counts. */
+  progress: Progress;
+  /** Each line written to the "Outcome Lens" log. */
+  onDidLog: vscode.Event<string>;
 }
 
 function registerLinting(context: vscode.ExtensionContext, log: (message: string) => void): LintController {
@@ -32,12 +37,14 @@ function registerLinting(context: vscode.ExtensionContext, log: (message: string
 }
 
 export function activate(context: vscode.ExtensionContext): OutcomeLensApi {
-  const log = registerLogging(context);
+  const { log, onDidLog } = registerLogging(context);
+  const progress = registerProgress(context);
   const lints = registerLinting(context, log);
   registerTemplates(context);
   registerWalkthrough(context, lints);
   const statusBar = registerStatusBar(context, lints, log);
-  return { lints, chat: registerChat(context, lints, log), participants: registerParticipants(context, lints, log), statusBar };
+  const chat = registerChat(context, lints, log, progress);
+  return { lints, chat, participants: registerParticipants(context, lints, log, progress), statusBar, progress, onDidLog };
 }
 
 export function deactivate(): void {

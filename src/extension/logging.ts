@@ -4,13 +4,29 @@
 import * as vscode from 'vscode';
 import { redactCredentials } from './logging-redact';
 
-/** Creates the channel and the Show Logs command; returns the function that writes to it. */
-export function registerLogging(context: vscode.ExtensionContext): (message: string) => void {
+export interface Logging {
+  /** Writes a line to the channel, redacted. */
+  log: (message: string) => void;
+  /** Each line as written (the extension-host tests read the log through it without showing the channel). */
+  onDidLog: vscode.Event<string>;
+}
+
+/** Creates the channel and the Show Logs command. */
+export function registerLogging(context: vscode.ExtensionContext): Logging {
   const channel = vscode.window.createOutputChannel('Outcome Lens', { log: true });
+  const logged = new vscode.EventEmitter<string>();
   context.subscriptions.push(
     channel,
+    logged,
     // Keep focus in the editor: the user asked to see the log, not to type into it.
     vscode.commands.registerCommand('outcomeLens.showLogs', () => channel.show(true)),
   );
-  return (message) => channel.info(redactCredentials(message));
+  return {
+    log: (message) => {
+      const line = redactCredentials(message);
+      channel.info(line);
+      logged.fire(line);
+    },
+    onDidLog: logged.event,
+  };
 }

@@ -22,18 +22,24 @@ export function statusText(result: Pick<LintedDocument, 'kind' | 'findings'>): s
   return `$(book) ${label}: ${count} finding${count === 1 ? '' : 's'}`;
 }
 
-interface MenuItem extends vscode.QuickPickItem {
+export interface MenuItem extends vscode.QuickPickItem {
   command: string;
+}
+
+/** The menu for a document of `kind`: each kind it can be marked as (the current one says so), then the Problems panel. */
+export function menuItems(kind: DocumentKind | undefined): MenuItem[] {
+  const current = (k: DocumentKind) => (kind === k ? 'current' : undefined);
+  return [
+    { label: '$(file-text) Treat as a PRD', command: 'outcomeLens.treatAsPrd', description: current('prd') },
+    { label: '$(briefcase) Treat as a business case', command: 'outcomeLens.treatAsBusinessCase', description: current('business-case') },
+    { label: '$(target) Treat as an OKR page', command: 'outcomeLens.treatAsOkr', description: current('okr') },
+    { label: '$(warning) Open the Problems panel', command: 'workbench.actions.view.problems' },
+  ];
 }
 
 async function showMenu(lints: LintController): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
-  const kind = document && lints.resultFor(document)?.kind;
-  const items: MenuItem[] = [
-    { label: '$(file-text) Treat as a PRD', command: 'outcomeLens.treatAsPrd', description: kind === 'prd' ? 'current' : undefined },
-    { label: '$(briefcase) Treat as a business case', command: 'outcomeLens.treatAsBusinessCase', description: kind === 'business-case' ? 'current' : undefined },
-    { label: '$(warning) Open the Problems panel', command: 'workbench.actions.view.problems' },
-  ];
+  const items = menuItems(document && lints.resultFor(document)?.kind);
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Outcome Lens: change the document kind or see the findings' });
   if (picked) await vscode.commands.executeCommand(picked.command);
 }

@@ -36,6 +36,17 @@ export const BUILTIN_TEMPLATES: readonly TemplateInfo[] = [
     "source": "builtin"
   },
   {
+    "id": "okr-page",
+    "name": "OKR page",
+    "description": "Objectives and key results for one period - each key result a change in customer behaviour with baseline, target and date, plus a leading signal and a guardrail.",
+    "kind": "okr",
+    "persona": "value-realization",
+    "prefix": "okr-page",
+    "titleStop": 1,
+    "body": "# OKRs ${1:[period, e.g. 2026 Q3]}: ${2:[team]}\n\n**Owner:** ${3:[name]} · **Last updated:** ${4:[date]}\n\n## Objective 1: ${5:[the change for customers, in plain words]}\n\nWhy it matters: ${6:[the problem today, with its number]}\n\n### Key results\n\n| Key result | Type | Baseline | Target | Timeframe |\n| --- | --- | --- | --- | --- |\n| KR1: ${7:[what customers do more or better]} | lagging | ${8:[today]} | ${9:[target]} | ${10:[by when]} |\n| KR2: ${11:[an early sign that they are starting to]} | leading | ${12:[today]} | ${13:[target]} | ${14:[by when]} |\n\n### Guardrails\n\n| Must not get worse | Type | Baseline | Target | Timeframe |\n| --- | --- | --- | --- | --- |\n| ${15:[what must not get worse]} | guardrail | ${16:[today]} | ${17:[limit]} | ${18:[how often checked]} |\n\n**How we check progress:** ${19:[when and where the team looks at these numbers]}\n\n$0",
+    "source": "builtin"
+  },
+  {
     "id": "feature-spec",
     "name": "Feature spec",
     "description": "Build-ready spec for one feature, tied to the need it serves and the metrics that show it worked.",

@@ -79,6 +79,8 @@ export class ChatApp {
     if (message.selectedPersonaId) state.personaId = message.selectedPersonaId;
     if (message.selectedModelId) state.modelId = message.selectedModelId;
     if (message.type === 'init' && message.history) this.turns.replaceHistory(message.history);
+    // An unfold was for the last window's work; a new window opens on the conversation.
+    if (message.type === 'init' && message.newWindow) delete state.headerCollapsed;
     this.pickers.render();
     this.log.render();
     this.updateBusy();

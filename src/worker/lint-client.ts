@@ -5,7 +5,7 @@
 // slow to check, and the other documents' requests go on in the new worker.
 import { Worker } from 'node:worker_threads';
 import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
-import type { LintReply, LintRequest, LintStarted } from './protocol';
+import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
 
@@ -37,6 +37,7 @@ export class LintClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private fallback: Linter | undefined;
+  private workersStarted = 0;
 
   constructor(
     private workerPath: string | undefined,
@@ -53,6 +54,11 @@ export class LintClient {
       this.pending.set(request.id, pending);
       this.post(worker, pending);
     });
+  }
+
+  /** Starts the worker now, so that it is loaded and warmed up (see warm-up.ts) before the first document comes. */
+  start(): void {
+    this.ensureWorker();
   }
 
   dispose(): void {
@@ -107,8 +113,15 @@ export class LintClient {
   private ensureWorker(): Worker | undefined {
     if (this.worker || !this.workerPath) return this.worker;
     try {
-      const worker = new Worker(this.workerPath);
-      worker.on('message', (message: LintReply | LintStarted) => {
+      const startedAt = performance.now();
+      const workerData: WorkerOptions = { warmUp: this.workersStarted++ === 0 };
+      const worker = new Worker(this.workerPath, { workerData });
+      worker.on('message', (message: LintReply | LintStarted | WorkerReady) => {
+        if ('ready' in message) {
+          // How long the first document waits at most: what a slow first squiggle comes down to.
+          this.log(`lint worker ready after ${Math.round(performance.now() - startedAt)} ms (engine warm-up ${message.ready.warmUpMs} ms)`);
+          return;
+        }
         if ('started' in message) {
           if (this.worker === worker) this.started(message.started);
           return;

@@ -1,10 +1,22 @@
 // Runs the engine in a worker thread, so a 1 MB document never blocks the
 // extension host. One Linter per worker: its section cache makes re-lints cheap.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../engine';
-import type { LintReply, LintRequest, LintStarted } from './protocol';
+import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
+import { WARM_UP_DOCUMENT } from './warm-up';
 
 const linter = new Linter();
+// Requests that arrive meanwhile wait in the port's queue; their time budget starts when they are picked up.
+// A worker restarted after a lint ran out of time skips it: documents are already waiting for it.
+const warmUpStart = performance.now();
+if ((workerData as WorkerOptions | undefined)?.warmUp !== false) {
+  try {
+    linter.lint(WARM_UP_DOCUMENT, { disableFixes: false });
+  } catch {
+    // A warm-up that fails only leaves the first real lint slower.
+  }
+}
+parentPort?.postMessage({ ready: { warmUpMs: Math.round(performance.now() - warmUpStart) } } satisfies WorkerReady);
 
 parentPort?.on('message', (request: LintRequest) => {
   parentPort!.postMessage({ started: request.id } satisfies LintStarted);

@@ -19,6 +19,17 @@ export interface LintReply {
   timedOut?: boolean;
 }
 
+/** What the client tells a worker as it starts it (its workerData). */
+export interface WorkerOptions {
+  /** Lint the warm-up document before taking requests (the first worker only). */
+  warmUp: boolean;
+}
+
+/** Sent once by the worker when it has loaded the engine and linted the warm-up document. */
+export interface WorkerReady {
+  ready: { warmUpMs: number };
+}
+
 /** Sent by the worker as it starts a request: its time budget runs from here (not from a cold start or a queue). */
 export interface LintStarted {
   started: number;

@@ -20,6 +20,9 @@ const installedFrom = process.env.OUTCOME_LENS_HOST_VSIX;
  * when it is set. Read there, never asserted here. The baseline, measured in the same
  * host, is the time the host takes to open and show a plain-text document.
  */
+/** Eight times the 1.5 s aimed for: on a machine shared by several test runs the figure has reached 6 s. */
+const EXAMPLE_TO_SQUIGGLE_BOUND_MS = 12_000;
+
 const timings: { activateMs?: number; exampleToDiagnosticsMs?: number; openPlainTextMs?: number; wasActive?: boolean } = {};
 
 suite('smoke (installed VSIX or development folder)', () => {
@@ -53,7 +56,7 @@ suite('smoke (installed VSIX or development folder)', () => {
     }
   });
 
-  test('the walkthrough\u2019s example PRD gets diagnostics, and "Show a Quick Fix" puts the cursor on a fixable finding', async () => {
+  test('the walkthrough\u2019s example PRD gets diagnostics, and "Show a Quick Fix" puts the cursor on a fixable finding', async function () {
     let started = performance.now();
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'baseline\n' }));
     timings.openPlainTextMs = performance.now() - started;
@@ -68,6 +71,11 @@ suite('smoke (installed VSIX or development folder)', () => {
       20_000,
     );
     timings.exampleToDiagnosticsMs = performance.now() - started;
+    // The figure issue 15 asks for (under 1.5 s in the sandbox), in the test's title so the report shows it;
+    // the bound is loose so that a machine busy with other work does not fail it.
+    const figure = `example to first squiggle ${Math.round(timings.exampleToDiagnosticsMs)} ms, plain-text file ${Math.round(timings.openPlainTextMs!)} ms`;
+    this.test!.title += ` (${figure})`;
+    assert.ok(timings.exampleToDiagnosticsMs < EXAMPLE_TO_SQUIGGLE_BOUND_MS, figure);
     for (const rule of ['vanity-metric', 'output-as-outcome', 'metric-missing-timeframe']) assert.ok(rules.includes(rule), `${rule} in ${rules.join(', ')}`);
     assert.ok(api.lints.resultFor(editor.document)?.findings.length, 'the findings behind them are recorded');
 

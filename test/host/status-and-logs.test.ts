@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { OutcomeLensApi } from '../../src/extension/extension';
+import { menuItems } from '../../src/extension/status-bar';
 import { closeAllWithoutSaving, ours, until, workspaceUri } from './support';
 
 const EXTENSION_ID = 'outcome-lens.outcome-lens';
@@ -66,6 +67,24 @@ suite('status bar and logs', () => {
     await menu;
     assert.match(document.getText(), /^---\ntype: prd\n---\n/);
     await statusShows(/PRD: \d+ findings?$/);
+  });
+
+  test('the menu offers "Treat as an OKR page"; choosing it marks the file and the item says OKR page (issue 15)', async () => {
+    const document = await open('lint', 'notes.md');
+    await statusShows(/Not a product document$/);
+    const items = menuItems(api.lints.resultFor(document)?.kind);
+    assert.deepEqual(
+      items.filter((item) => item.label.includes('Treat as')).map((item) => item.label.replace(/^\$\([\w-]+\) /, '')),
+      ['Treat as a PRD', 'Treat as a business case', 'Treat as an OKR page'],
+    );
+    const okr = items.find((item) => item.label.endsWith('Treat as an OKR page'))!;
+    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.ok(contributed.includes(okr.command), `${okr.command} is a contributed command`);
+
+    await vscode.commands.executeCommand(okr.command);
+    assert.match(document.getText(), /^---\ntype: okr\n---\n/);
+    await statusShows(/OKR page: \d+ findings?$/);
+    assert.equal(menuItems(api.lints.resultFor(document)?.kind).find((item) => item.command === okr.command)?.description, 'current');
   });
 
   test('Show Logs shows the channel: kind decisions are there, a key and a password in a server address are not', async () => {

@@ -45,4 +45,18 @@ describe('package metadata', () => {
       if (link[1]!.startsWith('outcomeLens.')) assert.ok(commands.has(link[1]), `${link[1]} is a contributed command`);
     }
   });
+
+  test('the README opens the walkthrough through menus current VS Code has: Help > Welcome, not Help > Get Started (issue 15)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    assert.doesNotMatch(readme, /Help(?: >|:) Get Started/);
+    assert.match(readme, /\*\*Help > Welcome\*\* lists \*Get Started with Outcome\s+Lens\*/);
+    assert.match(readme, new RegExp(`\\*${manifest.contributes.walkthroughs[0].title.replace(/ /g, '\\s+')}\\*`), 'by the title it has');
+  });
+
+  test('the steps that ask the user to do something complete when it is done, not when it is shown (issue 15)', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    const eventsOf = (id: string) => walkthrough.steps.find((step: { id: string }) => step.id === id)?.completionEvents;
+    assert.deepEqual(eventsOf('applyFix'), ['onContext:outcomeLens.fixApplied']);
+    assert.deepEqual(eventsOf('askPersona'), ['onContext:outcomeLens.questionSent']);
+  });
 });

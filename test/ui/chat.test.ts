@@ -557,4 +557,36 @@ describe('chat webview', () => {
     await assertHealthy(chat);
     await chat.close();
   });
+
+  it('after a reload the header is folded again, over a line of the side bar, not half of it (issue 15)', async () => {
+    const chat = await openReady();
+    const question = await ask(chat, 'Is this ready?');
+    await answerFully(chat, question, 'a1', answer);
+    await chat.page.click('#header-toggle');
+    await chat.page.waitForFunction(() => (globalThis as any).__test.state?.headerCollapsed === false && (globalThis as any).__test.state?.entries?.length === 2);
+    const saved = await chat.savedState();
+    await chat.close();
+    const headerShare = (page: ChatPage['page']) =>
+      page.evaluate(() => {
+        const view = globalThis as any;
+        return view.document.querySelector('header.toolbar').getBoundingClientRect().height / view.innerHeight;
+      });
+
+    // Hidden and shown again in the same window: the unfold the user chose stays.
+    const reopened = await openWithInit(ui, { ...init, history: saved.entries }, saved);
+    await reopened.page.setViewportSize({ width: 300, height: 400 });
+    assert.equal(await reopened.page.getAttribute('#header-toggle', 'aria-expanded'), 'true');
+    await reopened.close();
+
+    // The window reloaded: the extension's first init says so, and the view opens on the conversation.
+    const reloaded = await openWithInit(ui, { ...init, history: saved.entries, newWindow: true }, saved);
+    await reloaded.page.setViewportSize({ width: 300, height: 400 });
+    assert.equal(await reloaded.page.getAttribute('#header-toggle', 'aria-expanded'), 'false');
+    assert.equal(await reloaded.page.isVisible('#persona'), false);
+    const share = await headerShare(reloaded.page);
+    assert.ok(share < 0.15, `the header takes ${(share * 100).toFixed(0)}% of a 400 px side bar`);
+    await reloaded.page.waitForFunction(() => (globalThis as any).__test.state?.headerCollapsed === undefined);
+    await assertHealthy(reloaded);
+    await reloaded.close();
+  });
 });

@@ -39,6 +39,8 @@ export interface ChatParts {
   editors: EditorTracker;
   review: ReviewDiagnostics;
   log: (message: string) => void;
+  /** The user sent a question (the walkthrough counts it). */
+  questionSent?: () => void;
   /** "Configure a model…": the walkthrough for base URL, model and key. */
   configureModel: () => Promise<void>;
 }
@@ -69,6 +71,8 @@ export class ChatController implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   /** The user was told that older turns no longer fit in the saved history. */
   private toldTrimmed = false;
+  /** No `init` has gone to a view since the extension started: the next one opens a new window's view. */
+  private newWindow = true;
   private readonly attached = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.posted, this.attached];
 
@@ -166,6 +170,7 @@ export class ChatController implements vscode.Disposable {
         this.flushPrefill();
         return;
       case 'send':
+        this.parts.questionSent?.();
         await this.session.send(message.message, message.modelId);
         return;
       case 'stop':
@@ -210,6 +215,8 @@ export class ChatController implements vscode.Disposable {
   /** Starts a new conversation; `tellView` when the request did not come from the view itself. */
   async newConversation(tellView: boolean): Promise<void> {
     await this.session.newConversation();
+    // A new conversation starts below the limit: its own trimming deserves its own warning.
+    this.toldTrimmed = false;
     this.parts.review.clear();
     if (tellView) this.post(this.init());
   }
@@ -269,6 +276,8 @@ export class ChatController implements vscode.Disposable {
 
   private init(): ToWebview {
     const preferences = this.parts.history.preferences();
+    const newWindow = this.newWindow;
+    this.newWindow = false;
     return {
       type: 'init',
       personas: this.personaInfos(),
@@ -278,6 +287,7 @@ export class ChatController implements vscode.Disposable {
       context: preferences.context ?? DEFAULT_CONTEXT,
       templates: templateNames(BUILTIN_TEMPLATES),
       history: [...this.session.entries],
+      ...(newWindow ? { newWindow } : {}),
     };
   }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { HistoryStore } from '../../chat/history';
 import type { ToWebview } from '../../chat/protocol';
 import type { LintController } from '../diagnostics';
+import type { Progress } from '../progress';
 import { configureModel } from './configure-model';
 import { ChatController } from './controller';
 import { EditorTracker } from './editor-context';
@@ -24,7 +25,7 @@ export interface ChatApi {
   readonly onDidPost: vscode.Event<ToWebview>;
 }
 
-export function registerChat(context: vscode.ExtensionContext, lints: LintController, log?: (message: string) => void): ChatApi {
+export function registerChat(context: vscode.ExtensionContext, lints: LintController, log?: (message: string) => void, progress?: Progress): ChatApi {
   const write = log ?? channelLog(context);
   const keys = new ApiKeys(context.secrets, context.globalState);
   const personas = new PersonaRegistry(write);
@@ -39,6 +40,7 @@ export function registerChat(context: vscode.ExtensionContext, lints: LintContro
     editors,
     review,
     log: write,
+    questionSent: () => progress?.record('questionSent'),
     configureModel: async () => {
       if (await configureModel(keys, history, write)) await models.refresh();
     },

@@ -9,6 +9,7 @@ import { EditorTracker } from '../chat/editor-context';
 import { PersonaRegistry } from '../chat/personas';
 import { ReviewDiagnostics } from '../chat/review';
 import type { LintController } from '../diagnostics';
+import type { Progress } from '../progress';
 import { followupsFor } from './followups';
 import { createHandler, type ParticipantParts, type ParticipantTarget } from './handler';
 import { APPLY_FIX_COMMAND, applyFindingFix, type FixTarget } from './links';
@@ -24,10 +25,15 @@ export interface ParticipantsApi {
   handler(participantId: string): vscode.ChatRequestHandler | undefined;
 }
 
-export function registerParticipants(context: vscode.ExtensionContext, lints: LintController, log: (message: string) => void): ParticipantsApi {
+export function registerParticipants(context: vscode.ExtensionContext, lints: LintController, log: (message: string) => void, progress?: Progress): ParticipantsApi {
   const editors = new EditorTracker(lints);
   const review = new ReviewDiagnostics();
-  context.subscriptions.push(editors, review, vscode.commands.registerCommand(APPLY_FIX_COMMAND, (target: FixTarget) => applyFindingFix(target)));
+  const applyFix = async (target: FixTarget) => {
+    const applied = await applyFindingFix(target);
+    if (applied) progress?.record('fixApplied');
+    return applied;
+  };
+  context.subscriptions.push(editors, review, vscode.commands.registerCommand(APPLY_FIX_COMMAND, applyFix));
   // Read on first use: someone who never chats here reads no persona files twice.
   let registry: PersonaRegistry | undefined;
   const parts: ParticipantParts = {
@@ -46,7 +52,11 @@ export function registerParticipants(context: vscode.ExtensionContext, lints: Li
 
   const handlers = new Map<string, vscode.ChatRequestHandler>();
   for (const { id, target, icon } of PARTICIPANTS) {
-    const handler = createHandler(target, parts);
+    const answer = createHandler(target, parts);
+    const handler: vscode.ChatRequestHandler = (...args) => {
+      progress?.record('questionSent');
+      return answer(...args);
+    };
     handlers.set(id, handler);
     // The Chat view exists only where a chat extension provides it; linting must not depend on it.
     if (!vscode.chat?.createChatParticipant) continue;

@@ -289,7 +289,7 @@ describe('offline coach: /metrics', () => {
     // The document's conversion metric is the goals' result: kept once, typed, with the first goal's timeframe.
     assert.deepEqual(byName.get('Checkout conversion rate'), ['Checkout conversion rate', 'lagging', '2.1%', '[target]', 'by Q3', '[dashboard or query]', '[name]']);
     assert.ok(!rows.some((r) => /started checkouts/.test(r[0]!)), 'no second row for the same result');
-    assert.deepEqual(byName.get('% of [eligible users] who use Apple Pay within 14 days of release')?.slice(1, 5), ['leading', "[today's value]", '[target]', '[by when]']);
+    assert.deepEqual(byName.get('% of [eligible users] who use Apple Pay within [N] days of release')?.slice(1, 5), ['leading', "[today's value]", '[target]', '[by when]']);
     assert.ok(!rows.some((r) => /page views/i.test(r[0]!)));
     assert.match(text, /"Page views of the checkout page" is a count that can grow while nobody gets value, so I've left it out of the table\./);
     // Everyone uses a redesigned page once it is live: no adoption row for it.
@@ -314,8 +314,8 @@ describe('offline coach: /metrics', () => {
 
   it('turns the benefits of a business case into metrics', () => {
     const text = answer(valueRealization, 'business', 'metrics');
-    assert.match(text, /- "Reduce refund-related support tickets": I'd track it as \*% of \[requests\] completed without contacting support\*\./);
-    assert.match(text, /- "Increase customer satisfaction": I'd track it as \*% of surveyed \[users\] who rate \[the experience\] 4 or 5 out of 5\*\./);
+    assert.match(text, /- "Reduce refund-related support tickets": I'd track it as \*% of \[who or what the document is for\] that \[get what they came for without contacting support\]\*\./);
+    assert.match(text, /- "Increase customer satisfaction": I'd track it as \*% of \[who or what the document is for\] that \[rate the experience 4 or 5 of 5 when asked\]\*\./);
   });
 });
 

@@ -22,6 +22,7 @@ const conversation: ConversationEntry[] = [
     text: 'I would start with',
     status: 'incomplete',
     offlineCoach: false,
+    model: 'llama3.1 (http://127.0.0.1:11434/v1)',
     error: { code: 'cut-off', message: 'The connection closed mid-answer.', hint: 'Retry for a full answer.' },
   },
   {
@@ -110,6 +111,11 @@ describe('conversationToMarkdown', () => {
     const html = micromark(markdown.replace(/^---\n[^]*?\n---\n/, ''));
     assert.equal((html.match(/<h2>/g) ?? []).length, 6);
     assert.match(html, /<h3>Verdict<\/h3>/);
+  });
+
+  it('names the model behind each answer: the offline coach as such, a model by its picker name (issue 15)', () => {
+    assert.match(markdown, /## 🧭 Product Owner\n\n_Answered by llama3\.1 \(http:\/\/127\.0\.0\.1:11434\/v1\)\._\n\nI would start with/);
+    assert.doesNotMatch(markdown, /## 💰 Value Realization\n\n_Answered by/, 'the coach is named as the coach, not as a model');
   });
 
   it('exports an empty conversation with a note', () => {

@@ -9,7 +9,9 @@ import {
   HistoryStore,
   toStored,
 } from '../../../src/chat/history';
+import { BUILTIN_PERSONAS } from '../../../src/chat/personas/builtin';
 import type { AssistantEntry, ConversationEntry, UserEntry } from '../../../src/chat/protocol';
+import { ChatSession } from '../../../src/chat/session';
 import { MemoryStore } from '../../support/memory-store';
 
 function user(id: string, text = `question ${id}`): UserEntry {
@@ -20,6 +22,71 @@ function answer(replyTo: string, text: string, status: AssistantEntry['status'] 
   return { role: 'assistant', id: `${replyTo}-answer`, replyTo, personaId: 'value-realization', text, status, offlineCoach: false };
 }
 
+/** workspaceState writes to disk: an update resolves later, while the conversation goes on. */
+class SlowStore extends MemoryStore {
+  override async update(key: string, value: unknown): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await super.update(key, value);
+  }
+}
+
+/** A session that saves every change into `store` (as the controller does) and records what each save dropped. */
+function savingSession(store: MemoryStore) {
+  const history = new HistoryStore(store);
+  const dropped: number[] = [];
+  const saves: Promise<void>[] = [];
+  const session = new ChatSession({
+    personas: () => BUILTIN_PERSONAS,
+    providerFor: () => ({
+      provider: {
+        id: 'short',
+        label: 'Short answers',
+        async *stream() {
+          yield 'A short answer.';
+        },
+      },
+      offlineCoach: false,
+    }),
+    context: () => ({ grounding: {} }),
+    post: () => undefined,
+    onChange: (entries) => saves.push(history.save(entries).then((result) => void dropped.push(result.dropped))),
+  });
+  return { session, dropped, settled: () => Promise.all(saves) };
+}
+
+describe('what a save reports as dropped', () => {
+  it('two short turns saved while the answers arrive drop nothing, and all of them come back', async () => {
+    const store = new SlowStore();
+    const { session, dropped, settled } = savingSession(store);
+    await session.send(user('u1', 'Is the goal measurable?'));
+    await session.send(user('u2', 'What should the baseline be?'));
+    await settled();
+    assert.ok(dropped.length >= 4, `every change was saved (${dropped.length} saves)`);
+    assert.deepEqual([...new Set(dropped)], [0]);
+    assert.equal(new HistoryStore(store).load().entries.length, 4);
+  });
+
+  it('a conversation of exactly the entry limit drops nothing; one turn more drops exactly that turn', async () => {
+    const entries: ConversationEntry[] = [];
+    for (let i = 0; i < HISTORY_LIMITS.entries / 2; i++) entries.push(user(`u${i}`), answer(`u${i}`, `answer ${i}`));
+    const history = new HistoryStore(new SlowStore());
+    assert.deepEqual(await history.save(entries), { dropped: 0 });
+    entries.push(user('one-more'), answer('one-more', 'and its answer'));
+    assert.deepEqual(await history.save(entries), { dropped: 2 });
+    assert.equal(history.load().entries[0]!.id, 'u1', 'the oldest turn is the one left out');
+  });
+
+  it('a conversation over the size limit reports the turns it leaves out', async () => {
+    const store = new SlowStore();
+    const { session, dropped, settled } = savingSession(store);
+    // Six questions as long as the chat takes, short of a question's own limit: the sixth is past the size limit.
+    const long = 'x'.repeat(HISTORY_LIMITS.chars / 5 - 10_000);
+    for (let i = 1; i <= 6; i++) await session.send(user(`long-${i}`, long));
+    await settled();
+    assert.equal(Math.max(...dropped), 2, 'the first turn (question and answer) no longer fits');
+    assert.equal(new HistoryStore(store).load().entries[0]!.id, 'long-2');
+  });
+});
 
 describe('chat history', () => {
   it('round-trips a conversation through a JSON store', async () => {

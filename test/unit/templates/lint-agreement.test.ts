@@ -49,6 +49,11 @@ function assertOnlyPlaceholders(doc: Doc, kind: string): void {
 }
 
 describe('every built-in template agrees with the linter', () => {
+  test('the document kinds the linter knows each have a template: PRD, business case and OKR page (issue 15)', () => {
+    assert.deepEqual([...new Set(templates.map((t) => t.kind).filter((kind) => kind !== 'none'))].sort(), ['business-case', 'okr', 'prd']);
+    assert.equal(byId.get('okr-page')?.kind, 'okr');
+  });
+
   for (const template of templates) {
     describe(template.id, () => {
       test(`is detected as ${template.kind === 'none' ? 'not a product document' : `a ${template.kind}`}, filled or not`, () => {
