@@ -90,7 +90,7 @@ export async function chatClientBench(): Promise<BenchResult[]> {
     {
       name: 'SSE: a 200 KB line fed byte by byte / a 20 KB one, ratio (linear ≈ 10)',
       value: median(long) / median(short),
-      target: 15,
+      target: 12,
       detail: `median ${median(long).toFixed(1)} ms vs ${median(short).toFixed(1)} ms`,
     },
     {

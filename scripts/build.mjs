@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** The bundles, by output file name under the output folder. */
-export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'webview.js'];
+export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'cli-main.js', 'webview.js'];
 
 export async function buildBundles({ production = false, outdir = 'dist' } = {}) {
   // jsonc-parser's UMD build (its `main`) breaks when bundled; its ESM build does not.
@@ -15,7 +15,9 @@ export async function buildBundles({ production = false, outdir = 'dist' } = {})
   const node = [
     { entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
     { entryPoints: ['src/worker/lint-worker.ts'], outfile: `${outdir}/lint-worker.js` },
-    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+    // The program is a tiny entry that answers --version alone and loads the rest (cli-main.js) for anything else.
+    { entryPoints: ['src/cli/bin.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, external: ['./cli-main.js'] },
+    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli-main.js` },
   ];
   const browser = [{ entryPoints: ['src/webview/main.ts'], outfile: `${outdir}/webview.js` }];
   // A development build's maps would sit beside minified bundles they do not describe.

@@ -17,6 +17,12 @@ export class SseParser {
   private readonly parser: EventSourceParser;
   private completed: SseEvent[] = [];
   private atStreamStart = true;
+  /**
+   * Text of a line still open. eventsource-parser joins its pending line with each
+   * piece it is fed, which is quadratic when a long line arrives a few bytes at a
+   * time; holding the pieces here until a line ends keeps it linear.
+   */
+  private openLine: string[] = [];
 
   constructor() {
     // `id:` and `retry:` only matter to a reconnecting EventSource; a chat answer is never resumed.
@@ -34,7 +40,11 @@ export class SseParser {
       this.atStreamStart = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.parser.feed(text);
+    if (!/[\r\n]/.test(text)) {
+      this.openLine.push(text);
+      return [];
+    }
+    this.parser.feed(this.flushOpenLine(text));
     return this.take();
   }
 
@@ -44,8 +54,16 @@ export class SseParser {
    */
   finish(): SseEvent[] {
     // Two line ends finish a pending line and then its event; after a complete event they are empty lines.
-    this.parser.feed(`${this.decoder.decode()}\n\n`);
+    this.parser.feed(this.flushOpenLine(`${this.decoder.decode()}\n\n`));
     return this.take();
+  }
+
+  private flushOpenLine(text: string): string {
+    if (this.openLine.length === 0) return text;
+    this.openLine.push(text);
+    const whole = this.openLine.join('');
+    this.openLine = [];
+    return whole;
   }
 
   private take(): SseEvent[] {
