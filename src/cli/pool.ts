@@ -3,7 +3,8 @@
 // shape of work (a few hundred jobs of a few milliseconds each) and adds
 // nothing to install. The worker runs this same module: in the bundle
 // `__filename` is dist/cli-main.js, under tsx it is this file, and either way
-// the code below sees that it is a pool worker and serves jobs.
+// the code below sees that it is a pool worker and serves jobs. (A worker
+// does not inherit tsx's hooks, so from source it registers them first.)
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { Linter } from '../engine';
@@ -63,7 +64,8 @@ export class LintPool {
   }
 
   private start(): Slot {
-    const worker = new Worker(__filename, { workerData: { role: ROLE } });
+    const fromSource = __filename.endsWith('.ts') ? `require('tsx/cjs'); require(${JSON.stringify(__filename)});` : undefined;
+    const worker = new Worker(fromSource ?? __filename, { eval: fromSource !== undefined, workerData: { role: ROLE } });
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', ({ id, outcome }: OutcomeMessage) => {
       slot.busy--;

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { closeOpenBlocksBeforeInserts, disableFixesFor, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
+import { closeOpenBlocksBeforeInserts, disableFixesAt, fixAllPasses, snippetOf, type Finding, type Fix, type TextEdit } from '../engine';
 import { SOURCE, toRange, type LintController } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('outcomeLens');
@@ -49,17 +49,11 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  /** "Disable here" fixes do not travel with lint results; built on demand, once per document version. */
-  private disablers: { uri: string; version: number; fixes: (ruleId: string, line: number) => Fix[] } | undefined;
-
   constructor(private readonly lints: LintController) {}
 
+  /** "Disable here" fixes do not travel with lint results; built on demand from the finding's own lines. */
   private disableFixes(document: vscode.TextDocument, finding: Finding): Fix[] {
-    const uri = document.uri.toString();
-    if (this.disablers?.uri !== uri || this.disablers.version !== document.version) {
-      this.disablers = { uri, version: document.version, fixes: disableFixesFor(document.getText()) };
-    }
-    return this.disablers.fixes(finding.ruleId, finding.start.line - 1);
+    return disableFixesAt(document.getText(), finding.ruleId, finding.start);
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
