@@ -49,11 +49,16 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
+  /** The document's text for its current version: getText() copies a 1 MB document each time it is asked. */
+  private text: { uri: string; version: number; text: string } | undefined;
+
   constructor(private readonly lints: LintController) {}
 
-  /** "Disable here" fixes do not travel with lint results; built on demand from the finding's own lines. */
+  /** "Disable here" fixes do not travel with lint results; built on demand from the lines around the finding only. */
   private disableFixes(document: vscode.TextDocument, finding: Finding): Fix[] {
-    return disableFixesAt(document.getText(), finding.ruleId, finding.start);
+    const uri = document.uri.toString();
+    if (this.text?.uri !== uri || this.text.version !== document.version) this.text = { uri, version: document.version, text: document.getText() };
+    return disableFixesAt(this.text.text, finding.ruleId, finding.start);
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {
