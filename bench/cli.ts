@@ -7,20 +7,13 @@
 // in every section (a line of its own under each heading), so no copy is linted
 // from the engine's section cache of another. Needs the built CLI (dist/).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { corpusDocuments } from './corpus';
 import { median, type BenchResult } from './report';
 
 const CLI = resolve('dist/cli.js');
-export const CORPUS = resolve('../shared/corpus');
-
-/** The corpus documents; a bench without them would time nothing, so their absence stops it. */
-export function corpusDocuments(): Array<{ name: string; text: string }> {
-  const names = existsSync(CORPUS) ? readdirSync(CORPUS).filter((n) => n.endsWith('.md')).sort() : [];
-  if (names.length === 0) throw new Error(`no documents in ${CORPUS}: the speed bars are measured on the real corpus, which must be there`);
-  return names.map((name) => ({ name, text: readFileSync(join(CORPUS, name), 'utf8') }));
-}
 
 /** A letters-only tag for copy `n` (digits could read as targets or baselines). */
 function tag(n: number): string {
