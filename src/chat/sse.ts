@@ -12,6 +12,9 @@ export interface SseEvent {
   data: string;
 }
 
+/** What a piece completes when it ends no line; shared, so a byte-at-a-time stream allocates nothing per byte. */
+const NO_EVENTS: readonly SseEvent[] = Object.freeze([]);
+
 export class SseParser {
   private readonly decoder = new TextDecoder('utf-8');
   private readonly parser: EventSourceParser;
@@ -19,10 +22,13 @@ export class SseParser {
   private atStreamStart = true;
   /**
    * Text of a line still open. eventsource-parser joins its pending line with each
-   * piece it is fed, which is quadratic when a long line arrives a few bytes at a
-   * time; holding the pieces here until a line ends keeps it linear.
+   * piece it is fed and searches the result again, which is quadratic when a long
+   * line arrives a few bytes at a time; holding the pieces here until a line ends
+   * keeps it linear. Small pieces are joined a thousand at a time, so a line that
+   * arrives byte by byte costs the same per byte however long it gets.
    */
   private openLine: string[] = [];
+  private pieces: string[] = [];
 
   constructor() {
     // `id:` and `retry:` only matter to a reconnecting EventSource; a chat answer is never resumed.
@@ -32,17 +38,18 @@ export class SseParser {
   }
 
   /** Feeds the next piece of the stream; returns the events it completed. */
-  push(chunk: Uint8Array | string): SseEvent[] {
+  push(chunk: Uint8Array | string): readonly SseEvent[] {
     let text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-    if (text.length === 0) return [];
+    if (text.length === 0) return NO_EVENTS;
     // The decoder drops a byte order mark of byte input; string input gets the same rule here.
     if (this.atStreamStart) {
       this.atStreamStart = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    if (!/[\r\n]/.test(text)) {
-      this.openLine.push(text);
-      return [];
+    // indexOf, not a regex test: this runs for every byte of a byte-at-a-time stream, and a regex match allocates.
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      if (this.pieces.push(text) === 1024) this.openLine.push(this.pieces.splice(0).join(''));
+      return NO_EVENTS;
     }
     this.parser.feed(this.flushOpenLine(text));
     return this.take();
@@ -59,10 +66,10 @@ export class SseParser {
   }
 
   private flushOpenLine(text: string): string {
-    if (this.openLine.length === 0) return text;
-    this.openLine.push(text);
-    const whole = this.openLine.join('');
+    if (this.openLine.length === 0 && this.pieces.length === 0) return text;
+    const whole = this.openLine.join('') + this.pieces.join('') + text;
     this.openLine = [];
+    this.pieces = [];
     return whole;
   }
 
