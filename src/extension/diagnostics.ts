@@ -28,15 +28,10 @@ export function toRange(finding: Pick<Finding, 'start' | 'end'>): vscode.Range {
   return new vscode.Range(finding.start.line - 1, finding.start.column - 1, finding.end.line - 1, finding.end.column - 1);
 }
 
-/** One Uri per rule page: a 1 MB document has thousands of findings and a dozen pages. */
-const docsUris = new Map<string, vscode.Uri>();
-
 export function toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = SOURCE;
-  let docs = docsUris.get(finding.docsUrl);
-  if (!docs) docsUris.set(finding.docsUrl, (docs = vscode.Uri.parse(finding.docsUrl)));
-  diagnostic.code = { value: finding.ruleId, target: docs };
+  diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(finding.docsUrl) };
   // A grouped finding ("7 metrics have no baseline") lists each place under it in the Problems panel.
   if (finding.related) {
     diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r)), r.message));

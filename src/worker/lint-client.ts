@@ -5,7 +5,7 @@
 // slow to check, and the other documents' requests go on in the new worker.
 import { Worker } from 'node:worker_threads';
 import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
-import type { LintReply, LintReplyMessage, LintRequest, LintStarted } from './protocol';
+import type { LintReply, LintRequest, LintStarted } from './protocol';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
 
@@ -108,12 +108,12 @@ export class LintClient {
     if (this.worker || !this.workerPath) return this.worker;
     try {
       const worker = new Worker(this.workerPath);
-      worker.on('message', (message: LintReplyMessage | LintStarted) => {
+      worker.on('message', (message: LintReply | LintStarted) => {
         if ('started' in message) {
           if (this.worker === worker) this.started(message.started);
           return;
         }
-        const reply: LintReply = { ...message, findings: JSON.parse(message.findings) as LintReply['findings'] };
+        const reply = message;
         const pending = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         clearTimeout(pending?.timer);
