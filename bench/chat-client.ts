@@ -25,10 +25,11 @@ function streamBytes(events: number): Uint8Array[] {
 }
 
 function byteByByte(length: number): number {
-  const line = `data: ${'x'.repeat(length)}\n\n`;
+  // Split before timing: indexing the concatenated string itself measured 20x for 10x the length, parser or not.
+  const pieces = `data: ${'x'.repeat(length)}\n\n`.split('');
   return timed(() => {
     const parser = new SseParser();
-    for (let i = 0; i < line.length; i += 1) parser.push(line[i]!);
+    for (const piece of pieces) parser.push(piece);
   });
 }
 
@@ -49,9 +50,13 @@ export async function chatClientBench(): Promise<BenchResult[]> {
   }
   const short: number[] = [];
   const long: number[] = [];
-  for (let round = 0; round < 5; round += 1) {
-    short.push(byteByByte(20_000));
-    long.push(byteByByte(200_000));
+  // Round 0 warms the JIT up. The 20 KB line takes under a millisecond, so one preemption by
+  // another process outweighs it: the ratio is of the fastest rounds, the least disturbed.
+  for (let round = 0; round <= 9; round += 1) {
+    const [s, l] = [byteByByte(20_000), byteByByte(200_000)];
+    if (round === 0) continue;
+    short.push(s);
+    long.push(l);
   }
 
   // Stop: how long from abort to the server seeing the connection closed, against a whole short answer.
@@ -89,9 +94,9 @@ export async function chatClientBench(): Promise<BenchResult[]> {
     },
     {
       name: 'SSE: a 200 KB line fed byte by byte / a 20 KB one, ratio (linear ≈ 10)',
-      value: median(long) / median(short),
-      target: 15,
-      detail: `median ${median(long).toFixed(1)} ms vs ${median(short).toFixed(1)} ms`,
+      value: Math.min(...long) / Math.min(...short),
+      target: 12,
+      detail: `fastest of 9: ${Math.min(...long).toFixed(1)} ms vs ${Math.min(...short).toFixed(2)} ms (medians ${median(long).toFixed(1)} vs ${median(short).toFixed(2)})`,
     },
     {
       name: 'client: stop to connection closed / a whole 3-piece answer, ratio',

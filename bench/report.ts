@@ -5,6 +5,8 @@ export interface BenchResult {
   value: number;
   target: number;
   detail?: string;
+  /** A bar that work still to come is meant to reach: a miss is printed as not yet held, naming that work. */
+  notYet?: string;
 }
 
 export function median(samples: readonly number[]): number {
@@ -16,7 +18,7 @@ export function median(samples: readonly number[]): number {
 export function report(group: string, results: readonly BenchResult[]): void {
   console.log(`\n${group}:`);
   for (const r of results) {
-    const verdict = r.value <= r.target ? 'meets' : 'MISSES';
+    const verdict = r.value <= r.target ? 'meets' : r.notYet ? `NOT YET HELD, waits for ${r.notYet}` : 'MISSES';
     console.log(`  ${r.name.padEnd(62)} ${r.value.toFixed(r.value < 10 ? 3 : 1).padStart(8)}  (target <= ${r.target}, ${verdict})${r.detail ? `  ${r.detail}` : ''}`);
   }
 }

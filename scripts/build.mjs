@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** The bundles, by output file name under the output folder. */
-export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'lsp.js', 'webview.js'];
+export const BUNDLES = ['extension.js', 'lint-worker.js', 'cli.js', 'cli-main.js', 'lsp.js', 'webview.js'];
 
 /** The CLI's `import('../lsp/command')` loads the language server's own bundle, beside cli.js, at run time. */
 const lspApart = {
@@ -23,7 +23,9 @@ export async function buildBundles({ production = false, outdir = 'dist' } = {})
   const node = [
     { entryPoints: ['src/extension/extension.ts'], outfile: `${outdir}/extension.js`, external: ['vscode'] },
     { entryPoints: ['src/worker/lint-worker.ts'], outfile: `${outdir}/lint-worker.js` },
-    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [lspApart] },
+    // The program is a tiny entry that answers --version alone and loads the rest (cli-main.js) for anything else.
+    { entryPoints: ['src/cli/bin.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' }, external: ['./cli-main.js'] },
+    { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli-main.js`, plugins: [lspApart] },
     { entryPoints: ['src/lsp/command.ts'], outfile: `${outdir}/lsp.js` },
   ];
   const browser = [{ entryPoints: ['src/webview/main.ts'], outfile: `${outdir}/webview.js` }];

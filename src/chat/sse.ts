@@ -12,11 +12,23 @@ export interface SseEvent {
   data: string;
 }
 
+/** What a piece completes when it ends no line; shared, so a byte-at-a-time stream allocates nothing per byte. */
+const NO_EVENTS: readonly SseEvent[] = Object.freeze([]);
+
 export class SseParser {
   private readonly decoder = new TextDecoder('utf-8');
   private readonly parser: EventSourceParser;
   private completed: SseEvent[] = [];
   private atStreamStart = true;
+  /**
+   * Text of a line still open. eventsource-parser joins its pending line with each
+   * piece it is fed and searches the result again, which is quadratic when a long
+   * line arrives a few bytes at a time; holding the pieces here until a line ends
+   * keeps it linear. Small pieces are joined a thousand at a time, so a line that
+   * arrives byte by byte costs the same per byte however long it gets.
+   */
+  private openLine: string[] = [];
+  private pieces: string[] = [];
 
   constructor() {
     // `id:` and `retry:` only matter to a reconnecting EventSource; a chat answer is never resumed.
@@ -26,15 +38,20 @@ export class SseParser {
   }
 
   /** Feeds the next piece of the stream; returns the events it completed. */
-  push(chunk: Uint8Array | string): SseEvent[] {
+  push(chunk: Uint8Array | string): readonly SseEvent[] {
     let text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
-    if (text.length === 0) return [];
+    if (text.length === 0) return NO_EVENTS;
     // The decoder drops a byte order mark of byte input; string input gets the same rule here.
     if (this.atStreamStart) {
       this.atStreamStart = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.parser.feed(text);
+    // indexOf, not a regex test: this runs for every byte of a byte-at-a-time stream, and a regex match allocates.
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      if (this.pieces.push(text) === 1024) this.openLine.push(this.pieces.splice(0).join(''));
+      return NO_EVENTS;
+    }
+    this.parser.feed(this.flushOpenLine(text));
     return this.take();
   }
 
@@ -44,8 +61,16 @@ export class SseParser {
    */
   finish(): SseEvent[] {
     // Two line ends finish a pending line and then its event; after a complete event they are empty lines.
-    this.parser.feed(`${this.decoder.decode()}\n\n`);
+    this.parser.feed(this.flushOpenLine(`${this.decoder.decode()}\n\n`));
     return this.take();
+  }
+
+  private flushOpenLine(text: string): string {
+    if (this.openLine.length === 0 && this.pieces.length === 0) return text;
+    const whole = this.openLine.join('') + this.pieces.join('') + text;
+    this.openLine = [];
+    this.pieces = [];
+    return whole;
   }
 
   private take(): SseEvent[] {

@@ -9,7 +9,9 @@ import { defaultConfig, Linter, type ResolvedConfig } from '../engine';
 import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
 import { describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocument, type PathProblem } from '../node/files';
 import { oneOf, parseCommandLine, stringOption, type ParsedArgs } from './args';
-import { fixFile } from './fix-file';
+import { cacheFilePath, LintCache, programFingerprint } from './cache';
+import { lintFile, wantsFix, type FileJob, type FileOutcome } from './lint-file';
+import { autoConcurrency, LintPool, POOL_MIN_FILES } from './pool';
 import { formatJson } from './format-json';
 import { formatSarif } from './format-sarif';
 import { formatStylish } from './format-stylish';
@@ -32,6 +34,12 @@ Options:
   --quiet                       report errors only
   --fix                         apply every automatic fix (what the editor's Fix All does),
                                 write each changed file once, then report what is left
+  --cache                       reuse the results of files that have not changed since the last
+                                run with --cache (same text, config, kind, version and rules)
+  --cache-location PATH         the cache file, or a folder to keep it in
+                                (default: .outcome-lens-cache in the current folder)
+  --concurrency auto|off|N      lint on N worker threads; auto (default) uses every core
+                                when there are at least ${POOL_MIN_FILES} files, off lints in one thread
   --no-color                    no colors (also when NO_COLOR is set or output is not a terminal)
   -h, --help                    show this help
 
@@ -51,6 +59,10 @@ interface LintArgs {
   maxWarnings: number | undefined;
   quiet: boolean;
   fix: boolean;
+  cache: boolean;
+  cacheLocation: string | undefined;
+  /** Worker threads, or 0 for none. */
+  concurrency: number | 'auto';
   color: boolean;
   paths: string[];
 }
@@ -60,6 +72,9 @@ function lintArgs(args: ParsedArgs, io: CliIo): LintArgs {
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new UsageError(`--max-warnings: expected a whole number of at least 0, not "${maxWarnings}"`);
   }
+  const concurrency = stringOption(args, 'concurrency') ?? 'auto';
+  if (!/^(auto|off|[1-9]\d{0,2})$/.test(concurrency)) throw new UsageError(`--concurrency: expected auto, off or a number of threads from 1 to 999, not "${concurrency}"`);
+  const cacheLocation = stringOption(args, 'cache-location');
   return {
     format: oneOf(args, 'format', FORMATS, 'stylish'),
     kind: args.values.kind !== undefined ? oneOf(args, 'kind', KINDS, 'auto') : undefined,
@@ -67,6 +82,10 @@ function lintArgs(args: ParsedArgs, io: CliIo): LintArgs {
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     quiet: args.values.quiet === true,
     fix: args.values.fix === true,
+    // Naming a cache file is asking for a cache.
+    cache: args.values.cache === true || cacheLocation !== undefined,
+    cacheLocation,
+    concurrency: concurrency === 'auto' ? 'auto' : concurrency === 'off' ? 0 : Number(concurrency),
     // https://no-color.org: any non-empty NO_COLOR turns colors off.
     color: io.stdoutIsTTY && args.values['no-color'] !== true && !io.env.NO_COLOR,
     paths: args.positionals.length ? args.positionals : ['.'],
@@ -138,6 +157,12 @@ async function explicitConfig(io: CliIo, given: string): Promise<{ config: Resol
   return { config: loaded.config, root: dirname(path), problems: loaded.problems.length };
 }
 
+/** Files read and queued for the pool ahead of the first unfinished one: bounds open files and memory. */
+const READ_AHEAD = 64;
+
+/** How one file ended: not read, skipped unlinted, or linted (or taken from the cache). */
+type FileStep = { problem: string } | { skipped: string } | { outcome: FileOutcome };
+
 export async function runLint(argv: readonly string[], io: CliIo, toolVersion: string): Promise<number> {
   const parsed = parseCommandLine(argv, {
     format: { type: 'string' },
@@ -146,6 +171,9 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     'max-warnings': { type: 'string' },
     quiet: { type: 'boolean' },
     fix: { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
+    concurrency: { type: 'string' },
     'no-color': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -168,50 +196,68 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
   const expansion = await expandPaths(args.paths, io.cwd);
   expansion.problems.forEach(report);
 
-  const linter = new Linter();
   const files: FileReport[] = [];
   let warnings = 0;
-  for (const path of expansion.files) {
-    const { config, root } = explicit ?? (await configs.forFolder(dirname(path)));
-    const shown = displayPath(io.cwd, path);
+  const settle = (path: string, shown: string, step: FileStep) => {
+    if ('problem' in step) return report({ path, cause: step.problem });
+    if ('skipped' in step) return void files.push({ path, displayPath: shown, findings: [], skipped: step.skipped });
+    const outcome = step.outcome;
+    if (!outcome.ok) return report({ path, cause: `could not be linted (${outcome.error}); please report this` });
+    if (outcome.fixProblem) io.stderr(`outcome-lens: ${shown}: ${outcome.fixProblem}\n`);
+    warnings += countFindings(outcome.findings).warnings;
+    const findings = args.quiet ? outcome.findings.filter((f) => f.severity === 'error') : outcome.findings;
+    // The engine builds no model for a file excluded by config; its reason then says so itself.
+    const skipped = outcome.kind !== 'none' ? undefined : outcome.modelled ? `not a product document (${outcome.kindReason})` : outcome.kindReason;
+    files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}), ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
+  };
+
+  const workers = args.concurrency === 'auto' ? autoConcurrency(expansion.files.length) : args.concurrency;
+  const pool = workers > 0 ? new LintPool(workers) : undefined;
+  const linter = pool ? undefined : new Linter();
+  const cache = args.cache ? await LintCache.open(await cacheFilePath(io.cwd, args.cacheLocation), programFingerprint(toolVersion)) : undefined;
+
+  const lintOne = async (path: string, config: ResolvedConfig, root: string): Promise<FileStep> => {
     let read;
     try {
       read = await readDocument(path);
     } catch (error) {
-      report({ path, cause: describeFsError(error) });
-      continue;
+      return { problem: describeFsError(error) };
     }
-    if (read.kind === 'binary') {
-      files.push({ path, displayPath: shown, findings: [], skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' });
-      continue;
-    }
-    if (read.kind === 'too-large') {
-      report({ path, cause: `file is ${(read.bytes / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB that are read` });
-      continue;
-    }
-    const options = { fileName: path, relativePath: posixRelative(root, path), config, kind: args.kind };
-    let result;
-    let fixed = 0;
-    try {
-      result = linter.lint(read.text, options);
-      if (args.fix && result.kind !== 'none') {
-        const outcome = await fixFile(path, read, result.findings, (text) => linter.lint(text, options).findings);
-        if (outcome.problem) io.stderr(`outcome-lens: ${shown}: ${outcome.problem}\n`);
-        if (outcome.text !== undefined) {
-          fixed = outcome.fixed;
-          result = linter.lint(outcome.text, options);
-        }
+    if (read.kind === 'binary') return { skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' };
+    if (read.kind === 'too-large') return { problem: `file is ${(read.bytes / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB that are read` };
+    const job: FileJob = { path, read, relativePath: posixRelative(root, path), config, kind: args.kind, fix: args.fix };
+    const key = cache?.key({ ...job, text: read.text });
+    const cached = key === undefined ? undefined : cache!.get(path, key);
+    if (cached && !(args.fix && wantsFix(cached.findings))) return { outcome: cached };
+    const outcome = await (pool ? pool.lint(job) : lintFile(job, linter!));
+    if (key !== undefined && outcome.ok) cache!.set(path, key, outcome);
+    return { outcome };
+  };
+
+  // Results are settled in file order whatever order the pool finishes them in, so output never depends on timing.
+  const pending: Array<{ path: string; shown: string; step: Promise<FileStep> }> = [];
+  try {
+    for (const path of expansion.files) {
+      const { config, root } = explicit ?? (await configs.forFolder(dirname(path)));
+      const shown = displayPath(io.cwd, path);
+      const step = lintOne(path, config, root);
+      // In this thread each file is settled before the next is read, so stderr keeps its order.
+      if (!pool) settle(path, shown, await step);
+      else if (pending.push({ path, shown, step }) > READ_AHEAD) {
+        const first = pending.shift()!;
+        settle(first.path, first.shown, await first.step);
       }
-    } catch (error) {
-      // A bug, not the user's fault; the other files are still worth linting.
-      report({ path, cause: `could not be linted (${error instanceof Error ? error.message : String(error)}); please report this` });
-      continue;
     }
-    warnings += countFindings(result.findings).warnings;
-    const findings = args.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-    // The engine builds no model for a file excluded by config; its reason then says so itself.
-    const skipped = result.kind !== 'none' ? undefined : result.model ? `not a product document (${result.kindReason})` : result.kindReason;
-    files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}), ...(fixed ? { fixed } : {}) });
+    for (const { path, shown, step } of pending) settle(path, shown, await step);
+  } finally {
+    await pool?.close();
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      io.stderr(`outcome-lens: ${displayPath(io.cwd, cache.file)}: cache not written: ${describeFsError(error)}\n`);
+    }
   }
 
   const run: RunReport = { cwd: io.cwd, files, problems };

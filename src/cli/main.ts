@@ -1,6 +1,8 @@
 // The outcome-lens command: dispatches to a subcommand and turns expected
 // failures into one line on stderr with exit code 2. esbuild bundles this file
-// to dist/cli.js; importing it (as the tests do) runs nothing.
+// to dist/cli-main.js, which dist/cli.js (src/cli/bin.ts) loads for any command
+// but --version; importing it (as the tests do) runs nothing.
+import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { UsageError, processIo, type CliIo } from './io';
 import { runLint } from './lint-command';
@@ -54,14 +56,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-// Run only as the program itself (node dist/cli.js, or tsx src/cli/main.ts), not when imported.
-if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+/** Runs the command line as the process: exit code, broken pipes and internal errors. */
+export function runProgram(argv: readonly string[]): void {
   // `outcome-lens lint | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  main(process.argv.slice(2)).then(
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -71,3 +73,6 @@ if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.m
     },
   );
 }
+
+// Run only as the program itself (tsx src/cli/main.ts), not when imported, nor in a lint pool worker (which loads this bundle too).
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module && isMainThread) runProgram(process.argv.slice(2));

@@ -1,7 +1,7 @@
 // What a finding offers as code actions, editor-neutral: its own fixes, then the
 // "disable here" comments, with the edits the CLI's --fix would make. The
 // language server and the VS Code provider both list them from here.
-import { closeOpenBlocksBeforeInserts, disableFixesFor, type Finding, type Fix, type TextEdit } from '../engine';
+import { closeOpenBlocksBeforeInserts, disableFixesAt, type Finding, type Fix, type TextEdit } from '../engine';
 
 /** Our Fix All kind: `source.fixAll` asks for it, and so does this exact kind. */
 export const FIX_ALL_KIND = 'source.fixAll.outcomeLens';
@@ -34,13 +34,9 @@ export interface FindingAction {
  * "Disable here" fixes do not travel with lint results (they are half the payload and
  * derivable from the text); built on demand, once per document version.
  */
-export class DisableFixes {
-  private last: { uri: string; version: number; fixes: (ruleId: string, line: number) => Fix[] } | undefined;
-
-  for(uri: string, version: number, text: string, finding: Finding): Fix[] {
-    if (this.last?.uri !== uri || this.last.version !== version) this.last = { uri, version, fixes: disableFixesFor(text) };
-    return this.last.fixes(finding.ruleId, finding.start.line - 1);
-  }
+/** "Disable here" fixes for one finding, built from the lines around it only (not from a model of the whole text). */
+export function disableFixesOf(text: string, finding: Finding): Fix[] {
+  return disableFixesAt(text, finding.ruleId, finding.start);
 }
 
 /** The quick fixes of one finding, in the order an editor should list them. */

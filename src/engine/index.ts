@@ -17,7 +17,7 @@ export { detectKind } from './kind';
 export type { KindDecision } from './kind';
 export { documentsMatch } from './config/documents';
 export { LineIndex, lineBreakOf } from './text/lines';
-export { disableFixesFor } from './text/disable-fix';
+export { disableFixesAt } from './text/disable-fix';
 export { judge } from './judgement/classify';
 export type { Call, Judgement } from './judgement/classify';
 export { successStatements } from './judgement/statements';

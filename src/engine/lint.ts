@@ -26,7 +26,7 @@ export interface LintOptions {
   /**
    * Add the "disable this rule here" fixes to every finding (default true). Callers that
    * send findings across a thread leave them out, they are half the payload and derivable
-   * from the text later (`disableFixesFor`).
+   * from the text later (`disableFixesAt`).
    */
   disableFixes?: boolean;
 }

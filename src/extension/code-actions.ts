@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { BUILTIN_PERSONAS } from '../chat/personas/builtin';
 import { personaLabel } from '../chat/personas/persona';
-import { DisableFixes, findingActions, FIX_ALL_KIND as FIX_ALL_KIND_ID, wantsFixAll, wantsQuickFixes, type FindingAction } from '../editor/code-actions';
+import { disableFixesOf, findingActions, FIX_ALL_KIND as FIX_ALL_KIND_ID, wantsFixAll, wantsQuickFixes, type FindingAction } from '../editor/code-actions';
 import { isDiagnosticOf } from '../editor/diagnostics';
 import { fixAllPasses, snippetOf, type Finding, type TextEdit } from '../engine';
 import type { LintController } from './diagnostics';
@@ -46,13 +46,15 @@ export class OutcomeLensCodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  private readonly disablers = new DisableFixes();
+  /** The document's text for its current version: getText() copies a 1 MB document each time it is asked. */
+  private text: { uri: string; version: number; text: string } | undefined;
 
   constructor(private readonly lints: LintController) {}
 
   private actionsOf(document: vscode.TextDocument, finding: Finding): FindingAction[] {
-    const text = document.getText();
-    return findingActions(text, finding, this.disablers.for(document.uri.toString(), document.version, text, finding));
+    const uri = document.uri.toString();
+    if (this.text?.uri !== uri || this.text.version !== document.version) this.text = { uri, version: document.version, text: document.getText() };
+    return findingActions(this.text.text, finding, disableFixesOf(this.text.text, finding));
   }
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] | Promise<vscode.CodeAction[]> {

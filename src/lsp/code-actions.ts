@@ -4,7 +4,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeActionParams } from 'vscode-languageserver';
 import type { CodeAction, Range, TextEdit as LspTextEdit } from 'vscode-languageserver-types';
-import { DisableFixes, findingActions, FIX_ALL_KIND, QUICK_FIX_KIND, wantsFixAll, wantsQuickFixes } from '../editor/code-actions';
+import { disableFixesOf, findingActions, FIX_ALL_KIND, QUICK_FIX_KIND, wantsFixAll, wantsQuickFixes } from '../editor/code-actions';
 import { findingDiagnostic, isDiagnosticOf, rangeOf } from '../editor/diagnostics';
 import { fixAllPasses, type Finding, type TextEdit } from '../engine';
 import type { DocumentLint, DocumentLints } from './document-lints';
@@ -17,7 +17,6 @@ function lspEdits(document: TextDocument, edits: readonly TextEdit[]): LspTextEd
 }
 
 export class ServerCodeActions {
-  private readonly disablers = new DisableFixes();
 
   constructor(private readonly lints: DocumentLints) {}
 
@@ -36,7 +35,7 @@ export class ServerCodeActions {
   private quickFixes(document: TextDocument, finding: Finding): CodeAction[] {
     const text = document.getText();
     const diagnostic = findingDiagnostic(finding, document.uri);
-    return findingActions(text, finding, this.disablers.for(document.uri, document.version, text, finding)).map((action) => ({
+    return findingActions(text, finding, disableFixesOf(text, finding)).map((action) => ({
       title: action.title,
       kind: QUICK_FIX_KIND,
       diagnostics: [diagnostic],

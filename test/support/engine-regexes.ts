@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
-import { applyFixes, disableFixesFor, lint, parseConfigText, resolveConfig } from '../../src/engine';
+import { applyFixes, disableFixesAt, lint, parseConfigText, resolveConfig } from '../../src/engine';
 import { adversarialDocuments } from './adversarial';
 
 export interface EngineRegex {
@@ -113,7 +113,7 @@ export function engineRegexes(): EngineRegex[] {
         const result = lint(text, { kind, config });
         applyFixes(text, result.findings, { all: true });
       }
-      disableFixesFor(text)('vanity-metric', 0);
+      disableFixesAt(text, 'vanity-metric', { line: 1, column: 1, offset: 0 });
     }
     parseConfigText('{"rules": {"vanity-metrik": "on"}, "vanityPhrases": [1]}');
   });

@@ -1,88 +1,155 @@
-// "Disable this rule here" as a fix, computed at lint time like every other fix.
+// "Disable this rule here" as a fix, computed at lint time like every other fix,
+// or for one finding from the text alone (the editor asks for the cursor's line
+// only: building a model of a 1 MB document for it took over 100 ms).
 // A comment line inside a table would end the table, so for a finding in a
 // table the whole table is wrapped in disable/enable comments instead.
-import { buildModel } from '../model/build';
-import { lineBreakOf } from './lines';
-import type { DocumentModel, Fix } from '../types';
+// Lines are walked by offset from the finding's line, so the cost is that of
+// the lines looked at, not of the document.
+import { lineBreakOf, LineIndex } from './lines';
+import { scan } from './scan';
+import type { DocumentModel, Fix, Position } from '../types';
 
 const TABLE_LINE = /^\s*\|/;
 
-
-function lineText(model: DocumentModel, line: number): string {
-  const start = model.lineStart(line);
-  const end = line + 1 < model.lineCount ? model.lineStart(line + 1) : model.text.length;
-  return model.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+/** Offset where the line starting at `start` ends (before its line break). */
+function endOfLine(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
 }
 
-/**
- * Builds the "disable here" fixes for one lint. The line ending and table
- * bounds are found once and remembered, so thousands of findings stay linear.
- */
-export function disablers(model: DocumentModel): { line(ruleId: string, line: number): Fix; file(ruleId: string): Fix } {
-  const nl = lineBreakOf(model.text);
-  const tableOf = new Map<number, { first: number; last: number }>();
-  const tableAt = (line: number) => {
-    let table = tableOf.get(line);
-    if (!table) {
-      let first = line;
-      while (first > 0 && TABLE_LINE.test(lineText(model, first - 1))) first--;
-      let last = line;
-      while (last + 1 < model.lineCount && TABLE_LINE.test(lineText(model, last + 1))) last++;
-      table = { first, last };
-      for (let l = first; l <= last; l++) tableOf.set(l, table);
-    }
-    return table;
-  };
-  const at = model.frontMatter ? model.frontMatter.span.end : model.text.startsWith('\uFEFF') ? 1 : 0;
-  const firstContentLine = model.sections.length > 1 ? -1 : model.lineOf(at + (model.text.slice(at).length - model.text.slice(at).trimStart().length));
-  const line = (ruleId: string, line: number): Fix => {
-    const text = lineText(model, line);
-    if (TABLE_LINE.test(text)) {
-      const { first, last } = tableAt(line);
-      const endOfTable = model.lineStart(last) + lineText(model, last).length;
-      return {
-        title: `Disable ${ruleId} for this table`,
-        kind: 'disable',
-        edits: [
-          { start: model.lineStart(first), end: model.lineStart(first), text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
-          { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
-        ],
-      };
-    }
-    if (line === firstContentLine) {
-      // Without a heading, a document-level finding sits on the first line of content; a
-      // comment above would become that first line and take the finding with it.
-      const end = model.lineStart(line) + text.length;
-      return {
-        title: `Disable ${ruleId} for this line`,
-        kind: 'disable',
-        edits: [{ start: end, end, text: ` <!-- outcome-lens-disable-line ${ruleId} -->` }],
-      };
-    }
-    const start = model.lineStart(line);
-    const indent = /^\s*/.exec(text)![0];
+/** Start of the line after the one starting at `start`, or undefined on the last line. */
+function nextLine(text: string, start: number): number | undefined {
+  const end = endOfLine(text, start);
+  if (end === text.length) return undefined;
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Start of the line before the one starting at `start`, or undefined on the first line. */
+function previousLine(text: string, start: number): number | undefined {
+  if (start === 0) return undefined;
+  let i = start - 1;
+  if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 13) i--;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+const lineAt = (text: string, start: number) => text.slice(start, endOfLine(text, start));
+
+/** What the fixes depend on besides the finding's line; the lint knows it from its model, the editor works it out. */
+interface Surroundings {
+  text: string;
+  nl: string;
+  /** Where a file-level comment goes: after front matter, else after a byte-order mark. */
+  insertAt: number;
+  /** Whether the document has a heading (then no finding is pinned to its first line of content). */
+  hasHeadings: () => boolean;
+}
+
+/** Start of the first line holding content after `at`, the line a heading-less document's own findings sit on. */
+function firstContentLine(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  let start = i;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) start--;
+  return start;
+}
+
+function lineFix(s: Surroundings, ruleId: string, start: number): Fix {
+  const { text, nl } = s;
+  const line = lineAt(text, start);
+  if (TABLE_LINE.test(line)) {
+    let first = start;
+    for (let p = previousLine(text, first); p !== undefined && TABLE_LINE.test(lineAt(text, p)); p = previousLine(text, p)) first = p;
+    let last = start;
+    for (let n = nextLine(text, last); n !== undefined && TABLE_LINE.test(lineAt(text, n)); n = nextLine(text, n)) last = n;
+    const endOfTable = endOfLine(text, last);
+    return {
+      title: `Disable ${ruleId} for this table`,
+      kind: 'disable',
+      edits: [
+        { start: first, end: first, text: `<!-- outcome-lens-disable ${ruleId} -->${nl}` },
+        { start: endOfTable, end: endOfTable, text: `${nl}<!-- outcome-lens-enable ${ruleId} -->` },
+      ],
+    };
+  }
+  if (start === firstContentLine(text, s.insertAt) && !s.hasHeadings()) {
+    // Without a heading, a document-level finding sits on the first line of content; a
+    // comment above would become that first line and take the finding with it.
+    const end = start + line.length;
     return {
       title: `Disable ${ruleId} for this line`,
       kind: 'disable',
-      edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
+      edits: [{ start: end, end, text: ` <!-- outcome-lens-disable-line ${ruleId} -->` }],
     };
+  }
+  const indent = /^\s*/.exec(line)![0];
+  return {
+    title: `Disable ${ruleId} for this line`,
+    kind: 'disable',
+    edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
   };
-  const file = (ruleId: string): Fix => ({
+}
+
+function fileFix(s: Surroundings, ruleId: string, frontMatter: boolean): Fix {
+  return {
     title: `Disable ${ruleId} for this file`,
     kind: 'disable',
     edits: [
       {
-        start: at,
-        end: at,
-        text: model.frontMatter ? `${nl}<!-- outcome-lens-disable-file ${ruleId} -->` : `<!-- outcome-lens-disable-file ${ruleId} -->${nl}`,
+        start: s.insertAt,
+        end: s.insertAt,
+        text: frontMatter ? `${s.nl}<!-- outcome-lens-disable-file ${ruleId} -->` : `<!-- outcome-lens-disable-file ${ruleId} -->${s.nl}`,
       },
     ],
-  });
-  return { line, file };
+  };
 }
 
-/** The "disable here" fixes for findings of a text, for callers that dropped them in transit. */
-export function disableFixesFor(text: string): (ruleId: string, line: number) => Fix[] {
-  const disable = disablers(buildModel(text));
-  return (ruleId, line) => [disable.line(ruleId, line), disable.file(ruleId)];
+/** The "disable here" fixes for one lint, from its model. */
+export function disablers(model: DocumentModel): { line(ruleId: string, line: number): Fix; file(ruleId: string): Fix } {
+  const { text } = model;
+  const surroundings: Surroundings = {
+    text,
+    nl: lineBreakOf(text),
+    insertAt: model.frontMatter ? model.frontMatter.span.end : text.startsWith('\uFEFF') ? 1 : 0,
+    hasHeadings: () => model.sections.length > 1,
+  };
+  return {
+    line: (ruleId, line) => lineFix(surroundings, ruleId, model.lineStart(line)),
+    file: (ruleId) => fileFix(surroundings, ruleId, model.frontMatter !== undefined),
+  };
+}
+
+/** End of the front matter block, as the scan finds it, or undefined when the text has none. */
+function frontMatterEnd(text: string): number | undefined {
+  const opening = lineAt(text, 0).replace(/^\uFEFF/, '');
+  if (opening !== '---' && opening !== '+++') return undefined;
+  for (let at = nextLine(text, 0); at !== undefined; at = nextLine(text, at)) {
+    const line = lineAt(text, at);
+    if (line === opening || (opening === '---' && line === '...')) return at + line.length;
+  }
+  return undefined;
+}
+
+/**
+ * The "disable here" fixes for a finding that crossed a thread without them, from
+ * the text and the finding's start. The same fixes a lint would have attached.
+ */
+export function disableFixesAt(text: string, ruleId: string, start: Position): Fix[] {
+  const frontMatter = frontMatterEnd(text);
+  let headings: boolean | undefined;
+  const surroundings: Surroundings = {
+    text,
+    nl: lineBreakOf(text),
+    insertAt: frontMatter ?? (text.startsWith('\uFEFF') ? 1 : 0),
+    // Only a finding on the first line of content asks, so the whole-document scan is rare.
+    hasHeadings: () => (headings ??= scan(text, new LineIndex(text)).headings.length > 0),
+  };
+  return [lineFix(surroundings, ruleId, start.offset - (start.column - 1)), fileFix(surroundings, ruleId, frontMatter !== undefined)];
 }

@@ -2,7 +2,7 @@
 // sends and what the VS Code extension wraps in its own classes.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DisableFixes, findingActions, FIX_ALL_KIND, wantsFixAll, wantsQuickFixes } from '../../../src/editor/code-actions';
+import { disableFixesOf, findingActions, FIX_ALL_KIND, wantsFixAll, wantsQuickFixes } from '../../../src/editor/code-actions';
 import { configProblemDiagnostic, findingDiagnostic, isDiagnosticOf } from '../../../src/editor/diagnostics';
 import { applyEdits, LineIndex, lint, parseConfigText } from '../../../src/engine';
 
@@ -61,7 +61,7 @@ describe('code actions of a finding', () => {
   test('its own fixes first (the preferred one marked), then the disable comments; the preferred edit removes the finding', () => {
     // As the lint worker sends them: without the disable fixes, which are made from the text on demand.
     const finding = lint(PRD, { fileName: 'reading-lists-prd.md', disableFixes: false }).findings.find((f) => f.ruleId === 'metric-missing-timeframe')!;
-    const disable = new DisableFixes().for('file:///x', 1, PRD, finding);
+    const disable = disableFixesOf(PRD, finding);
     const actions = findingActions(PRD, finding, disable);
     assert.deepEqual(actions.map((a) => a.kind), [...finding.fixes.map(() => 'fix'), 'disable', 'disable']);
     const preferred = actions.find((a) => a.isPreferred)!;

@@ -1,0 +1,118 @@
+// The CLI's worker pool: `outcome-lens lint` on many files lints them on every
+// core. node:worker_threads measured as well as the pool libraries for this
+// shape of work (a few hundred jobs of a few milliseconds each) and adds
+// nothing to install. The worker runs this same module: in the bundle
+// `__filename` is dist/cli-main.js, under tsx it is this file, and either way
+// the code below sees that it is a pool worker and serves jobs. (A worker
+// does not inherit tsx's hooks, so from source it registers them first.)
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { Linter } from '../engine';
+import { lintFile, type FileJob, type FileOutcome } from './lint-file';
+
+const ROLE = 'outcome-lens-lint-pool';
+/** Jobs handed to a worker before it answers: one running, one waiting, so it never idles on a round trip. */
+const IN_FLIGHT = 2;
+/**
+ * Below this many files a pool costs more than it saves: each worker loads the
+ * whole engine (about 0.1 s of one core) before its first lint.
+ */
+export const POOL_MIN_FILES = 48;
+
+interface JobMessage {
+  id: number;
+  job: FileJob;
+}
+interface OutcomeMessage {
+  id: number;
+  outcome: FileOutcome;
+}
+
+/** How many workers `--concurrency auto` uses for `files` files: none for a small run or a single core. */
+export function autoConcurrency(files: number): number {
+  const cores = availableParallelism();
+  if (cores < 2 || files < POOL_MIN_FILES) return 0;
+  return Math.min(cores, Math.ceil(files / POOL_MIN_FILES));
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+export class LintPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: JobMessage[] = [];
+  private readonly waiting = new Map<number, { resolve: (outcome: FileOutcome) => void; slot?: Slot }>();
+  private nextId = 1;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  }
+
+  lint(job: FileJob): Promise<FileOutcome> {
+    return new Promise((resolve) => {
+      const message = { id: this.nextId++, job };
+      this.waiting.set(message.id, { resolve });
+      this.queue.push(message);
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private start(): Slot {
+    const fromSource = __filename.endsWith('.ts') ? `require('tsx/cjs'); require(${JSON.stringify(__filename)});` : undefined;
+    const worker = new Worker(fromSource ?? __filename, { eval: fromSource !== undefined, workerData: { role: ROLE } });
+    const slot: Slot = { worker, busy: 0 };
+    worker.on('message', ({ id, outcome }: OutcomeMessage) => {
+      slot.busy--;
+      this.settle(id, outcome);
+      this.dispatch();
+    });
+    // A worker that dies takes only its own jobs with it: they become "could not be linted" lines.
+    const fail = (why: string) => {
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      for (const [id, entry] of this.waiting) if (entry.slot === slot) this.settle(id, { ok: false, error: why });
+      if (this.slots.length === 0) for (const message of this.queue.splice(0)) this.settle(message.id, { ok: false, error: why });
+      this.dispatch();
+    };
+    worker.on('error', (error) => fail(`lint worker crashed: ${error.message}`));
+    worker.on('exit', (code) => {
+      if (this.slots.includes(slot)) fail(`lint worker exited with code ${code}`);
+    });
+    return slot;
+  }
+
+  private settle(id: number, outcome: FileOutcome): void {
+    this.waiting.get(id)?.resolve(outcome);
+    this.waiting.delete(id);
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.busy < IN_FLIGHT && this.queue.length) {
+        const message = this.queue.shift()!;
+        this.waiting.get(message.id)!.slot = slot;
+        slot.busy++;
+        slot.worker.postMessage(message);
+      }
+    }
+  }
+}
+
+function serve(): void {
+  const linter = new Linter();
+  // Jobs run one after another: a worker is one core's worth of linting.
+  let chain = Promise.resolve();
+  parentPort!.on('message', (message: JobMessage) => {
+    chain = chain.then(async () => {
+      const outcome = await lintFile(message.job, linter);
+      parentPort!.postMessage({ id: message.id, outcome } satisfies OutcomeMessage);
+    });
+  });
+}
+
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === ROLE) serve();
