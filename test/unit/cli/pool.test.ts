@@ -49,7 +49,7 @@ describe('lint on the worker pool', () => {
     const pool = manyDocuments(t);
     const a = await run(['lint', '--fix', '--concurrency', 'off', 'docs'], { cwd: one });
     const b = await run(['lint', '--fix', '--concurrency', '2', 'docs'], { cwd: pool });
-    assert.match(a.stdout, /\d+ fixed\n$/);
+    assert.match(a.stdout, /\d+ problems? \(/);
     assert.equal(b.stdout, a.stdout);
     const variants = readdirSync(join(one, 'docs/variants'));
     for (const name of variants) assert.equal(readFileSync(join(pool, 'docs/variants', name), 'utf8'), readFileSync(join(one, 'docs/variants', name), 'utf8'), name);
