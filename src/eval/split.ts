@@ -10,8 +10,8 @@ export type Split = (typeof SPLITS)[number];
 /** Fixed so the split never moves under a developer; change it only to draw a fresh split. */
 export const SPLIT_SEED = 14;
 
-/** mulberry32: a small, well-mixed 32-bit generator, enough for a reproducible shuffle. */
-function generator(seed: number): () => number {
+/** mulberry32: a small, well-mixed 32-bit generator, enough for a reproducible shuffle (the UI tests share it). */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -25,7 +25,7 @@ function generator(seed: number): () => number {
 /** The names of the check split: a third (rounded up) of the files, sorted then shuffled with the seed. */
 export function checkFiles(files: readonly string[], seed = SPLIT_SEED): Set<string> {
   const order = [...new Set(files)].sort();
-  const next = generator(seed);
+  const next = seededRandom(seed);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];

@@ -2,17 +2,10 @@
 // stream chunks, shared by the renderer tests and bench/chat-render.ts.
 // Pure: runs in Node and in the browser.
 
-/** Small deterministic PRNG (mulberry32) so runs are comparable. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/eval/split';
+
+// A small deterministic PRNG (mulberry32), the one the eval's split uses, so runs are comparable.
+export { seededRandom };
 
 const words = (
   'outcome metric baseline target cohort activation retention churn revenue value ' +
