@@ -50,6 +50,22 @@ interface Surroundings {
   insertAt: number;
   /** Whether the document has a heading (then no finding is pinned to its first line of content). */
   hasHeadings: () => boolean;
+  /** Table bounds found so far, by the start of each of their lines: one lint asks for every row of a long table. */
+  tables?: Map<number, { first: number; endOfTable: number }>;
+}
+
+/** The first line and the end of the table holding the line at `start`, walked once per table. */
+function tableAround(s: Surroundings, start: number): { first: number; endOfTable: number } {
+  const known = s.tables?.get(start);
+  if (known) return known;
+  const { text } = s;
+  let first = start;
+  for (let p = previousLine(text, first); p !== undefined && TABLE_LINE.test(lineAt(text, p)); p = previousLine(text, p)) first = p;
+  let last = start;
+  for (let n = nextLine(text, last); n !== undefined && TABLE_LINE.test(lineAt(text, n)); n = nextLine(text, n)) last = n;
+  const bounds = { first, endOfTable: endOfLine(text, last) };
+  if (s.tables) for (let at: number | undefined = first; at !== undefined && at <= last; at = nextLine(text, at)) s.tables.set(at, bounds);
+  return bounds;
 }
 
 /** Start of the first line holding content after `at`, the line a heading-less document's own findings sit on. */
@@ -65,11 +81,7 @@ function lineFix(s: Surroundings, ruleId: string, start: number): Fix {
   const { text, nl } = s;
   const line = lineAt(text, start);
   if (TABLE_LINE.test(line)) {
-    let first = start;
-    for (let p = previousLine(text, first); p !== undefined && TABLE_LINE.test(lineAt(text, p)); p = previousLine(text, p)) first = p;
-    let last = start;
-    for (let n = nextLine(text, last); n !== undefined && TABLE_LINE.test(lineAt(text, n)); n = nextLine(text, n)) last = n;
-    const endOfTable = endOfLine(text, last);
+    const { first, endOfTable } = tableAround(s, start);
     return {
       title: `Disable ${ruleId} for this table`,
       kind: 'disable',
@@ -119,6 +131,7 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
     nl: lineBreakOf(text),
     insertAt: model.frontMatter ? model.frontMatter.span.end : text.startsWith('\uFEFF') ? 1 : 0,
     hasHeadings: () => model.sections.length > 1,
+    tables: new Map(),
   };
   return {
     line: (ruleId, line) => lineFix(surroundings, ruleId, model.lineStart(line)),
