@@ -252,7 +252,9 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   }
   if (measured(text)) return undefined;
   const produced = DELIVERED_COUNT.exec(text);
-  if (produced && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
+  // A share as the target ("stays below 6%") makes the count a rate of something going wrong or right.
+  const shareTarget = input.value !== undefined && NORMALISERS.test(input.value.toLowerCase());
+  if (produced && !shareTarget && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
     return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
   }
   if (CONSISTS_OF.test(text)) return { start: 0, end: text.length, reason: 'lists what will be delivered' };

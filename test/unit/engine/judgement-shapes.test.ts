@@ -3,6 +3,7 @@
 // measure vocabulary, and the defects a new user met. Every document here is written for these
 // tests; none is copied from the corpus the rules are scored on.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { lint } from '../../../src/engine';
 import { judge, type Call } from '../../../src/engine/judgement/classify';
@@ -228,5 +229,18 @@ describe('OKR pages: periods from the title, guardrails held over a period', () 
   });
   test('a guardrail that holds every week owes no baseline', () => {
     assert.deepEqual(result.findings.filter((f) => f.ruleId === 'metric-missing-baseline').map((f) => f.start.line), []);
+  });
+});
+
+describe('the bundled examples stay judged as before', () => {
+  const read = (name: string) => readFileSync(new URL(`../../../examples/${name}`, import.meta.url), 'utf8');
+  test('the team inbox PRD is clean: its guardrail "Replies sent twice ..." is a rate of errors, not a count of work', () => {
+    const serious = lint(read('team-inbox-prd.md'), { fileName: 'team-inbox-prd.md' }).findings.filter((f) => f.severity !== 'info');
+    assert.deepEqual(serious.map((f) => `${f.ruleId}@${f.start.line}`), []);
+  });
+  test('the checkout PRD still has its deliveries and vanity counts, one finding per line', () => {
+    const findings = lint(read('checkout-redesign-prd.md'), { fileName: 'checkout-redesign-prd.md' }).findings;
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'output-as-outcome').map((f) => f.start.line), [12, 13]);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'vanity-metric').map((f) => f.start.line), [20, 21, 24]);
   });
 });
