@@ -87,16 +87,28 @@ function shortTitle(text: string): string {
   return plain.length > 60 ? `${plain.slice(0, 59).trimEnd()}…` : plain;
 }
 
+/** Whether a sorted list holds a value in [from, to): a binary search, since every call asks for every objective. */
+function startsWithin(sorted: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo]! < to;
+}
+
 /**
  * The objectives a statement serves, innermost first: nested items, lead-ins, its section, the
  * sections above. An item whose own line was called too is a key result with its tasks, not an
- * objective (`calledAt` holds where called statements start).
+ * objective (`calledAt` holds where called statements start, sorted).
  */
-function objectivesOf(model: DocumentModel, statement: SuccessStatement, calledAt: ReadonlySet<number> = new Set()): Objective[] {
+function objectivesOf(model: DocumentModel, statement: SuccessStatement, calledAt: readonly number[] = []): Objective[] {
   const { section } = statement;
   const items = itemObjectives(model, section)
     .filter((o) => statement.start >= o.headEnd && statement.start < o.span.end)
-    .filter((o) => ![...calledAt].some((at) => at >= o.headStart && at < o.headEnd))
+    .filter((o) => !startsWithin(calledAt, o.headStart, o.headEnd))
     .sort((a, b) => b.span.start - a.span.start)
     .map((o) => ({ key: `item:${o.span.start}`, title: o.title }));
   const sections: Objective[] = [];
@@ -126,7 +138,7 @@ export function reportByObjective(
   const called = options.wholePage ? all : all.filter((c) => c.statement.keyResult);
   const alone = options.wholePage ? [] : all.filter((c) => !c.statement.keyResult);
   // Each call goes to the innermost objective that three or more calls share.
-  const calledAt = new Set(called.map((c) => c.statement.start));
+  const calledAt = called.map((c) => c.statement.start).sort((a, b) => a - b);
   const chains = called.map((call) => objectivesOf(model, call.statement, calledAt));
   const shared = new Map<string, number>();
   for (const chain of chains) for (const { key } of chain) shared.set(key, (shared.get(key) ?? 0) + 1);
