@@ -117,8 +117,12 @@ function collect(model: DocumentModel): SuccessStatement[] {
   }
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
-    .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && /^\s{0,8}\[[ xX]\]/.test(s.text)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+    .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && checkbox(model.text, s)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
 }
+
+// The parser takes a task item's "[ ]" out of its paragraph, so look between the item's start and the text.
+const CHECKBOX = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]{1,8}\[[ xX]\]/;
+const checkbox = (text: string, s: SuccessStatement) => /^\s{0,8}\[[ xX]\]/.test(s.text) || (s.unit.start <= s.start && s.start - s.unit.start < 40 && CHECKBOX.test(text.slice(s.unit.start, s.start + 1)));
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
 function restOfSentence(text: string, from: number): string {

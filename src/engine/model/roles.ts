@@ -7,6 +7,8 @@ import type { SectionRole } from '../types';
 const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   // Combined and qualified wordings that the general patterns below would misread.
   ['goals', /^goals?\s*(?:and|&|\/|,)\s*non[- ]?goals?\b/],
+  // "Feature milestones", "Community milestones": the last word says what the heading lists.
+  ['timeline', /\bmilestones?$/],
   ['solution', /\b(?:design|ui|ux|interface|technical|engineering|architectur(?:e|al)) (?:goals?|principles|objectives?)\b/],
   ['needs', /\b(user needs?|needs? statements?|jobs?[- ]to[- ]be[- ]done|jtbd|^stories$)\b/],
   ['non-goals', /\b(non[- ]?goals?|anti[- ]goals?|out of scope|not in scope|what (?:we|this) (?:will not|won't|isn't|is not)|scope exclusions?)\b/],
