@@ -405,10 +405,17 @@ function qualified(s: string): boolean {
   for (const m of s.matchAll(/\b(?:who|that)\s{1,8}(?:also\s{1,8}|then\s{1,8}|have\s{1,8}|had\s{1,8})?([a-z]+(?:\s[a-z]+)?)/g)) {
     if (!VANITY_ACTIONS.test(m[1]!)) return true;
   }
+  // "Users searching the catalogue": a participle says what they do, like "who search".
+  for (const m of s.matchAll(/\b(?:users?|people|customers?|members|developers|teams?)\s{1,8}([a-z]{2,20})ing\b/g)) {
+    if (!NOT_PARTICIPLE.test(m[1]!) && !VANITY_ACTIONS.test(m[1]!)) return true;
+  }
   // "Forks with actual changes", "attendees recognise the content": a condition or a
   // statement about what the people did, not a count of them.
   return QUALIFYING_TAIL.test(s);
 }
+
+// "-ing" words after "users" that are prepositions or nouns, not what the users do.
+const NOT_PARTICIPLE = /^(?:dur|includ|accord|regard|follow|concern|pend|exclud|rang|bring|onboard|sign|compar)$/;
 
 const QUALIFYING_TAIL =
   /\bwith\s{1,8}(?:actual|real|meaningful|non-trivial|substantive|at least)\b|\b(?:attendees|participants|members|followers|visitors|subscribers)\s{1,8}(?:recogni[sz]e|enjoy|complete|return|find|rate|report|say|succeed|finish|keep|stay|come back|buy|pay|recommend|use|understand)\b/;

@@ -53,6 +53,10 @@ const SUCCESS_COLUMN = /\b(?:kpis?|targets?|success (?:criteria|criterion|metric
 // A header cell that makes a table one of measures and targets, whatever else it holds.
 const SUCCESS_HEADER = /\b(?:kpis?|targets?|goals?|success|key results?|metrics?|measures?|indicators?|north[- ]star)\b/;
 const TARGET_HEADER = /\b(?:kpis?|targets?|goals?|success|key results?)\b/;
+const MEASURE_COLUMN = /^(?:(?:success|key|core|primary|product|business|north[- ]star)\s{1,4})?(?:metrics?|kpis?|measures?|indicators?|north[- ]star(?:\s{1,4}metric)?)$/;
+const NOT_SUCCESS_TABLE: ReadonlySet<SectionRole | undefined> = new Set<SectionRole | undefined>(['appendix', 'non-goals', 'risks', 'open-questions', 'costs', 'roi']);
+// A column that shows how a figure is worked out makes the table a model of costs or revenue.
+const WORKING_COLUMN = /\b(?:calculations?|formulas?|computation|derivation|workings?|assumptions?)\b/;
 const tableHeaderNamesSuccess = (body: string) => body.split('\n').some((line) => line.includes('|') && SUCCESS_COLUMN.test(line));
 
 /** A cheap look at a section's raw text: could it hold a success statement outside a success section? */
@@ -295,7 +299,11 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
   // A column of measures needs one of targets (or baselines, periods) beside it; a KPI or
   // target header alone is enough.
   const measured = named.some((h) => SUCCESS_HEADER.test(h)) && (named.some((h) => TARGET_HEADER.test(h)) || columns.some((c) => c === 'target' || c === 'baseline' || c === 'timeframe'));
-  if (!measured) return;
+  // A column headed "Metric" or "KPI" lists measures even with no target beside it, unless the
+  // section defines data or lists what is out of scope or at risk.
+  const measureColumn = named.some((h) => MEASURE_COLUMN.test(h.replace(/[^\p{L}\p{N} -]+/gu, ' ').trim()))
+    && !NOT_SUCCESS_TABLE.has(section.effectiveRole) && !named.some((h) => WORKING_COLUMN.test(h));
+  if (!measured && !measureColumn) return;
   const metric = Math.max(0, columns.indexOf('metric'));
   const target = columns.indexOf('target');
   for (const row of rows) {

@@ -21,7 +21,7 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?<!team |staff |board |crew |family )members\b(?! of\b)|\bcommunity size\b/, 'counts people who joined, not what they got from it'],
   [/\b(?<!paid |paying )subscribers\b|\bemail list(?: size)?\b|\bmailing list (?:size|sign[- ]?ups)\b/, 'counts a list that grows whether or not anyone reads or acts'],
   [/\b(?:github |repo(?:sitory)? )?stars\b/, 'counts bookmarks, not use'],
-  [/\b(?:users|people|visitors|customers|members|developers|players)\s{1,8}(?:who|that)\s{1,8}(?:only\s{1,8})?(?:install|download|sign up|register|visit|view|click|tap|subscribe|follow|join|like|star|open|land)/, 'counts people who only arrived, not people who got value'],
+  [/\b(?:users|people|visitors|customers|members|developers|players)\s{1,8}(?:who|that)\s{1,8}(?:only\s{1,8})?(?:install|download|sign up|register|visit|view|click|tap|subscribe|follow|join|like|star|open|land)(?:s|ed|red|ing)?\b/, 'counts people who only arrived, not people who got value'],
   [/\b(?:likes|upvotes|retweets|reposts|social shares|reactions|engagements|claps|hearts|karma)\b|\b(?:hn|hacker news|reddit|product hunt|peak|total|post) points\b|(?<!story |bonus |loyalty |reward |percentage )\bpoints\s{0,8}(?::|$)/, 'counts reactions, not value'],
   // Comments on a post or launch thread, not feedback that is read for what it says.
   [/\b(?:hn|hacker news|reddit|twitter|x|youtube|blog|post|thread|social|total|peak|launch) comments\b|^\s{0,8}comments\b|\bcomments\s{0,8}(?::|$)/, 'counts reactions to a post, not value'],
@@ -53,7 +53,7 @@ export const MORE_USE = /\b(?:use|uses|using|visit|visits|open|opens|browse|brow
 
 /** Actions that do not qualify a count: "users who install", "visitors who subscribe". */
 export const VANITY_ACTIONS =
-  /^(?:install|download|sign|register|visit|view|see|click|tap|subscribe|follow|join|like|star|open|land|arrive|come|hear|watch|read|access|create an account|log ?in)/;
+  /^(?:install|download|sign|register|visit|view|see|click|tap|subscribe|follow|join|like|star(?!t)|open|land|arrive|come|hear|watch|read|access|create an account|log ?in)/;
 
 /** "% of", "rate", "per user": a count turned into a share, a rate or a ratio. */
 export const NORMALISERS =
