@@ -36,7 +36,9 @@ function okrShape(model: DocumentModel): boolean {
   const lines = model.text.match(OKR_LINE)?.length ?? 0;
   const krSections = model.sections.filter((s) => s.role === 'key-results').length;
   const objectives = /\bobjectives?\b/i.test(model.text);
-  return objectives && (lines >= 3 || krSections >= 2 || (krSections >= 1 && lines >= 2));
+  // Two objectives whose lists or tables hold key results are enough.
+  const keyResults = () => successStatements(model).filter((s) => s.keyResult).length;
+  return objectives && (lines >= 3 || krSections >= 2 || (krSections >= 1 && lines >= 2) || (lines >= 2 && keyResults() >= 3));
 }
 
 // Headings that state how success is measured, not merely "Metrics" (telemetry docs have those)

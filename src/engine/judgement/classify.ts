@@ -248,7 +248,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   // "Cost dashboard for each team", "Incident review template": a key result whose head noun is
   // a thing to build, whatever result words modify it.
   if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && thingByHead(text)) {
-    return { start: 0, end: text.length, reason: 'names a thing to build, with nothing to measure and no change it should cause' };
+    return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
   if (measured(text)) return undefined;
   const produced = DELIVERED_COUNT.exec(text);
@@ -272,7 +272,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   }
   if (label && capabilityLabel(label, input, compiled)) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
   if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && bareThing(text, compiled)) {
-    return { start: 0, end: text.length, reason: 'names a thing to build, with nothing to measure and no change it should cause' };
+    return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
   return undefined;
 }

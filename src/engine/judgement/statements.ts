@@ -62,6 +62,9 @@ const tableHeaderNamesSuccess = (body: string) => body.split('\n').some((line) =
 /** A cheap look at a section's raw text: could it hold a success statement outside a success section? */
 const CANDIDATE = new RegExp(`${FIELD_LABEL.source}|${GOAL_SENTENCE.source}`, 'imu');
 
+// "**Objective: ...**", "O2 -": a label that opens an objective, whose list holds its key results.
+const OBJECTIVE_LABEL = /^[^\p{L}]{0,12}(?:[\p{L}-]+ )?(?:objective|o)\b/iu;
+const OBJECTIVE_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o)[ \t]{0,8}#?\d{0,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—]/iu;
 const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—][ \t]{0,8}(?=\S)/iu;
 
 const cache = new WeakMap<DocumentModel, SuccessStatement[]>();
@@ -99,7 +102,8 @@ function collect(model: DocumentModel): SuccessStatement[] {
       const span = { start: section.heading.start, end: section.heading.end };
       out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
     }
-    else if (section.depth > 0 && section.role === undefined && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
+    // ("Sign-in success rate" under "Metrics" names a measure, though "success" gives it a metrics role of its own.)
+    else if (section.depth > 0 && (section.role === undefined || section.role === 'success-metrics') && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
       // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
       const start = section.titleSpan.start;
       const title = section.title.toLowerCase();
@@ -121,7 +125,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
   }
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
-    .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && checkbox(model.text, s)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+    .map((s) => ({ ...s, keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || s.section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && OBJECTIVE_HEADING.test(s.section.title)) || (MILESTONE_SECTION.test(s.section.title) && checkbox(model.text, s))), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
 }
 
 // The parser takes a task item's "[ ]" out of its paragraph, so look between the item's start and the text.
@@ -227,12 +231,17 @@ const FORM_FIELD = /^[ \t]{0,12}(?:[-*+][ \t]{1,8})?(?:\*\*|__)?[^:\n*_|]{1,60}(
 /** Statements in a section that does not state success as a whole: labeled lines, goal sentences, KPI tables. */
 function walkOutside(model: DocumentModel, section: Section, nodes: readonly RootContent[], out: SuccessStatement[], ladder = false): void {
   let labelPlace: SuccessStatement['place'] | undefined;
+  let objective = false;
   for (const node of nodes) {
     if (node.type === 'paragraph') {
       const span = section.spanOf(node);
       const text = model.text.slice(span.start, span.end);
       if (FORM_FIELD.test(text)) {
         pushLines(section, text, span.start, span, 'metric', out);
+        labelPlace = undefined;
+        continue;
+      }
+      if (fieldLines(section, text, span.start, span, out)) {
         labelPlace = undefined;
         continue;
       }
@@ -244,10 +253,14 @@ function walkOutside(model: DocumentModel, section: Section, nodes: readonly Roo
         continue;
       }
       labelPlace = undefined;
+      objective = label !== null && OBJECTIVE_LABEL.test(label[0]);
       if (label) pushLines(section, text.slice(label[0].length), span.start + label[0].length, span, place, out);
       else pushGoalSentences(section, text, span.start, span, out);
+      continue;
     } else if (node.type === 'list') {
-      if (labelPlace) pushList(model, section, node, labelPlace, out);
+      // "**Objective: Make deploys boring**" and the list under it: the objective's key results.
+      if (objective) pushList(model, section, node, 'metric', out, true);
+      else if (labelPlace) pushList(model, section, node, labelPlace, out);
       else for (const item of node.children) walkItem(model, section, item.children, section.spanOf(item), out, ladder);
       labelPlace = undefined;
     } else if (node.type === 'table') {
@@ -256,6 +269,7 @@ function walkOutside(model: DocumentModel, section: Section, nodes: readonly Roo
     } else if (node.type !== 'html') {
       labelPlace = undefined;
     }
+    if (node.type !== 'html') objective = false;
   }
 }
 
@@ -279,14 +293,14 @@ function walkItem(model: DocumentModel, section: Section, children: readonly Roo
   }
 }
 
-function pushList(model: DocumentModel, section: Section, list: List, place: SuccessStatement['place'], out: SuccessStatement[]): void {
+function pushList(model: DocumentModel, section: Section, list: List, place: SuccessStatement['place'], out: SuccessStatement[], keyResult?: boolean): void {
   for (const item of list.children) {
     const unit = section.spanOf(item);
     for (const child of item.children) {
       if (child.type === 'paragraph') {
         const span = section.spanOf(child);
-        pushLines(section, model.text.slice(span.start, span.end), span.start, unit, place, out);
-      } else if (child.type === 'list') pushList(model, section, child, place, out);
+        pushLines(section, model.text.slice(span.start, span.end), span.start, unit, place, out, keyResult);
+      } else if (child.type === 'list') pushList(model, section, child, place, out, keyResult);
     }
   }
 }
@@ -306,6 +320,7 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
   if (!measured && !measureColumn) return;
   const metric = Math.max(0, columns.indexOf('metric'));
   const target = columns.indexOf('target');
+  const krColumn = /^\W{0,4}(?:key results?|krs?)\W{0,4}$/.test(named[metric] ?? '');
   for (const row of rows) {
     const cell = row.children[metric];
     if (!cell) continue;
@@ -313,16 +328,36 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
     const text = model.text.slice(span.start, span.end);
     const targetCell = target >= 0 ? row.children[target] : undefined;
     if (text.trim()) {
-      out.push({ text, start: span.start, section, origin: 'metric-cell', unit: section.spanOf(row), place: 'metric', value: targetCell ? toString(targetCell) : undefined });
+      out.push({ text, start: span.start, section, origin: 'metric-cell', unit: section.spanOf(row), place: 'metric', value: targetCell ? toString(targetCell) : undefined, ...(krColumn ? { keyResult: true } : {}) });
     }
   }
 }
 
+// "**Feature:** ...", "Scope: ...": a line that opens with a short label of its own.
+const LABELED_LINE = /^[ \t]{0,3}(?:\*\*|__)?[^:\n*_|]{1,40}?(?:\*\*|__)?[ \t]{0,4}:(?:\*\*|__)?[ \t]/;
+
+/**
+ * A paragraph of fields, one per line ("**Feature:** ...\n**Goal:** ...\n**Scope:** ..."):
+ * each line is its own field, so only the success fields are statements. False when the
+ * paragraph is not such a block.
+ */
+function fieldLines(section: Section, text: string, start: number, unit: Span, out: SuccessStatement[]): boolean {
+  const lines = text.split('\n');
+  if (lines.length < 2 || lines.filter((l) => LABELED_LINE.test(l)).length < 2) return false;
+  let at = start;
+  for (const line of lines) {
+    const label = FIELD_LABEL.exec(line);
+    if (label && line.slice(label[0].length).trim()) pushLines(section, line.slice(label[0].length), at + label[0].length, unit, METRIC_LABEL.test(label[0]) ? 'metric' : 'goal', out);
+    at += line.length + 1;
+  }
+  return true;
+}
+
 /** Each sentence of a labeled field is a statement, line by line: a label on its own line is followed by its text. */
-function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[]): void {
+function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[], keyResult?: boolean): void {
   // A sentence ends at ".", "!", "?" or ";" before a space; "GOV.UK" and "v2.1" stay whole.
   for (const m of text.matchAll(/(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*/g)) {
-    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin: 'sentence', unit, place });
+    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin: 'sentence', unit, place, ...(keyResult ? { keyResult } : {}) });
   }
 }
 

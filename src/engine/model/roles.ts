@@ -18,7 +18,7 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
   // Milestones stated as targets, gates and criteria that a release must meet, north stars and guardrails.
   [
     'success-metrics',
-    /\b(?:(?:launch|release|go[- ]live|quality|exit|ship|stage|phase) gates?|graduation criteria|exit criteria|(?:go[- ]live|launch|release) (?:criteria|readiness)|readiness criteria|north[- ]star|guardrails?|what (?:does )?(?:great|good) looks? like|benefits? (?:realis|realiz)ation|benefits? (?:measurement|tracking)|expected (?:impact|results?)|\d+[- ]?(?:day|week|month)s? (?:targets?|kpis?|goals?)|(?<!customer )success\b|measures?\b|targets?\b(?! (?:audience|users?|customers?|market|segments?|personas?|group|platforms?|devices?|architecture|state)))/,
+    /\b(?:(?:launch|release|go[- ]live|quality|exit|ship|stage|phase) gates?|graduation criteria|exit criteria|(?:go[- ]live|launch|release) (?:criteria|readiness)|readiness criteria|north[- ]star|guardrails?|what (?:does )?(?:great|good) looks? like|benefits? (?:realis|realiz)ation|benefits? (?:measurement|tracking)|expected (?:impact|results?)|\d+[- ]?(?:day|week|month)s? (?:targets?|kpis?|goals?)|(?<!customer )success\b|^results?$|measures?\b|targets?\b(?! (?:audience|users?|customers?|market|segments?|personas?|group|platforms?|devices?|architecture|state)))/,
   ],
   [
     'success-metrics',
