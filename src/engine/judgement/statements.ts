@@ -65,6 +65,8 @@ const CANDIDATE = new RegExp(`${FIELD_LABEL.source}|${GOAL_SENTENCE.source}`, 'i
 // "**Objective: ...**", "O2 -": a label that opens an objective, whose list holds its key results.
 const OBJECTIVE_LABEL = /^[^\p{L}]{0,12}(?:[\p{L}-]+ )?(?:objective|o)\b/iu;
 const OBJECTIVE_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o)[ \t]{0,8}#?\d{0,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—]/iu;
+// A table of contents: an item that is only a link to a heading of the same page.
+const IN_PAGE_LINK = /^\s{0,8}\[[^\]\n]{1,300}\]\(#[^()\s]{0,300}\)\s{0,8}$/;
 const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—][ \t]{0,8}(?=\S)/iu;
 
 const cache = new WeakMap<DocumentModel, SuccessStatement[]>();
@@ -102,6 +104,11 @@ function collect(model: DocumentModel): SuccessStatement[] {
       const span = { start: section.heading.start, end: section.heading.end };
       out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
     }
+    // On an OKR page the headings below the title are objectives and key results themselves.
+    else if (section.depth > 1 && section.effectiveRole === 'key-results' && section.parent?.effectiveRole === 'key-results') {
+      const start = section.titleSpan.start;
+      out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'goal' });
+    }
     // ("Sign-in success rate" under "Metrics" names a measure, though "success" gives it a metrics role of its own.)
     else if (section.depth > 0 && (section.role === undefined || section.role === 'success-metrics') && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
       // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
@@ -124,7 +131,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
     skipped.push({ start: 0, end: lineEnd < 0 ? model.text.length : lineEnd });
   }
   return out
-    .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
+    .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end) && !IN_PAGE_LINK.test(s.text))
     .map((s) => ({ ...s, keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || s.section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && OBJECTIVE_HEADING.test(s.section.title)) || (MILESTONE_SECTION.test(s.section.title) && checkbox(model.text, s))), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
 }
 

@@ -53,10 +53,14 @@ function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 
 const SUCCESS_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results', 'goals']);
 const MILESTONE_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['timeline', 'launch']);
 
+const APART_FROM_RESULTS: ReadonlySet<SectionRole> = new Set<SectionRole>(['non-goals', 'appendix', 'risks', 'open-questions', 'background', 'summary', 'dependencies', 'assumptions']);
+
 function effectiveRoleOf(own: SectionRole | undefined, inherited: SectionRole | undefined): SectionRole | undefined {
   if (own && inherited && SUCCESS_ROLES.has(inherited) && MILESTONE_ROLES.has(own)) return inherited;
-  // On an OKR page an objective's heading holds its key results.
-  if (own === 'goals' && inherited === 'key-results') return inherited;
+  // On an OKR page an objective's heading holds its key results, whatever words it uses
+  // ("Help new users ...", "Ship the requirements tool"); only sections that set themselves
+  // apart (non-goals, risks, background, an appendix) keep their own role.
+  if (inherited === 'key-results' && own && !APART_FROM_RESULTS.has(own)) return inherited;
   return own ?? inherited;
 }
 
