@@ -44,7 +44,7 @@ function okrShape(model: DocumentModel): boolean {
 // Headings that state how success is measured, not merely "Metrics" (telemetry docs have those)
 // or "Goals" (a library README's design goals).
 const SUCCESS_HEADING =
-  /\b(?:success (?:metrics?|criteria|measures?|indicators?|signals?)|kpis?|key performance indicators?|key results?|okrs?|north[- ]star(?: metrics?)?|how (?:we|we'll|we will|will we|do we) (?:know|measure)|measur(?:es|ing) (?:of )?success|definition of success|impact (?:metrics|measurement)|\d+[- ]?(?:day|week|month) (?:goals|targets|kpis))\b/i;
+  /\b(?:success (?:metrics?|criteria|measures?|indicators?|signals?)|kpis?|key performance indicators?|key results?|okrs?|north[- ]star(?: metrics?)?|how (?:we|we'll|we will|will we|do we) (?:know|measure)|measur(?:es|ing) (?:of )?success|definition of success|impact (?:metrics|measurement)|\d+[- ]?(?:day|week|month) (?:goals|targets|kpis)|(?:day|week|month|quarter|sprint)[ \t]?\d{1,3} (?:goals|targets|kpis|milestones))\b/i;
 
 /** Why the document counts as stating its success measures, or undefined when it does not. */
 function successHeading(model: DocumentModel): string | undefined {

@@ -250,6 +250,10 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && thingByHead(text)) {
     return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
+  // "5 case studies", "3 new integrations": a count of things made is still a delivery.
+  if ((input.keyResult || input.place === 'goal') && (input.origin === 'list-item' || input.origin === 'metric-cell') && countedThing(text, compiled)) {
+    return { start: 0, end: text.length, reason: 'counts things the team makes, not a change they should cause' };
+  }
   if (measured(text)) return undefined;
   const produced = DELIVERED_COUNT.exec(text);
   // A share as the target ("stays below 6%") makes the count a rate of something going wrong or right.
@@ -294,6 +298,16 @@ function thingByHead(text: string): boolean {
   return head.length <= 6 && THING_HEADS.test(head.at(-1) ?? '');
 }
 
+// A number, up to three words, and the noun they count; it stops at a preposition, a dash or punctuation.
+const COUNTED = /^\s{0,8}[<>~≈]?\s{0,4}\d[\d,.]*\s{0,2}[km]?\+?\s{1,8}(?:[a-z][\w'’/-]*\s{1,8}){0,3}?([a-z][\w'’/-]*)\s{0,8}(?:$|\s(?:for|of|on|about|in|with|to|by|per|across|at)\s|[,;:(]|\s[-–—]\s)/;
+const MADE_THINGS =
+  /^(?:studies|talks|posts|articles|videos|webinars|workshops|events|meetups|demos|courses|tutorials|episodes|whitepapers|ebooks|guides|integrations|connectors|examples|samples|translations|releases|features|templates|plugins|docs|pages|newsletters|podcasts|livestreams|streams|hackathons|campaigns|prototypes|apps|tools|dashboards|reports|runbooks|playbooks)$/;
+
+function countedThing(text: string, compiled: Compiled): boolean {
+  const m = COUNTED.exec(text);
+  return m !== null && MADE_THINGS.test(m[1]!) && !NORMALISERS.test(text) && !anyVanity(text, compiled);
+}
+
 /**
  * "Retry logic for failed uploads", "Audit log for every import": a key result that names a
  * thing and nothing to measure: no result, rate, change, count of attention,
@@ -336,8 +350,13 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   if (VERB_AS_MODIFIER.test(rest)) return undefined;
   const stop = OBJECT_END.exec(rest);
   const object = rest.slice(0, stop ? stop.index : undefined).trim();
-  if (object === '') return undefined;
   const first = verb.split(/\s+/)[0]!;
+  // "Launch on Product Hunt", "Ship by August": a launch needs no object to be a delivery.
+  if (object === '' && LAUNCH_VERB.test(first) && /^\s{1,8}(?:on|in|at|to|by|before|during)\s/.test(rest)) {
+    const end = /[,;:.!?()|]|\s[-–—]\s/.exec(rest);
+    return { start: verbAt, end: m[0].length + (end ? end.index : rest.trimEnd().length), reason: `opens with "${form}", something the team does` };
+  }
+  if (object === '') return undefined;
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
   // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
@@ -355,6 +374,8 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   const end = m[0].length + (until ? until.index : rest.trimEnd().length);
   return { start: verbAt, end, reason: `opens with "${form}", something the team does` };
 }
+
+const LAUNCH_VERB = /^(?:launch|ship|release|go)$/;
 
 function anyVanity(s: string, compiled: Compiled): boolean {
   return VANITY_HEADS.some(([re]) => re.test(s)) || (compiled.extraVanity?.find(s) !== undefined);

@@ -227,7 +227,8 @@ function isGuidance(text: string): boolean {
 // - a section about milestones, whose items start with a quantity ("**100 stars** - thank-you post");
 // - items that start with a period ("Week 1:", "Month 3 -", "Day 30:");
 // - form fields left blank to fill in ("Peak position: ____", "**Stars goal:** ___").
-const MILESTONE_SECTION = /\bmilestones?\b|\bcelebrat|\bladder\b/i;
+// A heading that is only a period ("Month 3", "Week 1") is a rung of a ladder too.
+const MILESTONE_SECTION = /\bmilestones?\b|\bcelebrat|\bladder\b|^\W{0,4}(?:week|month|day|quarter|sprint)\s{0,2}\d{1,3}\W{0,4}$/i;
 const QUANTITY_LEAD = /^(?:[^\p{L}\p{N}\n]{0,12}|\[[A-Z ]{1,12}\][ \t]{0,4}[^\p{L}\p{N}\n]{0,6})[<>~≈+]?\d(?:[\d,.]{0,12}\d)?[kKmM+]?[ \t]{1,8}\p{L}/u;
 // A ladder of things to celebrate names each rung in bold ("**First paying customer** - a case study").
 const CELEBRATION = /\bcelebrat|\bladder\b/i;
@@ -286,7 +287,7 @@ function walkItem(model: DocumentModel, section: Section, children: readonly Roo
       const span = section.spanOf(child);
       const text = model.text.slice(span.start, span.end);
       const line = model.text.slice(unit.start, span.end);
-      if ((ladder && (QUANTITY_LEAD.test(text) || (CELEBRATION.test(section.title) && BOLD_LEAD.test(text)))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
+      if ((ladder && (QUANTITY_LEAD.test(text) || CHECKBOX.test(line) || (CELEBRATION.test(section.title) && BOLD_LEAD.test(text)))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
         pushLines(section, text, span.start, unit, ladder ? 'goal' : 'metric', out);
         continue;
       }

@@ -101,7 +101,7 @@ export const DELIVERABLE_NOUNS =
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =
-  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|signed|established|formed|setup|kicked off|agreed|merged|closed)\s{0,8}[.!]?\s{0,8}$/;
+  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|accepted|announced|submitted|signed|established|formed|setup|kicked off|agreed|merged|closed)\s{0,8}[.!]?\s{0,8}$/;
 
 /**
  * A delivery told in the passive: "SSO shipped by Q3", "v2 is released to all customers",

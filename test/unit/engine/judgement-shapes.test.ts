@@ -63,6 +63,23 @@ describe('vocabulary: counts of work done are outputs', () => {
   ]);
 });
 
+describe('counts of things made, launches with no object, people counted while they act', () => {
+  calls([
+    ['5 case studies', 'output'],
+    ['3 new integrations', 'output'],
+    ['2 conference talks', 'output'],
+    ['500 stars - a thank-you post', 'vanity'],
+    ['Close 5 enterprise deals', 'outcome'],
+    ['Number of users searching the catalogue weekly', 'unsure'],
+    ['Number of users who start a session', 'unsure'],
+  ], { keyResult: true });
+  calls([
+    ['Launch on Product Hunt', 'output'],
+    ['Ship by the end of August', 'output'],
+    ['Launch in 3 markets, so that 20% of new revenue comes from abroad', 'outcome'],
+  ]);
+});
+
 describe('key results that name a thing to build', () => {
   calls(
     [
@@ -126,9 +143,14 @@ describe('where success is stated, by structure', () => {
     const text = '# Notes\n\n## Launch week\n\n| Measure | Target | Actual |\n| --- | --- | --- |\n| Forum points | 40 | ___ |\n| Share of trials that convert | 8% | ___ |\n';
     assert.deepEqual(statementLines(text), [7, 8]);
   });
-  test('a table of measures with no target, baseline or period beside them is not', () => {
+  test('a table that works figures out (a calculation column) is a model, not a statement of success', () => {
     const text = '# Notes\n\n## Model\n\n| Metric | Calculation | Value |\n| --- | --- | --- |\n| Monthly installs | 8% of 900K | 72,000 |\n';
     assert.deepEqual(statementLines(text), []);
+  });
+  test('a column headed "Metric" or "KPI" lists measures with no target beside it, except in definitions', () => {
+    const table = '| Area | Core action | Metric |\n| --- | --- | --- |\n| Reports | Exporting a report | Number of teams who export a report weekly |\n';
+    assert.deepEqual(statementLines(`# Pitch\n\n## Solution\n\n${table}`), [7]);
+    assert.deepEqual(statementLines(`# Pitch\n\n## Metric definitions\n\n${table}`), []);
   });
   test('blank tracking fields, period items and a milestone ladder are read', () => {
     const text = [
@@ -161,7 +183,8 @@ describe('where success is stated, by structure', () => {
   });
   test('lists the document calls tasks or action items are a plan, not success', () => {
     const text = '# OKRs 2026 Q1\n\n## Objective: Faster imports\n\n- Median import time falls from 9 to 3 minutes\n  - Tasks:\n    - Profile the parser\n\n**Action items:**\n- Respond to every comment\n';
-    assert.deepEqual(statementLines(text), [5]);
+    // The objective's heading is read too: on an OKR page headings are objectives.
+    assert.deepEqual(statementLines(text), [3, 5]);
   });
   test('a bold first line that titles an OKR page makes the page a statement of success, with its period', () => {
     const text = '**Platform OKRs for 2026**\n\nObjective 1: Teams ship without waiting\n\n- Preview environments for every pull request\n- Median wait for an environment falls from 2 days to 10 minutes\n';
@@ -169,6 +192,51 @@ describe('where success is stated, by structure', () => {
     assert.equal(result.kind, 'okr');
     assert.equal(result.findings.filter((f) => f.ruleId === 'metric-missing-timeframe').length, 0);
     assert.equal(result.findings.filter((f) => f.ruleId === 'output-as-outcome').length, 1);
+  });
+});
+
+describe('OKR pages in other shapes', () => {
+  test('a bold "Objective:" line holds the list under it as key results, and makes the page an OKR page', () => {
+    const text = '# Platform team, spring\n\n**Objective: Make releases dull**\n\n1. Cut median release time from 50 to 15 minutes\n2. Move the last services to the new pipeline\n\n**Objective: Grow the plugin ecosystem**\n\n* Host 4 plugin clinics\n  * Write a plugin starter kit\n* 300 plugins listed\n';
+    const model = buildModel(text);
+    const krs = successStatements(model).filter((s) => s.keyResult).map((s) => model.position(s.start).line);
+    assert.deepEqual(krs, [5, 6, 10, 11, 12]);
+    assert.equal(lint(text, { fileName: 'spring.md' }).kind, 'okr');
+  });
+  test('headings below an OKR title are objectives, whatever role their words suggest; a table of contents is not read', () => {
+    const text = [
+      '# Support team OKRs',
+      '',
+      '- [Help users find answers](#help-users-find-answers)',
+      '  - [Publish the answer bank](#publish-the-answer-bank)',
+      '',
+      '### Help users find answers',
+      '',
+      '#### Publish the answer bank',
+      '',
+      '- [ ] Write 40 answers for the top questions',
+      '- [ ] Migrate the old wiki pages',
+      '',
+    ].join('\n');
+    const model = buildModel(text);
+    assert.ok(model.sections.filter((s) => s.depth > 0).every((s) => s.effectiveRole === 'key-results'), 'the "users" heading keeps the page\'s role');
+    assert.deepEqual(statementLines(text), [6, 8, 10, 11]);
+    const output = findings(text, 'output-as-outcome', 'support.md');
+    const lines = output.flatMap((f) => [f.start.line, ...(f.related ?? []).map((r) => r.start.line)]);
+    assert.ok(lines.includes(8) && lines.includes(10) && lines.includes(11), `deliveries found: ${lines.join(', ')}`);
+    assert.ok(!lines.includes(3) && !lines.includes(4), 'the table of contents states nothing');
+  });
+  test('checkbox milestones under "Feature milestones" or a "Month 3" heading are key results', () => {
+    const text = '# Launch plan\n\n## Month 1 goals\n\n### Feature milestones\n\n- [ ] Desktop app prototype\n- [ ] Offline sync beta\n\n## Month 3\n\n- [ ] 1,000 stars\n- [ ] Release v1.0\n';
+    const model = buildModel(text);
+    const krs = successStatements(model).filter((s) => s.keyResult).map((s) => model.position(s.start).line);
+    assert.deepEqual(krs, [7, 8, 12, 13]);
+    const calls = successStatements(model).map((s) => judge(s).call);
+    assert.deepEqual(calls, ['output', 'output', 'vanity', 'output']);
+  });
+  test('a paragraph of one field per line reads only its success fields', () => {
+    const text = '# Coach summary\n\n## Summary\n\n**Feature:** Speaking coach\n**Goal:** Lift 30-day retention of free learners by 2 points\n**Scope:** 3 languages\n';
+    assert.deepEqual(statementLines(text), [6]);
   });
 });
 
