@@ -362,7 +362,10 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
   if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;
   const enabling = /^(?:enable|allow|help|let)$/.test(first);
-  if (!enabling && !ALWAYS_DELIVERY.test(first) && (RESULT_OBJECTS.test(object) || anyVanity(object, compiled))) return undefined;
+  // The object's head noun decides whether it is a result ("the community forum" is still a
+  // forum); words after the head that only say how ("3 steeps end-to-end") do not count as one.
+  const words = object.split(HEAD_END)[0]!.trim().split(/\s+/).filter((w) => !MANNER.test(w));
+  if (!enabling && !ALWAYS_DELIVERY.test(first) && (RESULT_HEAD.test(words.slice(-2).join(' ')) || anyVanity(object, compiled))) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
   // Only its head decides: a "refund flow" or "reliability engineers" is still a thing to deliver.
   const objectHead = object.split(/[^a-z'’-]+/).filter(Boolean).at(-1) ?? '';
@@ -375,6 +378,9 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   return { start: verbAt, end, reason: `opens with "${form}", something the team does` };
 }
 
+// A result noun at the end of the object's head phrase ("400 paying teams", not "community forum").
+const RESULT_HEAD = new RegExp(`(?:${RESULT_OBJECTS.source})$`);
+const MANNER = /^(?:end-to-end|successfully|together|again|quickly|weekly|monthly|daily|independently|themselves|unaided|alone|online|[\d+%]+)$/;
 const LAUNCH_VERB = /^(?:launch|ship|release|go)$/;
 
 function anyVanity(s: string, compiled: Compiled): boolean {

@@ -72,6 +72,43 @@ export const DELIVERY_VERBS: readonly string[] = [
   'scan',
   'translate',
   'automate',
+  // Work the team does on the way to a result: looking into things, tidying up, telling people.
+  'investigate',
+  'evaluate',
+  'research',
+  'explore',
+  'prepare',
+  'send',
+  'collect',
+  'update',
+  'refresh',
+  'clean up',
+  'rework',
+  'announce',
+  'localize',
+  'localise',
+  'sunset',
+  'kick off',
+  'partner with',
+  'fix',
+  'train',
+  'configure',
+  'conduct',
+  'interview',
+  'audit',
+  'coordinate',
+  'attend',
+  'speak at',
+  'submit',
+  'open-source',
+  'archive',
+  'consolidate',
+  'standardize',
+  'standardise',
+  'pilot',
+  'prototype',
+  'schedule',
+  'reach out',
 ];
 
 /**
@@ -80,6 +117,7 @@ export const DELIVERY_VERBS: readonly string[] = [
  */
 export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
   'code', 'design', 'add', 'complete', 'finish', 'create', 'form', 'run', 'start', 'get', 'present', 'document', 'draft', 'support', 'position', 'address', 'produce', 'generate', 'host', 'scan', 'translate', 'offer', 'replace', 'upgrade',
+  'research', 'update', 'train', 'interview', 'audit', 'pilot', 'prototype', 'schedule', 'fix', 'send', 'archive', 'sunset',
 ]);
 
 /**
@@ -97,7 +135,7 @@ export const RESULT_OBJECTS =
 
 /** Things a team delivers: what an article-led or adjective-led noun phrase names when it is an output. */
 export const DELIVERABLE_NOUNS =
-  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|project|feedback|environment|hires?|engineers?|designers?|squad)\b/;
+  /\b(?:app|application|apps|tool|tools|guide|guides|suite|dashboard|api|apis|sdk|library|plugin|extension|integration|page|pages|site|website|portal|feature|features|module|template|templates|playbook|plan|strategy|roadmap|process|processes|system|systems|framework|platform|prototype|mvp|beta|pilot|version|release|rollout|implementation|deployment|migration|redesign|refactor|documentation|docs|tutorial|course|workshop|events?|webinars?|hackathons?|report|audit|backend|frontend|pipeline|workflow|flow|experience|interface|ui|prompt|dialog|form|forms|service|services|infrastructure|components?|file|option|options|support|capability|capabilities|mode|modes|paywall|campaign|newsletter|communication plan|communications plan|test suite|reference (?:app|application|implementation)|project|feedback|environment|hires?|engineers?|designers?|squad|interviews?|surveys?|experiments?|studies|trainings?)\b/;
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =

@@ -74,6 +74,15 @@ describe('counts of things made, launches with no object, people counted while t
     ['Number of users who start a session', 'unsure'],
   ], { keyResult: true });
   calls([
+    ['Investigate slow queries reported by customers', 'output'],
+    ['Run user interviews with 10 customers', 'output'],
+    ['Collect feedback from 20 users', 'output'],
+    ['Finish the community forum for developers', 'output'],
+    ['Partner with two universities', 'output'],
+  ], { keyResult: true });
+  calls([
+    ['Complete 3 steeps end-to-end without confusion', 'outcome'],
+    ['Add 400 paying teams in EMEA', 'outcome'],
     ['Launch on Product Hunt', 'output'],
     ['Ship by the end of August', 'output'],
     ['Launch in 3 markets, so that 20% of new revenue comes from abroad', 'outcome'],
