@@ -89,6 +89,7 @@ export function plainOf(text: string): string {
 // and labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:").
 const LEAD =
   /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s{0,8}#?\d{0,3}(?:\.\d{1,3})?\s{0,8}(?::|\?|\s[-–—]\s)))+/iu;
+const BLANK_VALUE = /^\s{0,8}(?:_{2,}|\.{3,}|…|\[\s{0,4}\]|tbd|yes\s{0,2}\/\s{0,2}no)?\s{0,8}$/;
 // "downloads: 50k", "launch mvp in 4 weeks - ship ...": a short label, then its text.
 const LABEL = /^([^:\n]{1,60}?)\s{0,8}(?::|\s[-–—]\s)\s{0,8}/;
 const PARENS = /\([^()]{0,200}\)/g;
@@ -183,7 +184,9 @@ export function judge(input: StatementInput, options: JudgeOptions = {}): Judgem
 
 function judgeAfresh(input: StatementInput, compiled: Compiled): Judgement {
   const plain = plainOf(input.text);
-  const lead = LEAD.exec(plain)?.[0].length ?? 0;
+  let lead = LEAD.exec(plain)?.[0].length ?? 0;
+  // "Stars goal: ___": with the value left blank, the label's own words are what is measured.
+  if (lead > 0 && BLANK_VALUE.test(plain.slice(lead))) lead = /^[^\p{L}\p{N}]*/u.exec(plain)![0].length;
   const body = plain.slice(lead);
   const at = (start: number, end: number) => ({ start: lead + start, end: lead + end });
   const label = splitLabel(body);

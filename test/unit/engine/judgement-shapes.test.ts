@@ -81,6 +81,9 @@ describe('counts of things made, launches with no object, people counted while t
     ['Partner with two universities', 'output'],
   ], { keyResult: true });
   calls([
+    ['**Stars goal:** ___', 'vanity'],
+    ['Downloads target: ____', 'vanity'],
+    ['Primary goal: ___', 'unsure'],
     ['Complete 3 steeps end-to-end without confusion', 'outcome'],
     ['Add 400 paying teams in EMEA', 'outcome'],
     ['Launch on Product Hunt', 'output'],
