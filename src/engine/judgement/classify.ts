@@ -245,7 +245,8 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   if (passive && !METRIC_SUBJECT.test(passive[1]!)) return { start: 0, end: passive[0].length, reason: 'reports a delivery' };
 
   // "100% rollout complete": a share of a delivery is still a delivery.
-  if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text)) {
+  // ("1,000 wallet addresses created" counts an audience, however it is worded.)
+  if (DONE_STATE.test(text) && !RESULT_WORDS.test(text) && !/^\s*(?:users?|customers?|people)\b/.test(text) && !anyVanity(text, compiled)) {
     return { start: 0, end: text.length, reason: 'reports a thing as done' };
   }
   // "Cost dashboard for each team", "Incident review template": a key result whose head noun is
@@ -261,7 +262,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   const produced = DELIVERED_COUNT.exec(text);
   // A share as the target ("stays below 6%") makes the count a rate of something going wrong or right.
   const shareTarget = input.value !== undefined && NORMALISERS.test(input.value.toLowerCase());
-  if (produced && !shareTarget && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!)) {
+  if (produced && !shareTarget && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!) && !anyVanity(text, compiled)) {
     return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
   }
   if (CONSISTS_OF.test(text)) return { start: 0, end: text.length, reason: 'lists what will be delivered' };

@@ -24,7 +24,7 @@ const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
     'success-metrics',
     /\b(success (?:metrics?|criteria|measures?|indicators?|signals?)|metrics?|kpis?|key performance indicators?|measur(?:es|ing|ement)(?: of success| success| plan| framework)?|how (?:we|will we|we'll|we will|do we) (?:know|measure)|definition of success|what (?:does )?success looks? like|defining success|success definition|measures? of success|^success$|evaluation(?: criteria)?|impact measurement|(?:impact|outcome|success) tracking|tracking plan)\b/,
   ],
-  ['goals', /\b(goals?|objectives?|aims?|desired outcomes?|outcomes?|what we want to achieve|purpose|intent)\b/],
+  ['goals', /\b(goals?|objectives?|aims?|desired outcomes?|outcomes?|what we want to achieve|purpose|intent)\b|^(?:expected|intended|desired|anticipated|project|social|community) impacts?$|^impacts?$/],
   ['problem', /\b(problem(?: statement| definition| space)?s?|pain points?|motivation|why (?:now|this|we)|opportunity|the challenge|challenges?|current (?:pain|issues?)|cost of inaction)\b/],
   ['users', /\b(users?|personas?|target (?:audience|users?|customers?|market)|audience|customers?|who (?:is|it's) (?:this |it )?for|stakeholders?|segments?)\b/],
   ['needs', /\b(user needs?|needs?|jobs? to be done|jtbd|user stories|use cases?|user journeys?|scenarios?)\b/],

@@ -81,6 +81,8 @@ describe('counts of things made, launches with no object, people counted while t
     ['Partner with two universities', 'output'],
   ], { keyResult: true });
   calls([
+    ['1,000 wallet addresses created', 'vanity'],
+    ['500 accounts created', 'vanity'],
     ['**Stars goal:** ___', 'vanity'],
     ['Downloads target: ____', 'vanity'],
     ['Primary goal: ___', 'unsure'],
@@ -245,6 +247,10 @@ describe('OKR pages in other shapes', () => {
     assert.deepEqual(krs, [7, 8, 12, 13]);
     const calls = successStatements(model).map((s) => judge(s).call);
     assert.deepEqual(calls, ['output', 'output', 'vanity', 'output']);
+  });
+  test('an "Impact" section states what success is, like "Outcomes"', () => {
+    const text = '# Grant application\n\n## Impact\n\n- 20 co-ops keep their books with the toolkit within 6 months\n- Tutorial videos published\n';
+    assert.deepEqual(statementLines(text), [5, 6]);
   });
   test('a paragraph of one field per line reads only its success fields', () => {
     const text = '# Coach summary\n\n## Summary\n\n**Feature:** Speaking coach\n**Goal:** Lift 30-day retention of free learners by 2 points\n**Scope:** 3 languages\n';
