@@ -278,7 +278,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s)) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
-  if (label && capabilityLabel(label, input, compiled)) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
+  if (label && (capabilityLabel(label, input, compiled) || featureLabel(label, input))) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
   if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && bareThing(text, compiled)) {
     return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
@@ -334,6 +334,20 @@ function capabilityLabel(label: Label, input: StatementInput, compiled: Compiled
   const bold = /^\s{0,8}(?:\*\*|__)/.test(input.text.replace(/^\s{0,8}(?:[-*+]\s{1,8}|\d+[.)]\s{0,8})?/, ''));
   return label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && bold
     && !RESULT_WORDS.test(name) && !NORMALISERS.test(name) && !LEAD_IN.test(name) && !anyVanity(name, compiled);
+}
+
+// Nouns that name what a product does: "Version management", "IDE integration", "global.json support".
+const CAPABILITY_HEAD =
+  /(?:^|[\s-])(?:management|installation|installer|integration|support|maintenance|synchroni[sz]ation|sync|import|export|configuration|authentication|authori[sz]ation|notifications?|localization|localisation|caching|logging|monitoring|versioning|provisioning|packaging|distribution|compatibility|interoperability|extensibility|customi[sz]ation|discovery|mode)$/;
+
+/**
+ * "- **User-local installation**: Focus on folders users can write to": a bold label naming
+ * a capability, described rather than tied to a change (the caller has ruled out change words
+ * and measures).
+ */
+function featureLabel(label: Label, input: StatementInput): boolean {
+  const bold = /^\s{0,8}(?:\*\*|__)/.test(input.text.replace(/^\s{0,8}(?:[-*+]\s{1,8}|\d+[.)]\s{0,8})?/, ''));
+  return bold && input.origin === 'list-item' && CAPABILITY_HEAD.test(label.label.trim());
 }
 
 /** "A reference app in every language", "Initial implementation behind a flag": an artefact, named. */

@@ -69,7 +69,7 @@ export const RESULT_WORDS =
 
 /** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
 export const CHANGE_WORDS =
-  /\b(?:faster|quicker|sooner|easier|simpler|cheaper|safer|better|more (?:easily|quickly|reliably|confidently|often|frequently|likely)|less (?:time|effort|often|likely)|fewer|lower|higher|shorter|longer|more with less|with confidence|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|grow(?:s|n|th)?|cut|halve[sd]?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|improv(?:e|es|ed|ement)|lift|uplift|drop(?:s|ped)?|rais(?:e|es|ed))\b|[↑↓]/;
+  /\b(?:faster|quicker|sooner|easier|simpler|cheaper|safer|better|more (?:easily|quickly|reliably|confidently|often|frequently|likely)|less (?:time|effort|often|likely)|fewer|lower|higher|shorter|longer|more with less|with confidence|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|grow(?:s|n|th)?|cut|halve[sd]?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|improv(?:e|es|ed|ement)|streamlin(?:e|es|ed|ing)|simplif(?:y|ies|ied)|speed(?:s|ing)? up|lift|uplift|drop(?:s|ped)?|rais(?:e|es|ed))\b|[↑↓]/;
 
 /** A number a statement could be held to: "40%", "$500K", "3x", "≤2", "4.5". */
 export const STATED_NUMBER = /\d/;

@@ -81,6 +81,9 @@ describe('counts of things made, launches with no object, people counted while t
     ['Partner with two universities', 'output'],
   ], { keyResult: true });
   calls([
+    ['**Offline sync**: Keep drafts on the device while offline', 'output'],
+    ['**Plugin support**: Detect and load plugins from the project folder', 'output'],
+    ['**Faster setup**: Streamline the first-run wizard', 'outcome'],
     ['1,000 wallet addresses created', 'vanity'],
     ['500 accounts created', 'vanity'],
     ['**Stars goal:** ___', 'vanity'],
