@@ -376,6 +376,8 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   }
   if (object === '') return undefined;
   if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
+  // "Scheduling support tickets", "Training data quality": a gerund with no article names a thing.
+  if (NOUN_LIKE_VERBS.has(first) && /ing$/.test(form.split(/\s+/)[0]!) && !DETERMINED.test(rest)) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
   // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
   if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;

@@ -42,6 +42,8 @@ const FIELD_LABEL = new RegExp(
   String.raw`^[ \t]{0,3}(?:[-*+•][ \t]{1,8}|\d{1,3}[.)][ \t]{0,8})?(?:\[[ xX]\][ \t]{1,8})?(?:\*\*|__|\*|_)?${LABEL_WORDS}(?:[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?)?(?:\*\*|__|\*|_)?[ \t]{0,8}(?::|\?|[ \t][-–—][ \t])(?:\*\*|__|\*|_)?`,
   'iu',
 );
+// "KR2:", "Key result 1.3 -": the label itself says a key result follows.
+const KR_LABEL = /(?:^|[^\p{L}])(?:key results?|krs?)(?=[\s\d#:.\-–—*_]|$)/iu;
 const METRIC_LABEL = /\b(?:results?|targets?|kpis?|okrs?|key results?|krs?|success|north[- ]star|great|good)\b/i;
 
 // "Our primary goal is to", "Another goal for this deliverable is to", "This project aims to".
@@ -262,7 +264,7 @@ function walkOutside(model: DocumentModel, section: Section, nodes: readonly Roo
       }
       labelPlace = undefined;
       objective = label !== null && OBJECTIVE_LABEL.test(label[0]);
-      if (label) pushLines(section, text.slice(label[0].length), span.start + label[0].length, span, place, out);
+      if (label) pushLines(section, text.slice(label[0].length), span.start + label[0].length, span, place, out, KR_LABEL.test(label[0]));
       else pushGoalSentences(section, text, span.start, span, out);
       continue;
     } else if (node.type === 'list') {
@@ -288,12 +290,12 @@ function walkItem(model: DocumentModel, section: Section, children: readonly Roo
       const text = model.text.slice(span.start, span.end);
       const line = model.text.slice(unit.start, span.end);
       if ((ladder && (QUANTITY_LEAD.test(text) || CHECKBOX.test(line) || (CELEBRATION.test(section.title) && BOLD_LEAD.test(text)))) || PERIOD_ITEM.test(line) || FORM_FIELD.test(line)) {
-        pushLines(section, text, span.start, unit, ladder ? 'goal' : 'metric', out);
+        pushLines(section, text, span.start, unit, ladder ? 'goal' : 'metric', out, undefined, 'list-item');
         continue;
       }
       const label = FIELD_LABEL.exec(text);
       if (label) {
-        pushLines(section, text.slice(label[0].length), span.start + label[0].length, unit, METRIC_LABEL.test(label[0]) ? 'metric' : 'goal', out);
+        pushLines(section, text.slice(label[0].length), span.start + label[0].length, unit, METRIC_LABEL.test(label[0]) ? 'metric' : 'goal', out, KR_LABEL.test(label[0]), 'list-item');
       } else pushGoalSentences(section, text, span.start, unit, out);
     } else if (child.type === 'list') {
       for (const item of child.children) walkItem(model, section, item.children, section.spanOf(item), out, ladder);
@@ -307,7 +309,7 @@ function pushList(model: DocumentModel, section: Section, list: List, place: Suc
     for (const child of item.children) {
       if (child.type === 'paragraph') {
         const span = section.spanOf(child);
-        pushLines(section, model.text.slice(span.start, span.end), span.start, unit, place, out, keyResult);
+        pushLines(section, model.text.slice(span.start, span.end), span.start, unit, place, out, keyResult, 'list-item');
       } else if (child.type === 'list') pushList(model, section, child, place, out, keyResult);
     }
   }
@@ -362,10 +364,10 @@ function fieldLines(section: Section, text: string, start: number, unit: Span, o
 }
 
 /** Each sentence of a labeled field is a statement, line by line: a label on its own line is followed by its text. */
-function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[], keyResult?: boolean): void {
+function pushLines(section: Section, text: string, start: number, unit: Span, place: SuccessStatement['place'], out: SuccessStatement[], keyResult?: boolean, origin: SuccessStatement['origin'] = 'sentence'): void {
   // A sentence ends at ".", "!", "?" or ";" before a space; "GOV.UK" and "v2.1" stay whole.
   for (const m of text.matchAll(/(?:[^.!?;\n]|[.!?;](?=[^\s.!?;]))+[.!?;]*/g)) {
-    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin: 'sentence', unit, place, ...(keyResult ? { keyResult } : {}) });
+    if (m[0].trim()) out.push({ text: m[0], start: start + m.index, section, origin, unit, place, ...(keyResult ? { keyResult } : {}) });
   }
 }
 
