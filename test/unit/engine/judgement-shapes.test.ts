@@ -86,6 +86,8 @@ describe('counts of things made, launches with no object, people counted while t
     ['**Faster setup**: Streamline the first-run wizard', 'outcome'],
     ['1,000 wallet addresses created', 'vanity'],
     ['500 accounts created', 'vanity'],
+    ['Scheduling support tickets per month', 'outcome'],
+    ['KR2: Ship the plan-change page', 'output'],
     ['**Stars goal:** ___', 'vanity'],
     ['Downloads target: ____', 'vanity'],
     ['Primary goal: ___', 'unsure'],
