@@ -16,7 +16,7 @@ export interface KindDecision {
 
 // Proposals of work are judged as PRDs: an RFC, a KEP, a pitch, a project charter, a grant application.
 const PRD_WORDS =
-  /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief|rfcs?|request for comments|(?:enhancement|project|product|feature|grant) proposals?|keps?|pitch|project charter|grant application)\b/i;
+  /\b(prds?|product requirements?(?: documents?)?|requirements? doc(?:ument)?|(?:feature|product|functional) spec(?:ification)?s?|one[- ]pager|product brief|product outline|feature brief|rfcs?|request for comments|(?:enhancement|project|product|feature|grant) proposals?|keps?|pitch|project charter|grant application|grant\b[^.\n]{0,40}\b(?:application|proposal))\b/i;
 const BUSINESS_CASE_WORDS = /\b(business[- ]cases?|investment (?:case|proposal)|cost[- ]benefit analysis|funding (?:request|proposal))\b/i;
 const OKR_WORDS = /\b(okrs?|objectives? (?:and|&) key results?|kpis?|key performance indicators?|north[- ]star metrics?)\b/i;
 const NOT_PRODUCT_FILES = /^(readme|changelog|changes|history|contributing|code_of_conduct|license|licence|security|authors|notice|todo)(\.|$)/i;

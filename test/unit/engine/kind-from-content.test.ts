@@ -23,6 +23,15 @@ describe('kind from content', () => {
     assert.equal(result.kind, 'okr');
     assert.match(result.kindReason, /under "90-day KPIs"/);
   });
+  test('a grant application is a PRD by its name, even with the project\'s name between the words', () => {
+    const text = '# Soil sensors for small farms\n\n## Team\n\nTwo engineers.\n\n## Milestones\n\n- Month 1: firmware\n';
+    assert.equal(kindOf(text, 'fund-grant-soil-sensors-application.md').kind, 'prd');
+    assert.equal(kindOf(text, 'notes.md').kind, 'none');
+  });
+  test('two bold objectives with key results under them make an OKR page, and "Week 1 goals" is a success heading', () => {
+    assert.equal(kindOf('# Platform, spring\n\n**Objective: Dull releases**\n\n- Ship the new pipeline\n- Write the runbook\n\n**Objective: More plugins**\n\n- 300 plugins listed\n').kind, 'okr');
+    assert.match(kindOf('# Launch\n\n## Week 1 goals\n\n- 200 stars\n- Launch on the forum\n- 50 subscribers\n').kindReason, /under "Week 1 goals"/);
+  });
   test('a title that says OKRs or success metrics, as a heading or a bold first line', () => {
     assert.equal(kindOf('# Community success metrics\n\n- 500 forum members\n').kind, 'okr');
     assert.equal(kindOf('**Mobile team OKRs 2026**\n\nObjective 1: Faster check-ins\n\n- Check-in time falls from 3 to 1 minute\n').kind, 'okr');
