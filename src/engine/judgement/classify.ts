@@ -381,7 +381,7 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   // "Enable users to define aliases": the object of enabling is the capability after "to".
   // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
   if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;
-  const enabling = /^(?:enable|allow|help|let)$/.test(first);
+  const enabling = /^(?:enable|allow|help|let|give)$/.test(first);
   // The object's head noun decides whether it is a result ("the community forum" is still a
   // forum); words after the head that only say how ("3 steeps end-to-end") do not count as one.
   const words = object.split(HEAD_END)[0]!.trim().split(/\s+/).filter((w) => !MANNER.test(w));

@@ -109,6 +109,23 @@ export const DELIVERY_VERBS: readonly string[] = [
   'prototype',
   'schedule',
   'reach out',
+  'hold',
+  'give',
+  'contribute',
+  'participate in',
+  'apply for',
+  'switch',
+  'refine',
+  'polish',
+  'revamp',
+  'overhaul',
+  'restructure',
+  'reorganize',
+  'reorganise',
+  'benchmark',
+  'instrument',
+  'obtain',
+  'move',
 ];
 
 /**
@@ -117,7 +134,7 @@ export const DELIVERY_VERBS: readonly string[] = [
  */
 export const NOUN_LIKE_VERBS: ReadonlySet<string> = new Set([
   'code', 'design', 'add', 'complete', 'finish', 'create', 'form', 'run', 'start', 'get', 'present', 'document', 'draft', 'support', 'position', 'address', 'produce', 'generate', 'host', 'scan', 'translate', 'offer', 'replace', 'upgrade',
-  'research', 'update', 'train', 'interview', 'audit', 'pilot', 'prototype', 'schedule', 'fix', 'send', 'archive', 'sunset',
+  'research', 'update', 'train', 'interview', 'audit', 'pilot', 'prototype', 'schedule', 'fix', 'send', 'archive', 'sunset', 'benchmark', 'instrument', 'move', 'switch', 'hold',
 ]);
 
 /**

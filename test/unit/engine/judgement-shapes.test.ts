@@ -79,6 +79,9 @@ describe('counts of things made, launches with no object, people counted while t
     ['Collect feedback from 20 users', 'output'],
     ['Finish the community forum for developers', 'output'],
     ['Partner with two universities', 'output'],
+    ['Give 3 talks at meetups', 'output'],
+    ['Hold churn below 3%', 'outcome'],
+    ['Give users faster answers', 'outcome'],
   ], { keyResult: true });
   calls([
     ['**Offline sync**: Keep drafts on the device while offline', 'output'],
