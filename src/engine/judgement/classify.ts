@@ -59,7 +59,7 @@ export interface StatementInput {
   /** A table row's target cell. */
   value?: string;
   /** Where the statement sits; a label alone names a capability only as a list item. */
-  origin?: 'metric-cell' | 'cell' | 'list-item' | 'sentence';
+  origin?: 'metric-cell' | 'cell' | 'list-item' | 'sentence' | 'heading';
   /** The text goes on a sentence from the line before: its first word is not where the statement starts. */
   continuation?: boolean;
   /** A list follows on the next line, which this statement introduces. */
@@ -279,7 +279,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   if (label && (capabilityLabel(label, input, compiled) || featureLabel(label, input))) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
-  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && bareThing(text, compiled)) {
+  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell' || input.origin === 'heading') && bareThing(text, compiled)) {
     return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
   return undefined;

@@ -107,9 +107,12 @@ function collect(model: DocumentModel): SuccessStatement[] {
       out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
     }
     // On an OKR page the headings below the title are objectives and key results themselves.
+    // A leaf heading two levels below the title names one; a higher or parent heading may
+    // only name a team or an area, so a bare noun phrase there is not called a delivery.
     else if (section.depth > 1 && section.effectiveRole === 'key-results' && section.parent?.effectiveRole === 'key-results') {
       const start = section.titleSpan.start;
-      out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'goal' });
+      const leaf = section.children.length === 0 && section.depth >= 3;
+      out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: leaf ? 'heading' : 'sentence', unit: section.heading, place: 'goal' });
     }
     // ("Sign-in success rate" under "Metrics" names a measure, though "success" gives it a metrics role of its own.)
     else if (section.depth > 0 && (section.role === undefined || section.role === 'success-metrics') && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {

@@ -248,6 +248,15 @@ describe('OKR pages in other shapes', () => {
     assert.ok(lines.includes(8) && lines.includes(10) && lines.includes(11), `deliveries found: ${lines.join(', ')}`);
     assert.ok(!lines.includes(3) && !lines.includes(4), 'the table of contents states nothing');
   });
+  test('a leaf heading deep in an OKR page that names a thing is a delivery; a team heading is not', () => {
+    const text = '# Infra OKRs\n\n## Platform\n\n### Faster builds\n\n#### Remote build cache\n\n- [ ] Cache hit rate above 80%\n\n## Sales\n\n- Close 5 enterprise deals\n';
+    const model = buildModel(text);
+    const heads = successStatements(model).filter((s) => s.origin === 'heading' || s.unit.start === s.section.heading.start);
+    const called = Object.fromEntries(heads.map((s) => [s.text.trim(), judge(s).call]));
+    assert.equal(called['Remote build cache'], 'output');
+    assert.notEqual(called['Platform'], 'output');
+    assert.notEqual(called['Faster builds'], 'output');
+  });
   test('checkbox milestones under "Feature milestones" or a "Month 3" heading are key results', () => {
     const text = '# Launch plan\n\n## Month 1 goals\n\n### Feature milestones\n\n- [ ] Desktop app prototype\n- [ ] Offline sync beta\n\n## Month 3\n\n- [ ] 1,000 stars\n- [ ] Release v1.0\n';
     const model = buildModel(text);

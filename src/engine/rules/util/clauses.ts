@@ -11,8 +11,8 @@ export interface Clause {
   /** Offset of `text` in the document. */
   start: number;
   section: Section;
-  /** Where the statement sits; a table's non-metric columns are 'cell'. */
-  origin: 'metric-cell' | 'cell' | 'list-item' | 'sentence';
+  /** Where the statement sits; a table's non-metric columns are 'cell'; 'heading' is a section's title. */
+  origin: 'metric-cell' | 'cell' | 'list-item' | 'sentence' | 'heading';
   /** The block the statement belongs to: its paragraph, list item (nested items included) or table row. */
   unit: Span;
 }
