@@ -67,6 +67,9 @@ const CANDIDATE = new RegExp(`${FIELD_LABEL.source}|${GOAL_SENTENCE.source}`, 'i
 // "**Objective: ...**", "O2 -": a label that opens an objective, whose list holds its key results.
 const OBJECTIVE_LABEL = /^[^\p{L}]{0,12}(?:[\p{L}-]+ )?(?:objective|o)\b/iu;
 const OBJECTIVE_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o)[ \t]{0,8}#?\d{0,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—]/iu;
+// A heading that only says what follows ("Key results", "Our objectives", "Q3 metrics") states nothing itself.
+const ROLE_ONLY =
+  /^\W{0,8}(?:(?:the|our|key|main|primary|secondary|team|company|q[1-4]|h[12]|\d{4})\s{1,4}){0,2}(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|metrics?|kpis?|targets?|milestones?|initiatives?|results?|measures?|success (?:metrics?|criteria))\W{0,8}$/i;
 // A table of contents: an item that is only a link to a heading of the same page.
 const IN_PAGE_LINK = /^\s{0,8}\[[^\]\n]{1,300}\]\(#[^()\s]{0,300}\)\s{0,8}$/;
 const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—][ \t]{0,8}(?=\S)/iu;
@@ -109,7 +112,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
     // On an OKR page the headings below the title are objectives and key results themselves.
     // A leaf heading two levels below the title names one; a higher or parent heading may
     // only name a team or an area, so a bare noun phrase there is not called a delivery.
-    else if (section.depth > 1 && section.effectiveRole === 'key-results' && section.parent?.effectiveRole === 'key-results') {
+    else if (section.depth > 1 && section.effectiveRole === 'key-results' && section.parent?.effectiveRole === 'key-results' && !ROLE_ONLY.test(section.title)) {
       const start = section.titleSpan.start;
       const leaf = section.children.length === 0 && section.depth >= 3;
       out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: leaf ? 'heading' : 'sentence', unit: section.heading, place: 'goal' });
