@@ -89,6 +89,7 @@ export function plainOf(text: string): string {
 // and labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:").
 const LEAD =
   /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s{0,8}#?\d{0,3}(?:\.\d{1,3})?\s{0,8}(?::|\?|\s[-–—]\s)))+/iu;
+const PLACEHOLDER = /^\s{0,8}\[[^\]\n]{0,200}\]\s{0,8}$/;
 const BLANK_VALUE = /^\s{0,8}(?:_{2,}|\.{3,}|…|\[\s{0,4}\]|tbd|yes\s{0,2}\/\s{0,2}no)?\s{0,8}$/;
 // "downloads: 50k", "launch mvp in 4 weeks - ship ...": a short label, then its text.
 const LABEL = /^([^:\n]{1,60}?)\s{0,8}(?::|\s[-–—]\s)\s{0,8}/;
@@ -192,7 +193,9 @@ function judgeAfresh(input: StatementInput, compiled: Compiled): Judgement {
   const label = splitLabel(body);
   const resultish = (s: string) => RESULT_WORDS.test(s) || NORMALISERS.test(s) || CHANGE_WORDS.test(s);
 
-  const output = input.continuation ? undefined : deliverable(body, label, compiled, input);
+  // "[what must not get worse]": a template's placeholder names no delivery; placeholder-left reports it.
+  const placeholder = PLACEHOLDER.test(input.text) || PLACEHOLDER.test(input.text.slice(lead));
+  const output = input.continuation || placeholder ? undefined : deliverable(body, label, compiled, input);
   if (output) return { call: 'output', ...at(output.start, output.end), reason: output.reason, measure: false };
 
   const vanity = vanityIn(body, compiled, input.value);

@@ -69,7 +69,7 @@ const OBJECTIVE_LABEL = /^[^\p{L}]{0,12}(?:[\p{L}-]+ )?(?:objective|o)\b/iu;
 const OBJECTIVE_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o)[ \t]{0,8}#?\d{0,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—]/iu;
 // A heading that only says what follows ("Key results", "Our objectives", "Q3 metrics") states nothing itself.
 const ROLE_ONLY =
-  /^\W{0,8}(?:(?:the|our|key|main|primary|secondary|team|company|q[1-4]|h[12]|\d{4})\s{1,4}){0,2}(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|metrics?|kpis?|targets?|milestones?|initiatives?|results?|measures?|success (?:metrics?|criteria))\W{0,8}$/i;
+  /^\W{0,8}(?:(?:the|our|key|main|primary|secondary|team|company|q[1-4]|h[12]|\d{4})\s{1,4}){0,2}(?:(?:leading|lagging|success|health|input|counter)[\s-]{1,4})?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|metrics?|kpis?|targets?|milestones?|initiatives?|results?|measures?|criteria|guardrails?|indicators?|signals?|north[- ]star(?:\s{1,4}metrics?)?)\W{0,8}$/i;
 // A table of contents: an item that is only a link to a heading of the same page.
 const IN_PAGE_LINK = /^\s{0,8}\[[^\]\n]{1,300}\]\(#[^()\s]{0,300}\)\s{0,8}$/;
 const OKR_HEADING = /^(?:[\p{L}-]+ )?(?:objective|o|key result|kr)[ \t]{0,8}#?\d{1,3}(?:\.\d{1,3})?[ \t]{0,8}[:.)\-–—][ \t]{0,8}(?=\S)/iu;

@@ -57,7 +57,7 @@ export const VANITY_ACTIONS =
 
 /** "% of", "rate", "per user": a count turned into a share, a rate or a ratio. */
 export const NORMALISERS =
-  /%|\bpercent(?:age)?\b|\bshare of\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|most) of (?:the |our |all |new |active )?(?:users?|customers?|people|teams?|members?|visitors?|them|those)\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
+  /%|\bpercent(?:age)?\b|\bper\s{1,8}(?:a\s{1,8})?(?:hundred|thousand|million|\d[\d,.]*\s{0,2}[km]?)\b|\bshare of\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|most) of (?:the |our |all |new |active )?(?:users?|customers?|people|teams?|members?|visitors?|them|those)\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
 
 /**
  * Results worth measuring: a change in what users do or get, or in a business result.

@@ -90,6 +90,8 @@ describe('counts of things made, launches with no object, people counted while t
     ['1,000 wallet addresses created', 'vanity'],
     ['500 accounts created', 'vanity'],
     ['Scheduling support tickets per month', 'outcome'],
+    ['Reminder emails reported as spam per 1,000 sent', 'outcome'],
+    ['[what must not get worse]', 'unsure'],
     ['KR2: Ship the plan-change page', 'output'],
     ['**Stars goal:** ___', 'vanity'],
     ['Downloads target: ____', 'vanity'],
