@@ -413,7 +413,9 @@ function anyVanity(s: string, compiled: Compiled): boolean {
 function vanityIn(body: string, compiled: Compiled, value: string | undefined): Hit | undefined {
   // The measure's head: the label and its value, without asides in parentheses.
   const head = body.replace(PARENS, (m) => ' '.repeat(m.length));
-  const normalised = (s: string) => NORMALISERS.test(s) || qualified(s) || (value !== undefined && NORMALISERS.test(value.toLowerCase()));
+  // A count that grows by a percentage ("traffic up 30%") is still a count: only a share,
+  // a rate or a ratio normalises it.
+  const normalised = (s: string) => NORMALISERS.test(s.replace(GROWTH, (m) => ' '.repeat(m.length))) || qualified(s) || (value !== undefined && NORMALISERS.test(value.toLowerCase().replace(GROWTH, (m) => ' '.repeat(m.length))));
   if (compiled.extraVanity) {
     const m = compiled.extraVanity.find(head);
     if (m && !normalised(head)) return { start: m.start, end: m.end, reason: 'is a count your configuration lists as vanity: it can grow while nobody gets value' };
@@ -436,6 +438,8 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   if (use) return { start: use.index, end: use.index + use[0].length, reason: 'asks for more use without saying what the use achieves' };
   return undefined;
 }
+
+const GROWTH = /(?:\b(?:up|grows?|grown|growth|increases?|increased|rises?|by)\s{1,8}|\+)\d[\d.,]{0,12}\s{0,2}%|\d[\d.,]{0,12}\s{0,2}%\s{1,8}(?:growth|increase|more|uplift|lift|higher|up|(?:mo|yo|qo|wo)m)\b/g;
 
 const NOT_MODIFIER = /^(?:the|a|an|of|in|on|for|to|and|or|our|their|its|with|by|from|more|new|total|number|grow|get|reach|achieve|have|track|increase|double|at|least|than|over|under|about|around|is|are|be|will|x)$/;
 

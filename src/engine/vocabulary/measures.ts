@@ -12,7 +12,7 @@
 export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:page ?views?|pageviews|video views|profile views|repo(?:sitory)? views|views)\b/, 'counts people who saw something, not what they got from it'],
   [/\bimpressions\b/, 'counts times something was shown, not what anyone did with it'],
-  [/\b(?:site |web |unique |monthly |total )?(?:visits|visitors)\b|\b(?:web|site|referral|organic|inbound) traffic\b|\btraffic (?:from|to)\b/, 'counts people who arrived, not whether they found what they came for'],
+  [/\b(?:site |web |unique |monthly |total )?(?:visits|visitors)\b|\b(?:web|website|site|referral|organic|inbound|blog) traffic\b|\btraffic (?:from|to)\b/, 'counts people who arrived, not whether they found what they came for'],
   [/\b(?:page |press )?hits\b/, 'is a running total of requests or stories, not value'],
   [/\b(?:app |total |new |cumulative )?(?:downloads|installs|installations)\b/, 'is a running total that grows whether or not anyone keeps using it'],
   [/\b(?:total |new |number of )?sign[- ]?ups\b|\bregistrations\b|\bregistered (?:users|accounts|members)\b|\baccounts created\b/, 'counts people who registered, not people who got value'],
@@ -26,14 +26,14 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   // Comments on a post or launch thread, not feedback that is read for what it says.
   [/\b(?:hn|hacker news|reddit|twitter|x|youtube|blog|post|thread|social|total|peak|launch) comments\b|^\s{0,8}comments\b|\bcomments\s{0,8}(?::|$)/, 'counts reactions to a post, not value'],
   [/\b(?:total|organic|social|paid|potential|estimated|thread|post|tweet|campaign|media|brand|audience|monthly|weekly|daily) reach\b|^\s{0,8}reach\s{0,8}(?::|\||$)|\b(?:newsletter|post|thread|video|article|organic) reach\b|\breach\s{0,8}:/, 'counts people who could have seen something, not what anyone did'],
-  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news|blog|podcast|newsletter|influencer) (?:mention|coverage|feature|pickup|attention|interest|outreach)\b|\bmedia reaching out\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
+  [/\b(?:press |media |news )?(?:mentions|citations)\b|\b(?:press|media|news|blog|podcast|newsletter|influencer) (?:mention|coverage|feature|pickup|attention|interest|outreach)\b|\bmedia reaching out\b|\bpress (?:articles?|stories|pieces|clippings|features)\b|\btier[- ]?\d press\b/, 'counts attention, not a change for users or the business'],
   [/\bfront[- ]page\b|\btrending\b|\bgo(?:es|ing)? viral\b|\bpeak (?:position|placement)\b|\b(?:chart|leaderboard|store|launch) position\b|\brank\b(?! (?:order|the|them|by))/, 'measures attention on a launch platform or store, not value'],
   [/\b(?:attendees|participants|registrants|rsvps|sign[- ]?ins to the event)\b|\b(?:event|webinar|meetup|conference) (?:attendance|turnout)\b/, 'counts people who came, not what they got from it'],
   [/\b(?:repo(?:sitory)? |git |github )?(?:clones|forks)\b/, 'counts copies of the code, not use'],
   [/\b(?:unique |new |total |active )?wallet(?:s| addresses)\b|\bwallets? (?:created|connected|holders?)\b/, 'counts addresses or accounts that exist, not value anyone got'],
   [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|(?:\btop|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
   [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s{0,8}(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|(?<![\d,.])\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
-  [/\b(?:daily|weekly|monthly)?\s?active (?:[a-z-]+ )?users\b/, 'counts people who showed up, not what they achieved'],
+  [/\b(?:daily|weekly|monthly)?\s?active (?:[a-z-]+ )?users\b|\b[dwm]aus?\b/, 'counts people who showed up, not what they achieved'],
   [/\btotal [a-z][\w-]*(?: [a-z][\w-]*){0,2}/, 'is a running total that grows whether or not anyone gets value'],
   [/\b(?:cohort|user|customer) (?:size|count)\b|\b(?:total|number of) (?:users|customers|accounts)\b|\busers? (?:acquired|gained|onboarded)\b/, 'counts people who arrived, not people who got value'],
 ];

@@ -47,6 +47,17 @@ describe('vocabulary: attention, audience and running totals, singular and plura
   ]);
 });
 
+describe('vocabulary: acronyms, press and growth percentages', () => {
+  calls([
+    ['MAU', 'vanity'],
+    ['DAU/MAU ratio', 'outcome'],
+    ['5 press articles', 'vanity'],
+    ['Website traffic up 30%', 'vanity'],
+    ['Downloads: +40% MoM', 'vanity'],
+    ['30% of sign-ups finish setup', 'outcome'],
+  ]);
+});
+
 describe('vocabulary: counts of work done are outputs', () => {
   calls([
     ['Pull requests merged', 'output'],
