@@ -199,7 +199,8 @@ function judgeAfresh(input: StatementInput, compiled: Compiled): Judgement {
   if (output) return { call: 'output', ...at(output.start, output.end), reason: output.reason, measure: false };
 
   const vanity = vanityIn(body, compiled, input.value);
-  if (vanity) return { call: 'vanity', ...at(vanity.start, vanity.end), reason: vanity.reason, measure: true };
+  // "Veterans use the search tools more" as a goal asks for a direction; it names no measure yet.
+  if (vanity) return { call: 'vanity', ...at(vanity.start, vanity.end), reason: vanity.reason, measure: !(vanity.direction && input.place === 'goal') };
 
   const trimmed = body.trimEnd();
   const numbered = /\d/.test(body) || /\d/.test(input.value ?? '');
@@ -224,6 +225,8 @@ interface Hit {
   start: number;
   end: number;
   reason: string;
+  /** Only a direction ("use it more"), no count named. */
+  direction?: boolean;
 }
 
 function deliverable(body: string, label: Label | undefined, compiled: Compiled, input: StatementInput): Hit | undefined {
@@ -435,7 +438,7 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   const visible = VISIBILITY.exec(head);
   if (visible) return { start: visible.index, end: visible.index + visible[0].length, reason: 'measures being seen or mentioned: attention, not value' };
   const use = MORE_USE.exec(head);
-  if (use) return { start: use.index, end: use.index + use[0].length, reason: 'asks for more use without saying what the use achieves' };
+  if (use) return { start: use.index, end: use.index + use[0].length, reason: 'asks for more use without saying what the use achieves', direction: true };
   return undefined;
 }
 

@@ -288,6 +288,14 @@ describe('OKR pages in other shapes', () => {
   });
 });
 
+describe('what counts as measuring success', () => {
+  test('a goal that only asks for more use names no measure, so the document still lacks success metrics', () => {
+    const text = '# Search refresh PRD\n\n## Problem\n\nPeople cannot find forms.\n\n## Goals\n\n- Veterans use the search tools more\n';
+    assert.equal(findings(text, 'success-metrics-missing', 'search-prd.md').length, 1);
+    assert.equal(findings(text, 'vanity-metric', 'search-prd.md').length, 1, 'the goal is still called vanity');
+  });
+});
+
 describe('one finding per objective', () => {
   const page = [
     '# Team OKRs 2026 Q2',
