@@ -11,6 +11,8 @@ import type { List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
+import { placedList, spanList } from '../memo/codecs';
+import type { SectionCodec } from '../memo/section-memo';
 import { clausesIn, type Clause } from '../rules/util/clauses';
 import { NORMALISERS, RESULT_WORDS, VANITY_HEADS } from '../vocabulary/measures';
 
@@ -88,24 +90,13 @@ function collect(model: DocumentModel): SuccessStatement[] {
     out.push({ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: rows.get(clause.start) });
   }
   for (const section of model.sections) {
-    const okr = section.depth > 0 ? OKR_HEADING.exec(model.text.slice(section.titleSpan.start, section.titleSpan.end)) : null;
-    if (okr) {
-      const start = section.titleSpan.start + okr[0].length;
-      const text = model.text.slice(start, section.titleSpan.end);
-      const span = { start: section.heading.start, end: section.heading.end };
-      out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
-    }
-    else if (section.depth > 0 && section.role === undefined && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
-      // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
-      const start = section.titleSpan.start;
-      const title = section.title.toLowerCase();
-      if (NORMALISERS.test(title) || RESULT_WORDS.test(title) || VANITY_HEADS.some(([re]) => re.test(title))) out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'metric' });
-    }
-    if (inSuccess(section) || section.unparsed !== undefined) continue;
-    const body = model.text.slice(section.body.start, section.body.end);
-    const ladder = MILESTONE_SECTION.test(section.title);
-    if (!ladder && !CANDIDATE.test(body) && !tableHeaderNamesSuccess(body) && !FORM_FIELD.test(body) && !PERIOD_ITEM.test(body)) continue;
-    walkOutside(model, section, section.nodes(), out, ladder);
+    // What a section states depends on its heading, body and roles alone.
+    const { start } = section.heading;
+    const end = section.body.end;
+    const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}`;
+    const found = model.memo.get('statements', section, context, model.text.slice(start, end), start, walkedStatements, () => ofSection(model, section, inSuccess));
+    if (found.walked) section.nodes();
+    for (const statement of found.statements) out.push(statement);
   }
   out.sort((a, b) => a.start - b.start);
   const skipped = nonGoalLists(model);
@@ -118,6 +109,43 @@ function collect(model: DocumentModel): SuccessStatement[] {
   return out
     .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end))
     .map((s) => ({ ...s, keyResult: s.section.effectiveRole === 'key-results' || (MILESTONE_SECTION.test(s.section.title) && /^\s{0,8}\[[ xX]\]/.test(s.text)), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+}
+
+/** A section's own statements (OKR and measure headings, labeled lines outside success sections), and whether its body was read for them. */
+interface SectionStatements {
+  statements: SuccessStatement[];
+  walked: boolean;
+}
+
+const placedStatements = placedList<SuccessStatement>();
+const walkedStatements: SectionCodec<SectionStatements, { statements: ReturnType<typeof placedStatements.store>; walked: boolean }> = {
+  store: (found, base) => ({ statements: placedStatements.store(found.statements, base), walked: found.walked }),
+  restore: (stored, base, section) => ({ statements: placedStatements.restore(stored.statements, base, section), walked: stored.walked }),
+};
+
+function ofSection(model: DocumentModel, section: Section, inSuccess: (s: Section) => boolean): SectionStatements {
+  const out: SuccessStatement[] = [];
+  const okr = section.depth > 0 ? OKR_HEADING.exec(model.text.slice(section.titleSpan.start, section.titleSpan.end)) : null;
+  if (okr) {
+    const start = section.titleSpan.start + okr[0].length;
+    const text = model.text.slice(start, section.titleSpan.end);
+    const span = { start: section.heading.start, end: section.heading.end };
+    out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
+  }
+  else if (section.depth > 0 && section.role === undefined && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
+    // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
+    const start = section.titleSpan.start;
+    const title = section.title.toLowerCase();
+    if (NORMALISERS.test(title) || RESULT_WORDS.test(title) || VANITY_HEADS.some(([re]) => re.test(title))) out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'metric' });
+  }
+  if (inSuccess(section)) return { statements: out, walked: false };
+  const body = model.text.slice(section.body.start, section.body.end);
+  const ladder = MILESTONE_SECTION.test(section.title);
+  if (!ladder && !CANDIDATE.test(body) && !tableHeaderNamesSuccess(body) && !FORM_FIELD.test(body) && !PERIOD_ITEM.test(body)) return { statements: out, walked: false };
+  // A section already known to nest too deep yields nothing; `walked` stays true so a stored
+  // answer parses it again wherever a fresh read would (which marks it unparsed).
+  if (section.unparsed === undefined) walkOutside(model, section, section.nodes(), out, ladder);
+  return { statements: out, walked: true };
 }
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
@@ -168,7 +196,15 @@ function nonGoalLists(model: DocumentModel): Span[] {
       spans.push(section.span);
       continue;
     }
-    offLists(model, section, section.nodes(), spans);
+    // Which lists a section's body takes out depends on that body alone.
+    const nodes = section.nodes();
+    const { start, end } = section.body;
+    const off = model.memo.get('off-lists', section, '', model.text.slice(start, end), start, spanList, () => {
+      const found: Span[] = [];
+      offLists(model, section, nodes, found);
+      return found;
+    });
+    for (const span of off) spans.push(span);
   }
   return spans;
 }

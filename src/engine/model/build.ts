@@ -4,6 +4,7 @@
 import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DocumentModel, FrontMatter, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
+import { SectionMemo } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   sectionAliases?: Partial<Record<SectionRole, readonly string[]>>;
   /** Shared between lints of the same document so unchanged sections are not parsed again. */
   cache?: ParseCache;
+  /** Shared the same way, so what rules derived from unchanged sections is not derived again. */
+  memo?: SectionMemo;
 }
 
 /** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
@@ -94,6 +97,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const lines = new LineIndex(text);
   const scanned = scan(text, lines);
   const cache = options.cache ?? new ParseCache();
+  const memo = options.memo ?? new SectionMemo();
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
 
@@ -197,14 +201,15 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     sections,
     sectionsWithRole: (role) => byRole.get(role) ?? [],
     metrics() {
-      metrics ??= withoutDeliverables(extractMetrics(sections, text));
+      metrics ??= withoutDeliverables(extractMetrics(sections, text, memo));
       return metrics.items;
     },
     metricTables() {
-      metrics ??= withoutDeliverables(extractMetrics(sections, text));
+      metrics ??= withoutDeliverables(extractMetrics(sections, text, memo));
       return metrics.tables;
     },
     codeSpans: scanned.codeSpans,
+    memo,
     lineOf: (offset) => lines.lineOf(offset),
     lineStart: (line) => lines.starts[line] ?? text.length,
     lineCount: lines.lineCount,

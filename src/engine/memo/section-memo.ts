@@ -1,0 +1,54 @@
+// What the rules derive from one section, kept between lints of the same document
+// (one store per Linter), so a keystroke re-derives only the sections it touched.
+// A value is stored without Section objects and with offsets relative to where its
+// section starts: stored values never hold on to an old text, and a section that moved
+// (text inserted above it) is found again by its own text alone.
+
+import type { Section } from '../types';
+
+/** How a slot turns its values into their stored, relative form and back into its section. */
+export interface SectionCodec<T, Stored> {
+  store(value: T, base: number): Stored;
+  restore(stored: Stored, base: number, section: Section): T;
+}
+
+interface Slot {
+  entries: Map<string, unknown>;
+  chars: number;
+}
+
+/**
+ * Values by slot (what was derived), context (what else it depends on: the section's
+ * role, a rule's options) and the section's text. Each slot keeps its most recently used
+ * entries up to `maxChars` of key text.
+ */
+export class SectionMemo {
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(private readonly maxChars = 4_000_000) {}
+
+  /** `compute`'s value for `section`, or a stored one made from the same `text` in the same `context`; offsets count from `base`. */
+  get<T, Stored>(slot: string, section: Section, context: string, text: string, base: number, codec: SectionCodec<T, Stored>, compute: () => T): T {
+    let entries = this.slots.get(slot);
+    if (!entries) {
+      entries = { entries: new Map(), chars: 0 };
+      this.slots.set(slot, entries);
+    }
+    const key = `${context}\u0000${text}`;
+    const hit = entries.entries.get(key) as Stored | undefined;
+    if (hit !== undefined) {
+      entries.entries.delete(key);
+      entries.entries.set(key, hit);
+      return codec.restore(hit, base, section);
+    }
+    const value = compute();
+    entries.entries.set(key, codec.store(value, base));
+    entries.chars += key.length;
+    for (const [old] of entries.entries) {
+      if (entries.chars <= this.maxChars) break;
+      entries.entries.delete(old);
+      entries.chars -= old.length;
+    }
+    return value;
+  }
+}
