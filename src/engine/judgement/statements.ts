@@ -13,7 +13,7 @@ import { cellContent, columnOf } from '../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
 import { placedList, spanList } from '../memo/codecs';
 import type { SectionCodec } from '../memo/section-memo';
-import { clausesIn, type Clause } from '../rules/util/clauses';
+import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { NORMALISERS, RESULT_WORDS, VANITY_HEADS } from '../vocabulary/measures';
 
 /** A success statement: the clause, and whether it sits where metrics or where goals are stated. */
@@ -77,17 +77,25 @@ export function successStatements(model: DocumentModel): SuccessStatement[] {
 function collect(model: DocumentModel): SuccessStatement[] {
   const out: SuccessStatement[] = [];
   const inSuccess = (s: Section) => s.effectiveRole !== undefined && (METRIC_PLACES.has(s.effectiveRole) || GOAL_PLACES.has(s.effectiveRole));
-  const roles = new Set<SectionRole>([...METRIC_PLACES, ...GOAL_PLACES]);
   const rows = new Map<number, string>();
   for (const table of model.metricTables()) {
     const target = table.columns.indexOf('target');
     for (const row of table.rows) if (target >= 0 && row.target) rows.set(row.name.span.start, row.target.text);
   }
-  for (const clause of clausesIn(model, roles)) {
-    if (isGuidance(clause.text)) continue;
-    const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
-    const label = FIELD_LABEL.exec(clause.text);
-    out.push({ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: rows.get(clause.start) });
+  for (const section of model.sections) {
+    if (!inSuccess(section)) continue;
+    // Which clauses state success, and where, depends on the body and the section's role alone.
+    section.nodes();
+    const { start, end } = section.body;
+    const placed = model.memo.get('success-clauses', section, section.effectiveRole!, model.text.slice(start, end), start, placedStatements, () =>
+      sectionClauses(model, section).flatMap((clause): SuccessStatement[] => {
+        if (isGuidance(clause.text)) return [];
+        const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
+        const label = FIELD_LABEL.exec(clause.text);
+        return [{ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place }];
+      }),
+    );
+    for (const statement of placed) out.push({ ...statement, value: rows.get(statement.start) });
   }
   for (const section of model.sections) {
     // What a section states depends on its heading, body and roles alone.

@@ -124,7 +124,7 @@ test('a reused Linter follows changed options: what a rule derived under one con
   const linter = new Linter();
   const configs = [
     resolveConfig({}).config,
-    resolveConfig({ rules: { 'vague-goal': ['warning', { phrases: ['routing'], allow: ['improve'] }] }, vanityPhrases: ['macro library'], outputVerbs: ['grow'] }).config,
+    resolveConfig({ rules: { 'vague-goal': { severity: 'warning', options: { phrases: ['routing'], allow: ['improve'] } } }, vanityPhrases: ['macro library'], outputVerbs: ['grow'] }).config,
     resolveConfig({ sectionAliases: { goals: ['Notes'], 'success-metrics': ['Milestones'] } }).config,
   ];
   for (let round = 0; round < 3; round++) {

@@ -76,20 +76,23 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
 
 const clauseList = placedList<Clause>();
 
+/** A section's statements, from its body alone (kept between lints by the model's memo). */
+export function sectionClauses(model: DocumentModel, section: Section): Clause[] {
+  const nodes = section.nodes();
+  const { start, end } = section.body;
+  return model.memo.get('clauses', section, '', model.text.slice(start, end), start, clauseList, () => {
+    const found: Clause[] = [];
+    walk(model, section, nodes, found);
+    return found;
+  });
+}
+
 /** Statements in sections whose effective role is one of `roles`. */
 export function clausesIn(model: DocumentModel, roles: ReadonlySet<SectionRole>): Clause[] {
   const out: Clause[] = [];
   for (const section of model.sections) {
     if (!section.effectiveRole || !roles.has(section.effectiveRole)) continue;
-    // A section's clauses come from its body alone.
-    const nodes = section.nodes();
-    const { start, end } = section.body;
-    const found = model.memo.get('clauses', section, '', model.text.slice(start, end), start, clauseList, () => {
-      const fresh: Clause[] = [];
-      walk(model, section, nodes, fresh);
-      return fresh;
-    });
-    for (const clause of found) out.push(clause);
+    for (const clause of sectionClauses(model, section)) out.push(clause);
   }
   return out;
 }
