@@ -11,7 +11,7 @@ import type { List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
-import { placedList, spanList } from '../memo/codecs';
+import { placedList, spannedList } from '../memo/codecs';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { NORMALISERS, RESULT_WORDS, VANITY_HEADS } from '../vocabulary/measures';
@@ -191,6 +191,8 @@ const NON_GOAL_LABEL =
 const TASK_TITLE = /^\s{0,8}(?:(?:[\p{L}-]+\s{1,8})?(?:tasks?|action items?|activities|to[- ]?dos?|work items?|next steps|backlog|chores)\b|how to celebrate)/iu;
 const TASK_ITEM = /^\s{0,8}(?:\[[ xX]\]\s{1,8})?(?:\*\*|__)?(?:task|todo|to do|action|chore)\s{0,8}(?:#?\d{1,3})?(?:\*\*|__)?\s{0,8}[:\-–—]/i;
 
+const offListSpans = spannedList<Span>();
+
 /**
  * What a success section lists that is not success: lists after a "Non-goals:" or "Tasks:"
  * lead-in (at any depth of nesting), items labeled "Task:", and sections titled "Tasks".
@@ -207,7 +209,7 @@ function nonGoalLists(model: DocumentModel): Span[] {
     // Which lists a section's body takes out depends on that body alone.
     const nodes = section.nodes();
     const { start, end } = section.body;
-    const off = model.memo.get('off-lists', section, '', model.text.slice(start, end), start, spanList, () => {
+    const off = model.memo.get('off-lists', section, '', model.text.slice(start, end), start, offListSpans, () => {
       const found: Span[] = [];
       offLists(model, section, nodes, found);
       return found;

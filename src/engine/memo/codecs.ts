@@ -25,11 +25,13 @@ export function placedList<T extends Placed>(): SectionCodec<T[], StoredPlaced<T
   };
 }
 
-/** Spans only. */
-export const spanList: SectionCodec<Span[], Span[]> = {
-  store: (spans, base) => spans.map((span) => moved(span, -base)),
-  restore: (spans, base) => spans.map((span) => moved(span, base)),
-};
+/** Records placed by their own start and end, whatever else they carry. */
+export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
+  return {
+    store: (list, base) => list.map((item) => ({ ...item, ...moved(item, -base) })),
+    restore: (list, base) => list.map((item) => ({ ...item, ...moved(item, base) })),
+  };
+}
 
 /** A section's metric items and tables; a table's rows are among the items, in their order. */
 export interface SectionMetrics {
