@@ -9,7 +9,7 @@ import { LintClient } from '../../../src/worker/lint-client';
 import { fromWire, toWire } from '../../../src/worker/wire';
 import { syntheticPrd } from '../../../bench/lint';
 
-// Several hundred findings: more than three parts. several parts.
+// Several hundred findings: more than three parts.
 const text = syntheticPrd(150_000);
 
 test('a reply of many findings decodes to the same findings, with other work run between its parts', async () => {
