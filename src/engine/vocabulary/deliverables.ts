@@ -2,6 +2,7 @@
 // the nouns of things delivered, and the states that report a thing as done.
 // A success statement made of these, with no change it should cause, is an output.
 import { escapeRegExp } from '../phrases';
+import { trieAlternation } from '../text/alternation-trie';
 
 /** Verbs that deliver a thing rather than change someone's behaviour or result. */
 export const DELIVERY_VERBS: readonly string[] = [
@@ -179,7 +180,8 @@ export function verbAlternation(phrases: readonly string[]): { any: string; past
     for (const f of [...forms.base, ...forms.ing, ...forms.past]) any.push(escapeRegExp(f) + tail);
     for (const f of forms.past) past.push(escapeRegExp(f) + tail);
   }
-  const alt = (list: string[]) => [...new Set(list)].sort((a, b) => b.length - a.length).join('|');
+  // As a trie: the same matches as the flat list sorted longest first, compiled far faster.
+  const alt = (list: string[]) => trieAlternation([...new Set(list)]);
   return { any: alt(any), past: alt(past) };
 }
 
