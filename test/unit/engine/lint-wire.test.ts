@@ -13,8 +13,9 @@ import { syntheticPrd } from '../../../bench/lint';
 const text = syntheticPrd(150_000);
 
 test('a reply of many findings decodes to the same findings, with other work run between its parts', async () => {
-  const reply = { id: 1, kind: 'prd' as const, kindReason: 'test', ...lint(text, { kind: 'prd', disableFixes: false }) };
-  const wire = toWire({ id: reply.id, kind: reply.kind, kindReason: reply.kindReason, findings: reply.findings });
+  const { kind, kindReason, findings } = lint(text, { kind: 'prd', disableFixes: false });
+  const reply = { id: 1, kind, kindReason, findings };
+  const wire = toWire(reply);
   assert.ok(wire.findings.length >= 3, `${wire.findings.length} parts`);
   let ranBetween = false;
   const decoding = fromWire(wire);
