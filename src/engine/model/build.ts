@@ -93,6 +93,8 @@ function withoutDeliverables(found: { items: MetricItem[]; tables: MetricTable[]
   return { items: found.items.filter(isMetric), tables: found.tables };
 }
 
+const BLANK = /^[ \t\r\n]*$/;
+
 export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
   const lines = new LineIndex(text);
   const scanned = scan(text, lines);
@@ -119,7 +121,8 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
           }
           const body = text.slice(section.body.start, section.body.end);
           try {
-            nodes = cache.parse(body).children;
+            // Blank lines alone parse to nothing; many sections hold only their subsections.
+            nodes = BLANK.test(body) ? [] : cache.parse(body).children;
           } catch {
             // Pathological input (e.g. nesting deeper than the parser's stack): the
             // section is treated as having no content rather than failing the lint.
