@@ -5,16 +5,12 @@
 // (text inserted above it) is found again by its own text alone.
 
 import type { Section } from '../types';
+import { TextKeyedLru } from './lru';
 
 /** How a slot turns its values into their stored, relative form and back into its section. */
 export interface SectionCodec<T, Stored> {
   store(value: T, base: number): Stored;
   restore(stored: Stored, base: number, section: Section): T;
-}
-
-interface Slot {
-  entries: Map<string, unknown>;
-  chars: number;
 }
 
 /**
@@ -23,7 +19,7 @@ interface Slot {
  * entries up to `maxChars` of key text.
  */
 export class SectionMemo {
-  private readonly slots = new Map<string, Slot>();
+  private readonly slots = new Map<string, TextKeyedLru<unknown>>();
 
   constructor(private readonly maxChars = 4_000_000) {}
 
@@ -31,24 +27,14 @@ export class SectionMemo {
   get<T, Stored>(slot: string, section: Section, context: string, text: string, base: number, codec: SectionCodec<T, Stored>, compute: () => T): T {
     let entries = this.slots.get(slot);
     if (!entries) {
-      entries = { entries: new Map(), chars: 0 };
+      entries = new TextKeyedLru(this.maxChars);
       this.slots.set(slot, entries);
     }
     const key = `${context}\u0000${text}`;
-    const hit = entries.entries.get(key) as Stored | undefined;
-    if (hit !== undefined) {
-      entries.entries.delete(key);
-      entries.entries.set(key, hit);
-      return codec.restore(hit, base, section);
-    }
+    const hit = entries.get(key) as Stored | undefined;
+    if (hit !== undefined) return codec.restore(hit, base, section);
     const value = compute();
-    entries.entries.set(key, codec.store(value, base));
-    entries.chars += key.length;
-    for (const [old] of entries.entries) {
-      if (entries.chars <= this.maxChars) break;
-      entries.entries.delete(old);
-      entries.chars -= old.length;
-    }
+    entries.set(key, codec.store(value, base));
     return value;
   }
 }

@@ -4,21 +4,11 @@
 // a lookahead after it), on every verb form and on near misses around them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeRegExp } from '../../../src/engine/phrases';
 import { trieAlternation } from '../../../src/engine/text/alternation-trie';
-import { DELIVERY_VERBS, inflect, verbAlternation } from '../../../src/engine/vocabulary/deliverables';
+import { DELIVERY_VERBS, inflect, verbAlternation, verbForms } from '../../../src/engine/vocabulary/deliverables';
 
-/** The alternation the way deliverables.ts built it before the trie. */
-function flat(phrases: readonly string[]): string {
-  const any: string[] = [];
-  for (const phrase of new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))) {
-    const [first, ...rest] = phrase.split(/[\s-]+/);
-    const tail = rest.length ? `[\\s-]+${rest.map(escapeRegExp).join('[\\s-]+')}` : '';
-    const forms = inflect(first!);
-    for (const f of [...forms.base, ...forms.ing, ...forms.past]) any.push(escapeRegExp(f) + tail);
-  }
-  return [...new Set(any)].sort((a, b) => b.length - a.length).join('|');
-}
+/** The alternation the way deliverables.ts built it before the trie: the forms, longest first. */
+const flat = (phrases: readonly string[]) => [...verbForms(phrases).any].sort((a, b) => b.length - a.length).join('|');
 
 const around = (alt: string) => new RegExp(String.raw`^(?:(?:we|the team)\s{1,8}will\s{1,8}|to\s{1,8})?(?:(?:fully|first)\s{1,8})?(${alt})(?=\s{1,8}[\p{L}\p{N}"'“$#])`, 'iu');
 
