@@ -30,6 +30,7 @@ function generated(random: () => number, okr: boolean): string {
       `### KR${i}: Release the mobile app\n\nNotes about the release.\n\n`,
       `## Notes\n\n**Goal:** make routing seamless for every team.\n\nOur primary goal is to grow weekly active teams.\n\n`,
       `## Need statement\n\nNeed: support leads need to see load per agent.\n\n`,
+      `## Users\n\nNeed: agents want fewer handoffs because they lose context.\n\n- As an agent, I want a queue view\n\n## Cost of inaction\n\nQueues keep growing.\n\n`,
       `## Milestones\n\n- **100 teams** - a thank-you post\n- Week 2: pilot with three teams\n\nPeak position: ____\n\n`,
       `## Background\n\n${'Plain prose about the history of the inbox. '.repeat(3)}\n\n> quoted: improve everything\n\n\`\`\`\n## not a heading\n- Launch it\n\`\`\`\n\n`,
       `## Key results\n\n1. Activation rate from 30% to 45% within 90 days\n2. Deliver the onboarding checklist\n   - Target: 40%\n\n`,
@@ -59,7 +60,7 @@ const SNIPPETS = [
 ];
 
 // Headings that give the same body another role, or the same role under another title.
-const TITLES = ['Goals', 'Success Metrics', 'Goals & Success Metrics', 'Key Results', 'Objective 1: Calmer queues', 'KR2: Faster replies', 'Milestones', 'Problem', 'Notes', 'Tasks'];
+const TITLES = ['Goals', 'Success Metrics', 'Goals & Success Metrics', 'Key Results', 'Objective 1: Calmer queues', 'KR2: Faster replies', 'Milestones', 'Problem', 'Notes', 'Tasks', 'Users', 'If we do nothing'];
 
 /** One random edit: insert a snippet, delete a range, retitle a heading, or move a block of lines elsewhere. */
 function edit(text: string, random: () => number): string {
