@@ -98,10 +98,11 @@ function collect(model: DocumentModel): SuccessStatement[] {
     for (const statement of placed) out.push({ ...statement, value: rows.get(statement.start) });
   }
   for (const section of model.sections) {
-    // What a section states depends on its heading, body and roles alone.
+    // What a section states depends on its heading, body, roles and place in the tree alone
+    // (whether it has subsections: a leaf heading on an OKR page can name a key result).
     const { start } = section.heading;
     const end = section.body.end;
-    const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}`;
+    const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}`;
     const found = model.memo.get('statements', section, context, model.text.slice(start, end), start, walkedStatements, () => ofSection(model, section, inSuccess));
     if (found.walked) section.nodes();
     for (const statement of found.statements) out.push(statement);
