@@ -19,7 +19,9 @@ export interface SectionCodec<T, Stored> {
  * entries up to `maxChars` of key text.
  */
 export class SectionMemo {
-  private readonly slots = new Map<string, TextKeyedLru<unknown>>();
+  // By slot, then by the section's text (no key is built by joining: that would copy every
+  // section's text on every lint), then by context.
+  private readonly slots = new Map<string, TextKeyedLru<Map<string, unknown>>>();
 
   constructor(private readonly maxChars = 4_000_000) {}
 
@@ -30,11 +32,15 @@ export class SectionMemo {
       entries = new TextKeyedLru(this.maxChars);
       this.slots.set(slot, entries);
     }
-    const key = `${context}\u0000${text}`;
-    const hit = entries.get(key) as Stored | undefined;
+    let byContext = entries.get(text);
+    const hit = byContext?.get(context) as Stored | undefined;
     if (hit !== undefined) return codec.restore(hit, base, section);
     const value = compute();
-    entries.set(key, codec.store(value, base));
+    if (!byContext) {
+      byContext = new Map();
+      entries.set(text, byContext);
+    }
+    byContext.set(context, codec.store(value, base));
     return value;
   }
 }

@@ -28,13 +28,14 @@ const NOT_A_MEASURE =
 
 const normalize = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 
-/** Names of metrics the document defines with a target; a goal naming one is backed by it. */
+/** Names of metrics the document defines with a target, each once; a goal naming one is backed by it. */
 function targetedMetricNames(model: DocumentModel): string[] {
-  return model
+  const names = model
     .metrics()
     .filter((m) => m.target !== undefined)
     .map((m) => normalize(m.name.text))
     .filter((name) => name.length >= 12);
+  return [...new Set(names)];
 }
 
 export default defineRule({
@@ -56,6 +57,17 @@ export default defineRule({
     if (phrases.length === 0) return;
     const vague = phraseRegExp(phrases);
     let metricNames: string[] | undefined;
+    // Goals that repeat their words (a long list of "Improve onboarding") are looked up once.
+    const named = new Map<string, boolean>();
+    const namesMetric = (words: string) => {
+      let found = named.get(words);
+      if (found === undefined) {
+        metricNames ??= targetedMetricNames(model);
+        found = metricNames.some((name) => words.includes(name));
+        named.set(words, found);
+      }
+      return found;
+    };
     const context = phrases.join('\n');
 
     for (const section of model.sections) {
@@ -67,8 +79,7 @@ export default defineRule({
       const goals = model.memo.get('vague-goals', section, context, model.text.slice(start, end), start, vagueGoals, () => vagueIn(model, sectionClauses(model, section), vague));
       for (const goal of goals) {
         if (goal.objective && KEY_RESULTS.test(model.text.slice(section.body.start, section.span.end))) continue;
-        metricNames ??= targetedMetricNames(model);
-        if (metricNames.some((name) => goal.words.includes(name))) continue;
+        if (namesMetric(goal.words)) continue;
         report({
           span: { start: goal.start, end: goal.end },
           message: `"${goal.hit}" cannot be measured as written. Say who does what differently, from what to what, by when (e.g. "raise the share of new admins who finish setup on day one from 40% to 60% by Q3"), or name the metric that tracks it.`,
