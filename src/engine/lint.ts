@@ -7,6 +7,7 @@ import { defaultConfig, type ResolvedConfig } from './config/resolve';
 import { detectKind } from './kind';
 import { ruleDocsUrl } from './meta';
 import { buildModel } from './model/build';
+import { SectionMemo } from './memo/section-memo';
 import { ParseCache } from './parse';
 import { rules } from './rules';
 import type { Report } from './rules/rule';
@@ -39,12 +40,14 @@ export interface LintResult {
   model: DocumentModel | undefined;
 }
 
-/** Holds the parse cache, so linting the same document again re-parses only changed sections. */
+/** Holds the parse cache and the section memo, so linting the same document again re-parses and re-derives only changed sections. */
 export class Linter {
   private readonly cache: ParseCache;
+  private readonly memo: SectionMemo;
 
   constructor(options: { cacheChars?: number } = {}) {
     this.cache = new ParseCache(options.cacheChars);
+    this.memo = new SectionMemo(options.cacheChars);
   }
 
   lint(text: string, options: LintOptions = {}): LintResult {
@@ -52,7 +55,7 @@ export class Linter {
     const listed = options.relativePath ? documentsMatch(options.relativePath, config.documents) : undefined;
     if (listed === 'exclude') return { kind: 'none', kindReason: 'excluded by documents.exclude', findings: [], model: undefined };
 
-    const model = buildModel(text, { fileName: options.fileName, sectionAliases: config.sectionAliases, cache: this.cache });
+    const model = buildModel(text, { fileName: options.fileName, sectionAliases: config.sectionAliases, cache: this.cache, memo: this.memo });
     const decision = detectKind(model, { setting: options.kind ?? config.kind, included: listed === 'include' });
     if (decision.kind === 'none') return { kind: 'none', kindReason: decision.reason, findings: [], model };
     const kind = decision.kind;

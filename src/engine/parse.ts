@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { TextKeyedLru } from './memo/lru';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
@@ -89,31 +90,19 @@ export function parseMarkdown(text: string): Root {
   return parseWithBatchedTables(text);
 }
 
-/**
- * Parse results keyed by text, least recently used dropped first once the
- * cached texts add up to more than `maxChars`.
- */
+/** Parse results keyed by text, least recently used dropped first once the cached texts add up to more than `maxChars`. */
 export class ParseCache {
-  private readonly entries = new Map<string, Root>();
-  private size = 0;
+  private readonly entries: TextKeyedLru<Root>;
 
-  constructor(private readonly maxChars = 4_000_000) {}
+  constructor(maxChars = 4_000_000) {
+    this.entries = new TextKeyedLru(maxChars);
+  }
 
   parse(text: string): Root {
     const hit = this.entries.get(text);
-    if (hit) {
-      this.entries.delete(text);
-      this.entries.set(text, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const tree = parseMarkdown(text);
     this.entries.set(text, tree);
-    this.size += text.length;
-    for (const [key] of this.entries) {
-      if (this.size <= this.maxChars) break;
-      this.entries.delete(key);
-      this.size -= key.length;
-    }
     return tree;
   }
 }

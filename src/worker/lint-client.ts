@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
 import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
+import { fromWire, type WireReply } from './wire';
 
 type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
 
@@ -116,7 +117,7 @@ export class LintClient {
       const startedAt = performance.now();
       const workerData: WorkerOptions = { warmUp: this.workersStarted++ === 0 };
       const worker = new Worker(this.workerPath, { workerData });
-      worker.on('message', (message: LintReply | LintStarted | WorkerReady) => {
+      worker.on('message', (message: WireReply | LintStarted | WorkerReady) => {
         if ('ready' in message) {
           // How long the first document waits at most: what a slow first squiggle comes down to.
           this.log(`lint worker ready after ${Math.round(performance.now() - startedAt)} ms (engine warm-up ${message.ready.warmUpMs} ms)`);
@@ -126,13 +127,13 @@ export class LintClient {
           if (this.worker === worker) this.started(message.started);
           return;
         }
-        const reply = message;
-        const pending = this.pending.get(reply.id);
-        this.pending.delete(reply.id);
+        const pending = this.pending.get(message.id);
+        this.pending.delete(message.id);
         clearTimeout(pending?.timer);
         if (this.pending.size === 0) worker.unref();
-        if (reply.error) this.log(`lint worker error: ${reply.error}`);
-        pending?.resolve(reply);
+        if (message.error) this.log(`lint worker error: ${message.error}`);
+        // A reply nobody waits for any more is not decoded.
+        if (pending) void fromWire(message).then(pending.resolve);
       });
       worker.on('error', (error) => {
         if (this.worker === worker) this.failWorker(`lint worker crashed: ${error.message}`);

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../engine';
 import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
 import { WARM_UP_DOCUMENT } from './warm-up';
+import { toWire } from './wire';
 
 const linter = new Linter();
 // Requests that arrive meanwhile wait in the port's queue; their time budget starts when they are picked up.
@@ -27,5 +28,5 @@ parentPort?.on('message', (request: LintRequest) => {
   } catch (error) {
     reply = { id: request.id, kind: 'none', kindReason: 'lint failed', findings: [], error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(toWire(reply));
 });

@@ -11,7 +11,9 @@ import type { List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
-import { clausesIn, type Clause } from '../rules/util/clauses';
+import { placedList, spannedList } from '../memo/codecs';
+import type { SectionCodec } from '../memo/section-memo';
+import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { NORMALISERS, RESULT_WORDS, VANITY_HEADS } from '../vocabulary/measures';
 
 /** A success statement: the clause, and whether it sits where metrics or where goals are stated. */
@@ -89,46 +91,35 @@ export function successStatements(model: DocumentModel): SuccessStatement[] {
 function collect(model: DocumentModel): SuccessStatement[] {
   const out: SuccessStatement[] = [];
   const inSuccess = (s: Section) => s.effectiveRole !== undefined && (METRIC_PLACES.has(s.effectiveRole) || GOAL_PLACES.has(s.effectiveRole));
-  const roles = new Set<SectionRole>([...METRIC_PLACES, ...GOAL_PLACES]);
   const rows = new Map<number, string>();
   for (const table of model.metricTables()) {
     const target = table.columns.indexOf('target');
     for (const row of table.rows) if (target >= 0 && row.target) rows.set(row.name.span.start, row.target.text);
   }
-  for (const clause of clausesIn(model, roles)) {
-    if (isGuidance(clause.text)) continue;
-    const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
-    const label = FIELD_LABEL.exec(clause.text);
-    out.push({ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: rows.get(clause.start) });
+  for (const section of model.sections) {
+    if (!inSuccess(section)) continue;
+    // Which clauses state success, and where, depends on the body and the section's role alone.
+    section.nodes();
+    const { start, end } = section.body;
+    const placed = model.memo.get('success-clauses', section, section.effectiveRole!, model.text.slice(start, end), start, placedStatements, () =>
+      sectionClauses(model, section).flatMap((clause): SuccessStatement[] => {
+        if (isGuidance(clause.text)) return [];
+        const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
+        const label = FIELD_LABEL.exec(clause.text);
+        return [{ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place }];
+      }),
+    );
+    for (const statement of placed) out.push({ ...statement, value: rows.get(statement.start) });
   }
   for (const section of model.sections) {
-    const okr = section.depth > 0 ? OKR_HEADING.exec(model.text.slice(section.titleSpan.start, section.titleSpan.end)) : null;
-    if (okr) {
-      const start = section.titleSpan.start + okr[0].length;
-      const text = model.text.slice(start, section.titleSpan.end);
-      const span = { start: section.heading.start, end: section.heading.end };
-      out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
-    }
-    // On an OKR page the headings below the title are objectives and key results themselves.
-    // A leaf heading two levels below the title names one; a higher or parent heading may
-    // only name a team or an area, so a bare noun phrase there is not called a delivery.
-    else if (section.depth > 1 && section.effectiveRole === 'key-results' && section.parent?.effectiveRole === 'key-results' && !ROLE_ONLY.test(section.title)) {
-      const start = section.titleSpan.start;
-      const leaf = section.children.length === 0 && section.depth >= 3;
-      out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: leaf ? 'heading' : 'sentence', unit: section.heading, place: 'goal' });
-    }
-    // ("Sign-in success rate" under "Metrics" names a measure, though "success" gives it a metrics role of its own.)
-    else if (section.depth > 0 && (section.role === undefined || section.role === 'success-metrics') && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
-      // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
-      const start = section.titleSpan.start;
-      const title = section.title.toLowerCase();
-      if (NORMALISERS.test(title) || RESULT_WORDS.test(title) || VANITY_HEADS.some(([re]) => re.test(title))) out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'metric' });
-    }
-    if (inSuccess(section) || section.unparsed !== undefined) continue;
-    const body = model.text.slice(section.body.start, section.body.end);
-    const ladder = MILESTONE_SECTION.test(section.title);
-    if (!ladder && !CANDIDATE.test(body) && !tableHeaderNamesSuccess(body) && !FORM_FIELD.test(body) && !PERIOD_ITEM.test(body)) continue;
-    walkOutside(model, section, section.nodes(), out, ladder);
+    // What a section states depends on its heading, body, roles and place in the tree alone
+    // (whether it has subsections: a leaf heading on an OKR page can name a key result).
+    const { start } = section.heading;
+    const end = section.body.end;
+    const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}`;
+    const found = model.memo.get('statements', section, context, model.text.slice(start, end), start, walkedStatements, () => ofSection(model, section, inSuccess));
+    if (found.walked) section.nodes();
+    for (const statement of found.statements) out.push(statement);
   }
   out.sort((a, b) => a.start - b.start);
   const skipped = nonGoalLists(model);
@@ -146,6 +137,51 @@ function collect(model: DocumentModel): SuccessStatement[] {
 // The parser takes a task item's "[ ]" out of its paragraph, so look between the item's start and the text.
 const CHECKBOX = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]{1,8}\[[ xX]\]/;
 const checkbox = (text: string, s: SuccessStatement) => /^\s{0,8}\[[ xX]\]/.test(s.text) || (s.unit.start <= s.start && s.start - s.unit.start < 40 && CHECKBOX.test(text.slice(s.unit.start, s.start + 1)));
+/** A section's own statements (OKR and measure headings, labeled lines outside success sections), and whether its body was read for them. */
+interface SectionStatements {
+  statements: SuccessStatement[];
+  walked: boolean;
+}
+
+const placedStatements = placedList<SuccessStatement>();
+const walkedStatements: SectionCodec<SectionStatements, { statements: ReturnType<typeof placedStatements.store>; walked: boolean }> = {
+  store: (found, base) => ({ statements: placedStatements.store(found.statements, base), walked: found.walked }),
+  restore: (stored, base, section) => ({ statements: placedStatements.restore(stored.statements, base, section), walked: stored.walked }),
+};
+
+function ofSection(model: DocumentModel, section: Section, inSuccess: (s: Section) => boolean): SectionStatements {
+  const out: SuccessStatement[] = [];
+  const okr = section.depth > 0 ? OKR_HEADING.exec(model.text.slice(section.titleSpan.start, section.titleSpan.end)) : null;
+  if (okr) {
+    const start = section.titleSpan.start + okr[0].length;
+    const text = model.text.slice(start, section.titleSpan.end);
+    const span = { start: section.heading.start, end: section.heading.end };
+    out.push({ text, start, section, origin: 'sentence', unit: span, place: /^(?:[\p{L}-]+ )?(?:key result|kr)/iu.test(okr[0]) ? 'metric' : 'goal' });
+  }
+  // On an OKR page the headings below the title are objectives and key results themselves.
+  // A leaf heading two levels below the title names one; a higher or parent heading may
+  // only name a team or an area, so a bare noun phrase there is not called a delivery.
+  else if (section.depth > 1 && section.effectiveRole === 'key-results' && section.parent?.effectiveRole === 'key-results' && !ROLE_ONLY.test(section.title)) {
+    const start = section.titleSpan.start;
+    const leaf = section.children.length === 0 && section.depth >= 3;
+    out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: leaf ? 'heading' : 'sentence', unit: section.heading, place: 'goal' });
+  }
+  // ("Sign-in success rate" under "Metrics" names a measure, though "success" gives it a metrics role of its own.)
+  else if (section.depth > 0 && (section.role === undefined || section.role === 'success-metrics') && section.parent?.effectiveRole !== undefined && METRIC_PLACES.has(section.parent.effectiveRole)) {
+    // "### Click rate of app store buttons" under "## Metrics": a heading that names a measure.
+    const start = section.titleSpan.start;
+    const title = section.title.toLowerCase();
+    if (NORMALISERS.test(title) || RESULT_WORDS.test(title) || VANITY_HEADS.some(([re]) => re.test(title))) out.push({ text: model.text.slice(start, section.titleSpan.end), start, section, origin: 'sentence', unit: section.heading, place: 'metric' });
+  }
+  if (inSuccess(section)) return { statements: out, walked: false };
+  const body = model.text.slice(section.body.start, section.body.end);
+  const ladder = MILESTONE_SECTION.test(section.title);
+  if (!ladder && !CANDIDATE.test(body) && !tableHeaderNamesSuccess(body) && !FORM_FIELD.test(body) && !PERIOD_ITEM.test(body)) return { statements: out, walked: false };
+  // A section already known to nest too deep yields nothing; `walked` stays true so a stored
+  // answer parses it again wherever a fresh read would (which marks it unparsed).
+  if (section.unparsed === undefined) walkOutside(model, section, section.nodes(), out, ladder);
+  return { statements: out, walked: true };
+}
 
 /** What follows the statement up to the end of its sentence: a clause after ";" or a dash still belongs to it. */
 function restOfSentence(text: string, from: number): string {
@@ -182,6 +218,8 @@ const NON_GOAL_LABEL =
 const TASK_TITLE = /^\s{0,8}(?:(?:[\p{L}-]+\s{1,8})?(?:tasks?|action items?|activities|to[- ]?dos?|work items?|next steps|backlog|chores)\b|how to celebrate)/iu;
 const TASK_ITEM = /^\s{0,8}(?:\[[ xX]\]\s{1,8})?(?:\*\*|__)?(?:task|todo|to do|action|chore)\s{0,8}(?:#?\d{1,3})?(?:\*\*|__)?\s{0,8}[:\-–—]/i;
 
+const offListSpans = spannedList<Span>();
+
 /**
  * What a success section lists that is not success: lists after a "Non-goals:" or "Tasks:"
  * lead-in (at any depth of nesting), items labeled "Task:", and sections titled "Tasks".
@@ -195,7 +233,15 @@ function nonGoalLists(model: DocumentModel): Span[] {
       spans.push(section.span);
       continue;
     }
-    offLists(model, section, section.nodes(), spans);
+    // Which lists a section's body takes out depends on that body alone.
+    const nodes = section.nodes();
+    const { start, end } = section.body;
+    const off = model.memo.get('off-lists', section, '', model.text.slice(start, end), start, offListSpans, () => {
+      const found: Span[] = [];
+      offLists(model, section, nodes, found);
+      return found;
+    });
+    for (const span of off) spans.push(span);
   }
   return spans;
 }

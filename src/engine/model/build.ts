@@ -4,6 +4,7 @@
 import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DocumentModel, FrontMatter, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
+import { SectionMemo } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
@@ -17,6 +18,8 @@ export interface BuildOptions {
   sectionAliases?: Partial<Record<SectionRole, readonly string[]>>;
   /** Shared between lints of the same document so unchanged sections are not parsed again. */
   cache?: ParseCache;
+  /** Shared the same way, so what rules derived from unchanged sections is not derived again. */
+  memo?: SectionMemo;
 }
 
 /** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
@@ -94,10 +97,13 @@ function withoutDeliverables(found: { items: MetricItem[]; tables: MetricTable[]
   return { items: found.items.filter(isMetric), tables: found.tables };
 }
 
+const BLANK = /^[ \t\r\n]*$/;
+
 export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
   const lines = new LineIndex(text);
   const scanned = scan(text, lines);
   const cache = options.cache ?? new ParseCache();
+  const memo = options.memo ?? new SectionMemo();
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
 
@@ -119,7 +125,8 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
           }
           const body = text.slice(section.body.start, section.body.end);
           try {
-            nodes = cache.parse(body).children;
+            // Blank lines alone parse to nothing; many sections hold only their subsections.
+            nodes = BLANK.test(body) ? [] : cache.parse(body).children;
           } catch {
             // Pathological input (e.g. nesting deeper than the parser's stack): the
             // section is treated as having no content rather than failing the lint.
@@ -201,14 +208,15 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     sections,
     sectionsWithRole: (role) => byRole.get(role) ?? [],
     metrics() {
-      metrics ??= withoutDeliverables(extractMetrics(sections, text));
+      metrics ??= withoutDeliverables(extractMetrics(sections, text, memo));
       return metrics.items;
     },
     metricTables() {
-      metrics ??= withoutDeliverables(extractMetrics(sections, text));
+      metrics ??= withoutDeliverables(extractMetrics(sections, text, memo));
       return metrics.tables;
     },
     codeSpans: scanned.codeSpans,
+    memo,
     lineOf: (offset) => lines.lineOf(offset),
     lineStart: (line) => lines.starts[line] ?? text.length,
     lineCount: lines.lineCount,

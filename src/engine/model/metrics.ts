@@ -4,6 +4,8 @@
 // labels ("Target: 40%") or by the usual phrasing ("from 12% to 20% by Q3").
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
+import type { SectionMemo } from '../memo/section-memo';
 import { TIMEFRAME } from '../vocabulary/timeframes';
 import type { MetricColumn, MetricField, MetricItem, MetricTable, MetricType, Section, Span } from '../types';
 
@@ -253,47 +255,62 @@ function isKeyResultItem(item: ListItem): boolean {
   return first?.type === 'paragraph' && /^\s*(?:kr\s*\d*|key result)\b/i.test(toString(first));
 }
 
-export function extractMetrics(sections: readonly Section[], text: string): { items: MetricItem[]; tables: MetricTable[] } {
+export function extractMetrics(sections: readonly Section[], text: string, memo: SectionMemo): { items: MetricItem[]; tables: MetricTable[] } {
   const items: MetricItem[] = [];
   const tables: MetricTable[] = [];
   for (const section of sections) {
     const role = section.effectiveRole;
-    const metricSection = role !== undefined && METRIC_ROLES.has(role);
-    if (!metricSection && role !== 'goals') continue;
-    // "Goals & Success Metrics": its lists are goals until a lead-in ("Success metrics:") says otherwise.
-    let listsAreMetrics = metricSection && !(section.role === 'success-metrics' && MIXED_TITLE.test(section.title));
-    const visit = (nodes: readonly RootContent[], depth: number) => {
-      for (const node of nodes) {
-        if (node.type === 'table') {
-          const table = readTable(section, node, text);
-          if (table) {
-            tables.push(table);
-            items.push(...table.rows);
-          }
-        } else if (node.type === 'list') {
-          readList(node, depth, listsAreMetrics);
-        } else if (node.type === 'paragraph' && metricSection && METRICS_LEAD_IN.test(toString(node))) {
-          listsAreMetrics = true;
-        }
-      }
-    };
-    const readList = (list: List, depth: number, asMetrics: boolean) => {
-      for (const item of list.children) {
-        if (asMetrics || isKeyResultItem(item)) {
-          const shape = listItemShape(item);
-          if (shape === 'objective') {
-            for (const child of item.children) if (child.type === 'list') readList(child, depth + 1, true);
-          } else if (shape === 'metric') {
-            const metric = readListItem(section, item, text);
-            if (metric) items.push(metric);
-          }
-        } else if (depth === 0) {
-          // An objective with key results nested under it.
-          for (const child of item.children) if (child.type === 'list') readList(child, depth + 1, false);
-        }
-      }
-    };
-    visit(section.nodes(), 0);
+    if (!(role !== undefined && METRIC_ROLES.has(role)) && role !== 'goals') continue;
+    // Read from the body alone, given the section's roles and title. Parsing it (a cache hit
+    // when nothing changed) also marks it unparsed when it nests too deep, as a fresh read would.
+    section.nodes();
+    const found = memo.get('metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, text.slice(section.body.start, section.body.end), section.body.start, sectionMetrics, () =>
+      metricsOfSection(section, text),
+    );
+    for (const item of found.items) items.push(item);
+    for (const table of found.tables) tables.push(table);
   }
+  return { items, tables };
+}
+
+function metricsOfSection(section: Section, text: string): SectionMetrics {
+  const items: MetricItem[] = [];
+  const tables: MetricTable[] = [];
+  const role = section.effectiveRole;
+  const metricSection = role !== undefined && METRIC_ROLES.has(role);
+  // "Goals & Success Metrics": its lists are goals until a lead-in ("Success metrics:") says otherwise.
+  let listsAreMetrics = metricSection && !(section.role === 'success-metrics' && MIXED_TITLE.test(section.title));
+  const visit = (nodes: readonly RootContent[], depth: number) => {
+    for (const node of nodes) {
+      if (node.type === 'table') {
+        const table = readTable(section, node, text);
+        if (table) {
+          tables.push(table);
+          items.push(...table.rows);
+        }
+      } else if (node.type === 'list') {
+        readList(node, depth, listsAreMetrics);
+      } else if (node.type === 'paragraph' && metricSection && METRICS_LEAD_IN.test(toString(node))) {
+        listsAreMetrics = true;
+      }
+    }
+  };
+  const readList = (list: List, depth: number, asMetrics: boolean) => {
+    for (const item of list.children) {
+      if (asMetrics || isKeyResultItem(item)) {
+        const shape = listItemShape(item);
+        if (shape === 'objective') {
+          for (const child of item.children) if (child.type === 'list') readList(child, depth + 1, true);
+        } else if (shape === 'metric') {
+          const metric = readListItem(section, item, text);
+          if (metric) items.push(metric);
+        }
+      } else if (depth === 0) {
+        // An objective with key results nested under it.
+        for (const child of item.children) if (child.type === 'list') readList(child, depth + 1, false);
+      }
+    }
+  };
+  visit(section.nodes(), 0);
   return { items, tables };
 }

@@ -64,10 +64,24 @@ export function createRoleMatcher(aliases: Partial<Record<SectionRole, readonly 
     for (const w of wordings) custom.push([role, normalizeHeading(w)]);
   }
   return function roleOf(title: string): SectionRole | undefined {
-    const heading = normalizeHeading(title);
+    const { heading, role } = builtInRole(title);
     if (heading === '') return undefined;
-    for (const [role, wording] of custom) if (heading === wording || heading.includes(wording)) return role;
-    for (const [role, pattern] of PATTERNS) if (pattern.test(heading)) return role;
-    return undefined;
+    for (const [alias, wording] of custom) if (heading === wording || heading.includes(wording)) return alias;
+    return role;
   };
+}
+
+// Headings by title, with the role the built-in patterns give them: a document is linted
+// again on every keystroke with the same headings. Cleared when full; it only saves time.
+const builtIn = new Map<string, { heading: string; role: SectionRole | undefined }>();
+
+function builtInRole(title: string): { heading: string; role: SectionRole | undefined } {
+  let known = builtIn.get(title);
+  if (!known) {
+    const heading = normalizeHeading(title);
+    known = { heading, role: PATTERNS.find(([, pattern]) => pattern.test(heading))?.[0] };
+    if (builtIn.size >= 20_000) builtIn.clear();
+    builtIn.set(title, known);
+  }
+  return known;
 }

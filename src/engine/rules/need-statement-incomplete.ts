@@ -6,7 +6,8 @@
 import type { List, ListItem, RootContent } from 'mdast';
 import * as z from 'zod';
 import type { Section, SectionRole, Span } from '../types';
-import { defineRule } from './rule';
+import { spannedList } from '../memo/codecs';
+import { defineRule, type Report } from './rule';
 import { IF_WE_DO_NOTHING, INACTION_HEADING } from '../vocabulary/inaction';
 
 const ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['problem', 'users', 'needs']);
@@ -54,6 +55,12 @@ const PARTS: readonly Part[] = [
 const DO_NOTHING_PART = PARTS[4]!;
 // A section that already answers "what if we do nothing" for the whole document.
 
+/** A finding as one section yields it: this rule's findings are a span and a message. */
+interface NeedFinding extends Span {
+  message: string;
+}
+const needFindings = spannedList<NeedFinding>();
+
 const CLOSING_MARKS = new Set([...' \t\r\n"”\'*_']);
 
 /** The text without trailing blanks, quotes and emphasis marks (a loop: `[...]+$` is quadratic on long runs). */
@@ -82,6 +89,8 @@ export default defineRule({
   check({ model, report }) {
     const { text } = model;
     const inactionElsewhere = model.sections.some((s) => s.depth > 0 && INACTION_HEADING.test(s.title));
+    // What one section reports: collected, so it can be kept in the section memo.
+    let emit: (found: Report) => void = report;
 
     const checkStories = (span: Span) => {
       const body = text.slice(span.start, span.end);
@@ -90,7 +99,7 @@ export default defineRule({
         const story = body.slice(at, starts[i + 1] ?? body.length);
         if (STORY_WHY.test(story)) return;
         const end = at + withoutClosingMarks(story).length;
-        report({
+        emit({
           span: firstLine(text, { start: span.start + at, end: span.start + end }),
           message: STORY_MESSAGE,
         });
@@ -101,7 +110,7 @@ export default defineRule({
       const statement = text.slice(span.start, span.end);
       const missing = PARTS.filter((p) => !p.found.test(statement) && !(p === DO_NOTHING_PART && inactionElsewhere)).map((p) => p.name);
       if (missing.length === 0) return;
-      report({
+      emit({
         span: at,
         message: `This need statement does not say ${missing.join(', ').replace(/, ([^,]*)$/, ' or $1')}. Add ${missing.length === 1 ? 'it' : 'them'}, so the team can judge any solution against the need.`,
       });
@@ -120,7 +129,7 @@ export default defineRule({
         const want = section.spanOf(item);
         if (STORY_WHY.test(text.slice(want.start, want.end))) continue;
         const first = item.children[0];
-        report({ span: firstLine(text, first ? section.spanOf(first) : want), message: STORY_MESSAGE });
+        emit({ span: firstLine(text, first ? section.spanOf(first) : want), message: STORY_MESSAGE });
       }
     };
 
@@ -168,12 +177,21 @@ export default defineRule({
 
     for (const section of model.sections) {
       if (!section.effectiveRole || !ROLES.has(section.effectiveRole)) continue;
-      const needSection = NEED_SECTION.test(section.title);
-      if (needSection && section.body.end > section.body.start) {
-        const body = text.slice(section.body.start, section.body.end);
-        if (body.trim()) checkNeed(section.body, section.titleSpan);
-      }
-      visit(section, section.nodes(), needSection);
+      // A section's findings depend on its heading and body, and on whether another section says what doing nothing costs.
+      const nodes = section.nodes();
+      const { start } = section.heading;
+      const found = model.memo.get('need-statements', section, String(inactionElsewhere), text.slice(start, section.body.end), start, needFindings, () => {
+        const out: NeedFinding[] = [];
+        emit = (r) => out.push({ ...r.span, message: r.message });
+        const needSection = NEED_SECTION.test(section.title);
+        if (needSection && section.body.end > section.body.start) {
+          const body = text.slice(section.body.start, section.body.end);
+          if (body.trim()) checkNeed(section.body, section.titleSpan);
+        }
+        visit(section, nodes, needSection);
+        return out;
+      });
+      for (const { start: at, end, message } of found) report({ span: { start: at, end }, message });
     }
   },
 });

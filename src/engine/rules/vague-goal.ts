@@ -3,13 +3,12 @@
 // in) carries a number, a measurable comparison, or a link to a named metric.
 import * as z from 'zod';
 import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
-import type { DocumentModel, SectionRole } from '../types';
+import { spannedList } from '../memo/codecs';
+import type { DocumentModel, Span } from '../types';
 import { MAKE_BETTER, VAGUE_CHANGE } from '../vocabulary/comparatives';
 import { blankPlaceholders } from './util/placeholders';
 import { defineRule } from './rule';
-import { clausesIn, type Clause } from './util/clauses';
-
-const GOAL_ROLES: ReadonlySet<SectionRole> = new Set<SectionRole>(['goals']);
+import { sectionClauses, type Clause } from './util/clauses';
 
 // A quantity: any digit, or the words that state one ("halve", "double").
 const QUANTITY = /\d|\b(?:doubl(?:e|es|ed|ing)|halv(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|twice|half|zero)\b/i;
@@ -29,13 +28,14 @@ const NOT_A_MEASURE =
 
 const normalize = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 
-/** Names of metrics the document defines with a target; a goal naming one is backed by it. */
+/** Names of metrics the document defines with a target, each once; a goal naming one is backed by it. */
 function targetedMetricNames(model: DocumentModel): string[] {
-  return model
+  const names = model
     .metrics()
     .filter((m) => m.target !== undefined)
     .map((m) => normalize(m.name.text))
     .filter((name) => name.length >= 12);
+  return [...new Set(names)];
 }
 
 export default defineRule({
@@ -57,45 +57,82 @@ export default defineRule({
     if (phrases.length === 0) return;
     const vague = phraseRegExp(phrases);
     let metricNames: string[] | undefined;
-
-    // One finding per block: a list item, row or paragraph is one goal, however many sentences it has.
-    const units = new Map<number, Clause[]>();
-    for (const clause of clausesIn(model, GOAL_ROLES)) {
-      if (clause.origin === 'cell') continue;
-      const list = units.get(clause.unit.start) ?? [];
-      list.push(clause);
-      units.set(clause.unit.start, list);
-    }
-
-    for (const clauses of units.values()) {
-      const { unit, section } = clauses[0]!;
-      const unitText = blankPlaceholders(model.text.slice(unit.start, unit.end));
-      if (QUANTITY.test(unitText.replace(NOT_A_MEASURE, ' ')) || COMPARISON.test(unitText)) continue;
-      // A lead-in to a list ("We will improve onboarding:") is judged by its items.
-      if (clauses[0]!.origin === 'sentence' && unitText.trimEnd().endsWith(':')) continue;
-      if (OBJECTIVE_LABEL.test(unitText) && KEY_RESULTS.test(model.text.slice(section.body.start, section.span.end))) continue;
-      const link = LINK.exec(unitText);
-      if (link && !GENERIC_POINTER.test(link[1]!.trim())) continue;
-
-      let hit: { start: number; text: string } | undefined;
-      for (const clause of clauses) {
-        const words = blankPlaceholders(clause.text);
-        vague.lastIndex = 0;
-        // An improvement word ("improve", "seamless"), "make X easier", or "drive adoption".
-        const m = vague.exec(words) ?? MAKE_BETTER.exec(words) ?? VAGUE_CHANGE.exec(words);
-        if (m) {
-          hit = { start: clause.start + m.index, text: m[0] };
-          break;
-        }
+    // Goals that repeat their words (a long list of "Improve onboarding") are looked up once.
+    const named = new Map<string, boolean>();
+    const namesMetric = (words: string) => {
+      let found = named.get(words);
+      if (found === undefined) {
+        metricNames ??= targetedMetricNames(model);
+        found = metricNames.some((name) => words.includes(name));
+        named.set(words, found);
       }
-      if (!hit) continue;
-      metricNames ??= targetedMetricNames(model);
-      const goal = normalize(unitText);
-      if (metricNames.some((name) => goal.includes(name))) continue;
-      report({
-        span: { start: hit.start, end: hit.start + hit.text.length },
-        message: `"${hit.text}" cannot be measured as written. Say who does what differently, from what to what, by when (e.g. "raise the share of new admins who finish setup on day one from 40% to 60% by Q3"), or name the metric that tracks it.`,
-      });
+      return found;
+    };
+    const context = phrases.join('\n');
+
+    for (const section of model.sections) {
+      if (section.effectiveRole !== 'goals') continue;
+      // What a goal says is read from the section's body alone; whether a key result or a
+      // metric elsewhere backs it is asked of the whole document below.
+      section.nodes();
+      const { start, end } = section.body;
+      const goals = model.memo.get('vague-goals', section, context, model.text.slice(start, end), start, vagueGoals, () => vagueIn(model, sectionClauses(model, section), vague));
+      for (const goal of goals) {
+        if (goal.objective && KEY_RESULTS.test(model.text.slice(section.body.start, section.span.end))) continue;
+        if (namesMetric(goal.words)) continue;
+        report({
+          span: { start: goal.start, end: goal.end },
+          message: `"${goal.hit}" cannot be measured as written. Say who does what differently, from what to what, by when (e.g. "raise the share of new admins who finish setup on day one from 40% to 60% by Q3"), or name the metric that tracks it.`,
+        });
+      }
     }
   },
 });
+
+/** A goal with an improvement word and nothing in its own block that measures it. */
+interface VagueGoal extends Span {
+  /** The improvement word or phrase. */
+  hit: string;
+  /** The goal's block, normalised, to look for the names of metrics in. */
+  words: string;
+  /** It is labeled as an OKR objective: key results in the section measure it. */
+  objective: boolean;
+}
+
+const vagueGoals = spannedList<VagueGoal>();
+
+function vagueIn(model: DocumentModel, clauses: readonly Clause[], vague: RegExp): VagueGoal[] {
+  // One finding per block: a list item, row or paragraph is one goal, however many sentences it has.
+  const units = new Map<number, Clause[]>();
+  for (const clause of clauses) {
+    if (clause.origin === 'cell') continue;
+    const list = units.get(clause.unit.start) ?? [];
+    list.push(clause);
+    units.set(clause.unit.start, list);
+  }
+
+  const found: VagueGoal[] = [];
+  for (const unitClauses of units.values()) {
+    const { unit } = unitClauses[0]!;
+    const unitText = blankPlaceholders(model.text.slice(unit.start, unit.end));
+    if (QUANTITY.test(unitText.replace(NOT_A_MEASURE, ' ')) || COMPARISON.test(unitText)) continue;
+    // A lead-in to a list ("We will improve onboarding:") is judged by its items.
+    if (unitClauses[0]!.origin === 'sentence' && unitText.trimEnd().endsWith(':')) continue;
+    const objective = OBJECTIVE_LABEL.test(unitText);
+    const link = LINK.exec(unitText);
+    if (link && !GENERIC_POINTER.test(link[1]!.trim())) continue;
+
+    for (const clause of unitClauses) {
+      const words = blankPlaceholders(clause.text);
+      vague.lastIndex = 0;
+      // An improvement word ("improve", "seamless"), "make X easier", or "drive adoption".
+      const m = vague.exec(words) ?? MAKE_BETTER.exec(words) ?? VAGUE_CHANGE.exec(words);
+      if (m) {
+        const start = clause.start + m.index;
+        found.push({ start, end: start + m[0].length, hit: m[0], words: normalize(unitText), objective });
+        break;
+      }
+    }
+  }
+  return found;
+}

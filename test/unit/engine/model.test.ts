@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildModel } from '../../../src/engine';
+import { buildModel, LineIndex } from '../../../src/engine';
 
 describe('document model', () => {
   test('builds the heading tree with roles, spans and inherited roles', () => {
@@ -56,4 +56,14 @@ test('a lone H1 title gives its sections no role; H1s used as sections keep thei
   assert.equal(titled.sections[2]!.effectiveRole, undefined);
   const sectioned = buildModel('# Problem\n\nx\n\n# Goals\n\ny\n');
   assert.deepEqual(sectioned.sections.slice(1).map((s) => s.role), ['problem', 'goals']);
+});
+
+test('line starts are the same with or without carriage returns, for LF, CRLF and lone CR', () => {
+  const lf = 'a\n\nbb\nccc\n';
+  assert.deepEqual(new LineIndex(lf).starts, [0, 2, 3, 6, 10]);
+  assert.deepEqual(new LineIndex(lf.replace(/\n/g, '\r\n')).starts, [0, 3, 5, 9, 14]);
+  assert.deepEqual(new LineIndex(lf.replace(/\n/g, '\r')).starts, [0, 2, 3, 6, 10]);
+  assert.deepEqual(new LineIndex('x\r\ny\nz\rw').starts, [0, 3, 5, 7]);
+  assert.deepEqual(new LineIndex('').starts, [0]);
+  assert.deepEqual(new LineIndex('\n').starts, [0, 1]);
 });

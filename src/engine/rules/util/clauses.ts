@@ -2,6 +2,7 @@
 // and sentences, with the raw text (markup included) and its offset, so rules
 // can match phrases and report the exact span.
 import type { Nodes, RootContent } from 'mdast';
+import { placedList } from '../../memo/codecs';
 import { cellContent, columnOf } from '../../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../../types';
 
@@ -73,12 +74,25 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
   }
 }
 
+const clauseList = placedList<Clause>();
+
+/** A section's statements, from its body alone (kept between lints by the model's memo). */
+export function sectionClauses(model: DocumentModel, section: Section): Clause[] {
+  const nodes = section.nodes();
+  const { start, end } = section.body;
+  return model.memo.get('clauses', section, '', model.text.slice(start, end), start, clauseList, () => {
+    const found: Clause[] = [];
+    walk(model, section, nodes, found);
+    return found;
+  });
+}
+
 /** Statements in sections whose effective role is one of `roles`. */
 export function clausesIn(model: DocumentModel, roles: ReadonlySet<SectionRole>): Clause[] {
   const out: Clause[] = [];
   for (const section of model.sections) {
     if (!section.effectiveRole || !roles.has(section.effectiveRole)) continue;
-    walk(model, section, section.nodes(), out);
+    for (const clause of sectionClauses(model, section)) out.push(clause);
   }
   return out;
 }

@@ -4,13 +4,12 @@
 // therefore turns the metric's baseline and target into placeholders and names the
 // old figures in its title; when the statement carries figures the model cannot place
 // (no baseline or target field holds them), no rewrite is offered at all.
+import { metricAt } from '../../model/metric-at';
 import { TIMEFRAME } from '../../vocabulary/timeframes';
 import type { DocumentModel, Fix, MetricField, Span, TextEdit } from '../../types';
 
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, `${TIMEFRAME.flags.replace('g', '')}g`);
 const DIGIT = /\d/;
-
-const inside = (offset: number, span: Span) => span.start <= offset && offset < span.end;
 
 // The figure inside a field: "from 12,000" -> "12,000", "48,000 / month" -> "48,000", "10k", "3 million", "35%".
 const FIGURE = /\d(?:[\d,.]{0,30}\d)?(?:[ \t]?(?:%|[kKmMbB]\b|million\b|thousand\b|billion\b))?/;
@@ -28,7 +27,7 @@ function figureOf(field: MetricField | undefined, text: string): (Span & { text:
  * figures would be left that no longer fit.
  */
 export function rewriteKeepingFiguresOut(model: DocumentModel, unit: Span, at: number, insert: { title: string; text: string }): Fix | undefined {
-  const item = model.metrics().find((m) => inside(at - 1, m.span));
+  const item = metricAt(model, at - 1);
   const figures: { placeholder: string; figure: Span & { text: string } }[] = [];
   for (const [placeholder, field] of [['[baseline]', item?.baseline], ['[target]', item?.target]] as const) {
     const figure = figureOf(field, model.text);
