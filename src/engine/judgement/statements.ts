@@ -129,14 +129,36 @@ function collect(model: DocumentModel): SuccessStatement[] {
     const lineEnd = model.text.indexOf('\n', model.text.indexOf(preamble.title));
     skipped.push({ start: 0, end: lineEnd < 0 ? model.text.length : lineEnd });
   }
+  // One lookup per statement: a scan of every skipped span for each was quadratic on a long page.
+  const within = insideAny(skipped);
   return out
-    .filter((s) => !skipped.some((span) => s.start >= span.start && s.start < span.end) && !IN_PAGE_LINK.test(s.text))
+    .filter((s) => !within(s.start) && !IN_PAGE_LINK.test(s.text))
     .map((s) => ({ ...s, keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || s.section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && OBJECTIVE_HEADING.test(s.section.title)) || (MILESTONE_SECTION.test(s.section.title) && checkbox(model.text, s))), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
 }
 
 // The parser takes a task item's "[ ]" out of its paragraph, so look between the item's start and the text.
 const CHECKBOX = /^[ \t]{0,12}(?:[-*+]|\d{1,9}[.)])[ \t]{1,8}\[[ xX]\]/;
 const checkbox = (text: string, s: SuccessStatement) => /^\s{0,8}\[[ xX]\]/.test(s.text) || (s.unit.start <= s.start && s.start - s.unit.start < 40 && CHECKBOX.test(text.slice(s.unit.start, s.start + 1)));
+/** Whether an offset falls inside any of the spans: they are merged once, then found by binary search. */
+function insideAny(spans: readonly Span[]): (at: number) => boolean {
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    const last = merged.at(-1);
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ start: span.start, end: span.end });
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (merged[mid]!.start <= at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return hi >= 0 && at < merged[hi]!.end;
+  };
+}
+
 /** A section's own statements (OKR and measure headings, labeled lines outside success sections), and whether its body was read for them. */
 interface SectionStatements {
   statements: SuccessStatement[];
