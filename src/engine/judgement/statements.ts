@@ -14,6 +14,7 @@ import type { DocumentModel, Section, SectionRole, Span } from '../types';
 import { placedList, spannedList } from '../memo/codecs';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
+import { lowerBound } from '../text/sorted';
 import { NORMALISERS, RESULT_WORDS, VANITY_HEADS } from '../vocabulary/measures';
 
 /** A success statement: the clause, and whether it sits where metrics or where goals are stated. */
@@ -147,15 +148,10 @@ function insideAny(spans: readonly Span[]): (at: number) => boolean {
     if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
     else merged.push({ start: span.start, end: span.end });
   }
+  const starts = merged.map((span) => span.start);
   return (at) => {
-    let lo = 0;
-    let hi = merged.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (merged[mid]!.start <= at) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return hi >= 0 && at < merged[hi]!.end;
+    const last = lowerBound(starts, at + 1) - 1;
+    return last >= 0 && at < merged[last]!.end;
   };
 }
 

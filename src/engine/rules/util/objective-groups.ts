@@ -7,6 +7,7 @@ import { successStatements, type SuccessStatement } from '../../judgement/statem
 import type { DocumentModel, Section, Span } from '../../types';
 import type { Report } from '../rule';
 import { nameSome } from './grouped-gaps';
+import { someWithin } from '../../text/sorted';
 
 /** A statement a rule called, with the report it gets alone and how it is named in a group. */
 export interface CalledStatement {
@@ -87,17 +88,6 @@ function shortTitle(text: string): string {
   return plain.length > 60 ? `${plain.slice(0, 59).trimEnd()}…` : plain;
 }
 
-/** Whether a sorted list holds a value in [from, to): a binary search, since every call asks for every objective. */
-function startsWithin(sorted: readonly number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo]! < to;
-}
 
 /**
  * The objectives a statement serves, innermost first: nested items, lead-ins, its section, the
@@ -108,7 +98,7 @@ function objectivesOf(model: DocumentModel, statement: SuccessStatement, calledA
   const { section } = statement;
   const items = itemObjectives(model, section)
     .filter((o) => statement.start >= o.headEnd && statement.start < o.span.end)
-    .filter((o) => !startsWithin(calledAt, o.headStart, o.headEnd))
+    .filter((o) => !someWithin(calledAt, o.headStart, o.headEnd))
     .sort((a, b) => b.span.start - a.span.start)
     .map((o) => ({ key: `item:${o.span.start}`, title: o.title }));
   const sections: Objective[] = [];

@@ -4,6 +4,7 @@
 import type { RootContent } from 'mdast';
 import type { DocumentModel, Section, Span } from '../../types';
 import { titleSection } from './document';
+import { someWithin } from '../../text/sorted';
 
 /** Below this many placeholders, each one is worth its own finding. */
 const MIN_PLACEHOLDERS = 8;
@@ -26,17 +27,6 @@ function contentPlaces(section: Section): Span[] {
   return places;
 }
 
-/** Whether some start in the sorted `starts` lies in [span.start, span.end). */
-function holds(starts: readonly number[], span: Span): boolean {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid]! < span.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < starts.length && starts[lo]! < span.end;
-}
 
 /** How many content places a section's own body has, and how many of them hold a placeholder. */
 function fill(model: DocumentModel, section: Section, starts: readonly number[]): { places: number; open: number } {
@@ -45,7 +35,7 @@ function fill(model: DocumentModel, section: Section, starts: readonly number[])
   for (const place of contentPlaces(section)) {
     if (model.text.slice(place.start, place.end).trim() === '') continue;
     places++;
-    if (holds(starts, place)) open++;
+    if (someWithin(starts, place.start, place.end)) open++;
   }
   return { places, open };
 }
