@@ -230,6 +230,8 @@ interface Hit {
 }
 
 function deliverable(body: string, label: Label | undefined, compiled: Compiled, input: StatementInput): Hit | undefined {
+  // A list item or a table's measure cell: where a bare noun phrase can stand for a key result.
+  const itemised = input.origin === 'list-item' || input.origin === 'metric-cell';
   const sentence = body.replace(PARENS, (m) => ' '.repeat(m.length));
   const whole = input.rest === undefined ? sentence : `${sentence} ${plainOf(input.rest)}`;
   if (OUTCOME_CLAUSE.test(whole)) return undefined;
@@ -257,11 +259,11 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   }
   // "Cost dashboard for each team", "Incident review template": a key result whose head noun is
   // a thing to build, whatever result words modify it.
-  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell') && thingByHead(text)) {
+  if (input.keyResult && itemised && thingByHead(text)) {
     return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
   // "5 case studies", "3 new integrations": a count of things made is still a delivery.
-  if ((input.keyResult || input.place === 'goal') && (input.origin === 'list-item' || input.origin === 'metric-cell') && countedThing(text, compiled)) {
+  if ((input.keyResult || input.place === 'goal') && itemised && countedThing(text, compiled)) {
     return { start: 0, end: text.length, reason: 'counts things the team makes, not a change they should cause' };
   }
   if (measured(text)) return undefined;
@@ -285,7 +287,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   if (label && (capabilityLabel(label, input, compiled) || featureLabel(label, input))) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };
-  if (input.keyResult && (input.origin === 'list-item' || input.origin === 'metric-cell' || input.origin === 'heading') && bareThing(text, compiled)) {
+  if (input.keyResult && (itemised || input.origin === 'heading') && bareThing(text, compiled)) {
     return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
   return undefined;
@@ -337,8 +339,7 @@ function bareThing(text: string, compiled: Compiled): boolean {
  */
 function capabilityLabel(label: Label, input: StatementInput, compiled: Compiled): boolean {
   const name = label.label.trim();
-  const bold = /^\s{0,8}(?:\*\*|__)/.test(input.text.replace(/^\s{0,8}(?:[-*+]\s{1,8}|\d+[.)]\s{0,8})?/, ''));
-  return label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && bold
+  return label.value.trim() === '' && input.origin === 'list-item' && !input.introduces && boldLead(input.text)
     && !RESULT_WORDS.test(name) && !NORMALISERS.test(name) && !LEAD_IN.test(name) && !anyVanity(name, compiled);
 }
 
@@ -352,8 +353,12 @@ const CAPABILITY_HEAD =
  * and measures).
  */
 function featureLabel(label: Label, input: StatementInput): boolean {
-  const bold = /^\s{0,8}(?:\*\*|__)/.test(input.text.replace(/^\s{0,8}(?:[-*+]\s{1,8}|\d+[.)]\s{0,8})?/, ''));
-  return bold && input.origin === 'list-item' && CAPABILITY_HEAD.test(label.label.trim());
+  return input.origin === 'list-item' && boldLead(input.text) && CAPABILITY_HEAD.test(label.label.trim());
+}
+
+/** The item's text opens in bold, after any list mark. */
+function boldLead(text: string): boolean {
+  return /^\s{0,8}(?:\*\*|__)/.test(text.replace(/^\s{0,8}(?:[-*+]\s{1,8}|\d+[.)]\s{0,8})?/, ''));
 }
 
 /** "A reference app in every language", "Initial implementation behind a flag": an artefact, named. */
@@ -381,9 +386,9 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
     return { start: verbAt, end: m[0].length + (end ? end.index : rest.trimEnd().length), reason: `opens with "${form}", something the team does` };
   }
   if (object === '') return undefined;
-  if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && !DELIVERABLE_NOUNS.test(object)) return undefined;
-  // "Scheduling support tickets", "Training data quality": a gerund with no article names a thing.
-  if (NOUN_LIKE_VERBS.has(first) && /ing$/.test(form.split(/\s+/)[0]!) && !DETERMINED.test(rest)) return undefined;
+  // Without an article a noun-like verb needs a deliverable after it, and its gerund never
+  // delivers ("Scheduling support tickets", "Training data quality" name things).
+  if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && (!DELIVERABLE_NOUNS.test(object) || /ing$/.test(form.split(/\s+/)[0]!))) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
   // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
   if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;
@@ -418,7 +423,8 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
   const head = body.replace(PARENS, (m) => ' '.repeat(m.length));
   // A count that grows by a percentage ("traffic up 30%") is still a count: only a share,
   // a rate or a ratio normalises it.
-  const normalised = (s: string) => NORMALISERS.test(s.replace(GROWTH, (m) => ' '.repeat(m.length))) || qualified(s) || (value !== undefined && NORMALISERS.test(value.toLowerCase().replace(GROWTH, (m) => ' '.repeat(m.length))));
+  const share = (s: string) => NORMALISERS.test(s.replace(GROWTH, (m) => ' '.repeat(m.length)));
+  const normalised = (s: string) => share(s) || qualified(s) || (value !== undefined && share(value.toLowerCase()));
   if (compiled.extraVanity) {
     const m = compiled.extraVanity.find(head);
     if (m && !normalised(head)) return { start: m.start, end: m.end, reason: 'is a count your configuration lists as vanity: it can grow while nobody gets value' };
