@@ -27,7 +27,7 @@ import {
   VERB_AS_MODIFIER,
   verbAlternation,
 } from '../vocabulary/deliverables';
-import { BARE_USER_COUNT, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
+import { BARE_USER_COUNT, BOUND, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
 
 export type Call = 'vanity' | 'output' | 'outcome' | 'unsure';
 
@@ -293,21 +293,37 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   return undefined;
 }
 
-// People and results: a key result that names them ("Regular contributors", "Solving real
-// problems") points at a change in someone, not at a thing to build.
-const PEOPLE_OR_VALUE =
-  /\b(?:users?|customers?|people|persons?|contributors?|community|communities|members?|developers?|teams?|partners?|veterans?|admins?|visitors?|clients?|students?|patients?|buyers?|sellers?|employees?|staff|readers?|learners?|maintainers?|problems?|pain|needs?|value|health|wellbeing|pace|adoption|usage|demand)\b/;
+// People and value: a key result about them ("Regular contributors", "Solving real problems")
+// points at a change in someone, not at a thing to build. People only count as the phrase's
+// head or its subject: in "Office hours for contributors" they are whom the thing is for.
+const PEOPLE =
+  /^(?:users?|customers?|people|persons?|contributors?|community|communities|members?|developers?|teams?|partners?|veterans?|admins?|visitors?|clients?|students?|patients?|buyers?|sellers?|employees?|staff|readers?|learners?|maintainers?)$/;
+const VALUE = /\b(?:problems?|pain|needs?|value|health|wellbeing|pace|adoption|usage|demand)\b/;
 
 // Where a noun phrase's head ends: a preposition, a clause or an aside.
 const HEAD_END = /\s(?:for|of|in|on|with|per|to|by|from|across|at|into|that|which|so)\s|[,;:(]/;
+// Things a team builds, writes or runs: documents, software, programmes, channels, gatherings.
 const THING_HEADS =
-  /^(?:runbooks?|handbooks?|playbooks?|guides?|checklists?|templates?|calendars?|dashboards?|reports?|policy|policies|scripts?|bots?|kits?|logs?|pages?|docs|documentation|tutorials?|plans?|roadmaps?|prototypes?|mvp|pilot|apps?|tools?|portal|api|sdk|plugins?|integrations?|pipelines?|workflows?|features?|modules?|libraries|library|charts?|images?|releases?|alerts?|alerting|routing|automation)$/;
+  /^(?:runbooks?|handbooks?|playbooks?|guides?|guidelines?|checklists?|templates?|calendars?|dashboards?|reports?|policy|policies|scripts?|bots?|kits?|logs?|pages?|docs|documentation|tutorials?|faqs?|glossary|specs?|specifications?|proposals?|rfcs?|plans?|roadmaps?|prototypes?|mvp|pilot|apps?|tools?|portal|api|sdk|cli|plugins?|extensions?|widgets?|integrations?|pipelines?|workflows?|features?|modules?|libraries|library|charts?|images?|releases?|alerts?|alerting|routing|automation|programs?|programmes?|system|framework|model|board|channels?|forum|website|site|blog|newsletter|repository|repo|registry|directory|catalog(?:ue)?|badges?|awards?|swag|merch|survey|summit|conference|meetups?|hackathon|workshops?|webinars?|calls?|courses?|curriculum|series)$/;
+
+// "Users complete setup", "Partners ship integrations": a plural of people opens a sentence about what they do.
+const PEOPLE_SUBJECT = /^\s*(?:users|customers|people|contributors|developers|teams|partners|members|maintainers|admins|visitors|clients|students|readers|learners|employees)\s/;
+
+/** The words of the noun phrase up to its head: everything before the first preposition or clause. */
+function headPhrase(text: string): string[] {
+  return text.split(HEAD_END)[0]!.trim().split(/\s+/);
+}
 
 /** The noun phrase's head (its last word before a preposition) names a thing to build. */
 function thingByHead(text: string): boolean {
-  if (/\d|%|\b(?:than|who|whose)\b/.test(text) || NORMALISERS.test(text)) return false;
-  const head = text.split(HEAD_END)[0]!.trim().split(/\s+/);
+  if (/\d|%|\b(?:than|who|whose)\b/.test(text) || NORMALISERS.test(text) || PEOPLE_SUBJECT.test(text)) return false;
+  const head = headPhrase(text);
   return head.length <= 6 && THING_HEADS.test(head.at(-1) ?? '');
+}
+
+/** People are the phrase's head ("More maintainers") or the subject of a sentence ("Users complete setup"). */
+function aboutPeople(text: string): boolean {
+  return PEOPLE_SUBJECT.test(text) || PEOPLE.test(headPhrase(text).at(-1) ?? '');
 }
 
 // A number, up to three words, and the noun they count; it stops at a preposition, a dash or punctuation.
@@ -328,8 +344,8 @@ function countedThing(text: string, compiled: Compiled): boolean {
 function bareThing(text: string, compiled: Compiled): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 12 || /[:?]$/.test(text)) return false;
-  if (/^\s*[<>~≈]?\d|%|\bpercent\b|\b(?:than|who|that|which|whose)\b/.test(text)) return false;
-  return !(RESULT_WORDS.test(text) || NORMALISERS.test(text) || CHANGE_WORDS.test(text) || PEOPLE_OR_VALUE.test(text) || anyVanity(text, compiled));
+  if (/^\s*[<>~≈]?\d|%|\bpercent\b|\b(?:than|who|that|which|whose)\b/.test(text) || BOUND.test(text)) return false;
+  return !(RESULT_WORDS.test(text) || NORMALISERS.test(text) || CHANGE_WORDS.test(text) || VALUE.test(text) || aboutPeople(text) || anyVanity(text, compiled));
 }
 
 /**

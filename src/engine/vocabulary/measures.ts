@@ -57,7 +57,7 @@ export const VANITY_ACTIONS =
 
 /** "% of", "rate", "per user": a count turned into a share, a rate or a ratio. */
 export const NORMALISERS =
-  /%|\bpercent(?:age)?\b|\bper\s{1,8}(?:a\s{1,8})?(?:hundred|thousand|million|\d[\d,.]*\s{0,2}[km]?)\b|\bshare of\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|most) of (?:the |our |all |new |active )?(?:users?|customers?|people|teams?|members?|visitors?|them|those)\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
+  /%|\bpercent(?:age)?\b|\bper\s{1,8}(?:a\s{1,8})?(?:hundred|thousand|million|\d[\d,.]*\s{0,2}[km]?)\b|\bshare of\b|\b(?:half|a third|a quarter|two thirds|three quarters|the majority|most) of (?:the |our |all |new |active )?(?:users?|customers?|people|teams?|members?|visitors?|them|those)\b|\bproportion\b|\bfraction\b|\bratio\b|\brates?\b|\bconver(?:sion|ts?|ted|ting)\b|\bretention\b|\bretain(?:ed)?\b|\bchurn(?:ed)?\b|\bcohort (?:of|who|that)\b|\bfunnel\b|\bper (?:active |paying |paid |new )?(?:users?|visitors?|customers?|accounts?|members?|teams?|seats?|subscribers?|sessions?|clinics?|orders?)\b|\b[dwm]au ?\/ ?[dwm]au\b|\b\w+ ?\/ ?\w+ ratio\b|\bctr\b|\bclick[- ]through\b/;
 
 /**
  * Results worth measuring: a change in what users do or get, or in a business result.
@@ -70,6 +70,9 @@ export const RESULT_WORDS =
 /** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
 export const CHANGE_WORDS =
   /\b(?:faster|quicker|sooner|easier|simpler|cheaper|safer|better|more (?:easily|quickly|reliably|confidently|often|frequently|likely)|less (?:time|effort|often|likely)|fewer|lower|higher|shorter|longer|more with less|with confidence|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|grow(?:s|n|th)?|cut|halve[sd]?|doubl(?:e|es|ed)|tripl(?:e|es|ed)|improv(?:e|es|ed|ement)|streamlin(?:e|es|ed|ing)|simplif(?:y|ies|ied)|speed(?:s|ing)? up|lift|uplift|drop(?:s|ped)?|rais(?:e|es|ed))\b|[↑↓]/;
+
+/** A number held as a limit: "under 1.5 s", "at least 80", "≤ 2": a target, so the statement measures something. */
+export const BOUND = /(?:\bat (?:least|most)\b|≥|≤|>=|<=|<|>|\bunder\b|\bbelow\b|\babove\b|\b(?:less|more|fewer|greater) than\b)\s{0,8}[$€£~]?\d/;
 
 /** A number a statement could be held to: "40%", "$500K", "3x", "≤2", "4.5". */
 export const STATED_NUMBER = /\d/;

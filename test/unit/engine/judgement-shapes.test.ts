@@ -69,7 +69,7 @@ describe('vocabulary: counts of work done are outputs', () => {
     ['8 guides written', 'output'],
     ['Cross-posts made', 'output'],
     ['Issues opened by newcomers', 'unsure'],
-    ['Invites sent per new team', 'unsure'],
+    ['Invites sent per new team', 'outcome'],
     ['Support tickets resolved within 24 hours', 'outcome'],
   ]);
 });
@@ -367,4 +367,44 @@ describe('the bundled examples stay judged as before', () => {
     assert.deepEqual(findings.filter((f) => f.ruleId === 'output-as-outcome').map((f) => f.start.line), [12, 13]);
     assert.deepEqual(findings.filter((f) => f.ruleId === 'vanity-metric').map((f) => f.start.line), [20, 21, 24]);
   });
+});
+
+describe('key results that are tasks: checking, tidying, telling and teaching are work the team does', () => {
+  calls(
+    [
+      ['Review every API reference page for accuracy', 'output'],
+      ['Merge the two install guides', 'output'],
+      ['Mentor two new maintainers', 'output'],
+      ['Invite 10 partners to review the beta', 'output'],
+      ['Interview 12 customers about billing', 'output'],
+      ['Demo the editor at the community call', 'output'],
+      ['Share the roadmap with the community', 'output'],
+      // Nouns that are also verbs need a determiner or a deliverable to be read as a task.
+      ['Invites sent per new team', 'outcome'],
+      ['Test coverage above 80%', 'outcome'],
+      ['Share of teams who deploy weekly', 'outcome'],
+      // A limit with a number is a target: the statement measures something.
+      ['Keep p95 page load under 1.5 s', 'outcome'],
+      ['Reduce install support tickets by 40%', 'outcome'],
+    ],
+    { keyResult: true },
+  );
+});
+
+describe('key results that name a thing for people are things; people as head or subject are a change', () => {
+  calls(
+    [
+      ['Mentorship program for first-time contributors', 'output'],
+      ['Monthly community call with maintainers', 'output'],
+      ['Good-first-issue board for new contributors', 'output'],
+      ['Survey of users about onboarding pain', 'output'],
+      ['Contributor summit in Berlin', 'output'],
+      ['Regular contributors', 'unsure'],
+      ['More maintainers from outside the company', 'unsure'],
+      ['Users complete setup without help', 'unsure'],
+      ['Partners ship integrations on their own', 'unsure'],
+      ['Solving real problems for users', 'unsure'],
+    ],
+    { keyResult: true },
+  );
 });
