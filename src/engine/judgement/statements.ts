@@ -397,7 +397,8 @@ function pushTable(model: DocumentModel, section: Section, table: Table, out: Su
   // section defines data or lists what is out of scope or at risk.
   const measureColumn = named.some((h) => MEASURE_COLUMN.test(h.replace(/[^\p{L}\p{N} -]+/gu, ' ').trim()))
     && !NOT_SUCCESS_TABLE.has(section.effectiveRole) && !named.some((h) => WORKING_COLUMN.test(h));
-  if (!measured && !measureColumn) return;
+  // A table that compares options ("Metric | Option A | Option B") weighs choices; it sets no target.
+  if ((!measured && !measureColumn) || section.effectiveRole === 'options') return;
   const metric = Math.max(0, columns.indexOf('metric'));
   const target = columns.indexOf('target');
   const krColumn = /^\W{0,4}(?:key results?|krs?)\W{0,4}$/.test(named[metric] ?? '');

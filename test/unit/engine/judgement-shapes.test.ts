@@ -408,3 +408,26 @@ describe('key results that name a thing for people are things; people as head or
     { keyResult: true },
   );
 });
+
+describe('a table that compares options weighs choices; it sets no success measure', () => {
+  const page = [
+    '# Business case: self-serve onboarding',
+    '',
+    '## Options considered',
+    '',
+    '| Option | Metric | Expected |',
+    '| --- | --- | --- |',
+    '| Guided setup | Total installs | 12,000 |',
+    '| Do nothing | Total installs | 8,000 |',
+    '',
+    '## Success metrics',
+    '',
+    '| Metric | Baseline | Target | By |',
+    '| --- | --- | --- | --- |',
+    '| Total installs | 8,000 | 12,000 | Q3 |',
+    '',
+  ].join('\n');
+  test('only the success metrics table is read', () => {
+    assert.deepEqual(findings(page, 'vanity-metric').map((f) => f.start.line), [14]);
+  });
+});
