@@ -431,3 +431,15 @@ describe('a table that compares options weighs choices; it sets no success measu
     assert.deepEqual(findings(page, 'vanity-metric').map((f) => f.start.line), [14]);
   });
 });
+
+describe('a count of things made, asked to grow, is still a delivery', () => {
+  calls(
+    [
+      ['Increase the number of tutorials', 'output'],
+      ['More integrations', 'output'],
+      ['Increase the number of paying teams', 'outcome'],
+      ['More tutorials completed per user', 'outcome'],
+    ],
+    { keyResult: true },
+  );
+});
