@@ -23,12 +23,11 @@ export class SseParser {
   /**
    * Text of a line still open. eventsource-parser joins its pending line with each
    * piece it is fed and searches the result again, which is quadratic when a long
-   * line arrives a few bytes at a time; holding the pieces here until a line ends
-   * keeps it linear. Small pieces are joined a thousand at a time, so a line that
-   * arrives byte by byte costs the same per byte however long it gets.
+   * line arrives a few bytes at a time; holding the text here until a line ends
+   * keeps it linear. Appending builds a rope that is flattened once, when the line
+   * ends, so a line that arrives byte by byte costs the same per byte however long it gets.
    */
-  private openLine: string[] = [];
-  private pieces: string[] = [];
+  private openLine = '';
 
   constructor() {
     // `id:` and `retry:` only matter to a reconnecting EventSource; a chat answer is never resumed.
@@ -48,7 +47,7 @@ export class SseParser {
     }
     // indexOf, not a regex test: this runs for every byte of a byte-at-a-time stream, and a regex match allocates.
     if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-      if (this.pieces.push(text) === 1024) this.openLine.push(this.pieces.splice(0).join(''));
+      this.openLine += text;
       return NO_EVENTS;
     }
     this.parser.feed(this.flushOpenLine(text));
@@ -66,10 +65,9 @@ export class SseParser {
   }
 
   private flushOpenLine(text: string): string {
-    if (this.openLine.length === 0 && this.pieces.length === 0) return text;
-    const whole = this.openLine.join('') + this.pieces.join('') + text;
-    this.openLine = [];
-    this.pieces = [];
+    if (this.openLine === '') return text;
+    const whole = this.openLine + text;
+    this.openLine = '';
     return whole;
   }
 

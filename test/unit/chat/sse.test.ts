@@ -141,6 +141,14 @@ describe('SseParser', () => {
     assert.equal(events[0]!.data.length, 200_000);
   });
 
+  it('assembles a 5 MB line arriving one byte at a time, and a stream cut off in the middle of it', () => {
+    // The open line is a rope of five million pieces: flattening it must not run out of stack.
+    const parser = new SseParser();
+    parser.push('data: ');
+    for (let i = 0; i < 5_000_000; i += 1) parser.push(i % 2 ? 'b' : 'a');
+    assert.deepEqual(parser.finish().map((e) => [e.event, e.data.length, e.data.slice(0, 4)]), [['message', 5_000_000, 'abab']]);
+  });
+
   it('flushes the last event when the stream ends without its blank line', () => {
     for (const ending of ['', '\n', '\r', '\r\n']) {
       const parser = new SseParser();
