@@ -31,10 +31,9 @@ export interface FindingAction {
 }
 
 /**
- * "Disable here" fixes do not travel with lint results (they are half the payload and
- * derivable from the text); built on demand, once per document version.
+ * "Disable here" fixes for one finding, built on demand from the lines around it only: they do
+ * not travel with lint results (they are half the payload and derivable from the text).
  */
-/** "Disable here" fixes for one finding, built from the lines around it only (not from a model of the whole text). */
 export function disableFixesOf(text: string, finding: Finding): Fix[] {
   return disableFixesAt(text, finding.ruleId, finding.start);
 }
