@@ -414,11 +414,13 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   const enabling = /^(?:enable|allow|help|let|give)$/.test(first);
   // The object's head noun decides whether it is a result ("the community forum" is still a
   // forum); words after the head that only say how ("3 steeps end-to-end") do not count as one.
-  const words = object.split(HEAD_END)[0]!.trim().split(/\s+/).filter((w) => !MANNER.test(w));
+  const headWords = object.split(HEAD_END)[0]!.trim();
+  const words = headWords.split(/\s+/).filter((w) => !MANNER.test(w));
   if (!enabling && !ALWAYS_DELIVERY.test(first) && (RESULT_HEAD.test(words.slice(-2).join(' ')) || anyVanity(object, compiled))) return undefined;
   // "Generate 80% accurate reports", "Ensure 99.9% uptime": the object is a measured result.
-  // Only its head decides: a "refund flow" or "reliability engineers" is still a thing to deliver.
-  const objectHead = object.split(/[^a-z'’-]+/).filter(Boolean).at(-1) ?? '';
+  // Only its head decides: a "refund flow" or "reliability engineers" is still a thing to deliver,
+  // and "Build failures per week" counts failures, whatever the period after them.
+  const objectHead = headWords.split(/[^a-z'’-]+/).filter(Boolean).at(-1) ?? '';
   if (RESULT_WORDS.test(objectHead) || NORMALISERS.test(object)) return undefined;
   // "Enable teams to build with confidence": enabling a change, not delivering a feature.
   if (enabling && CHANGE_WORDS.test(segment)) return undefined;

@@ -443,3 +443,11 @@ describe('a count of things made, asked to grow, is still a delivery', () => {
     { keyResult: true },
   );
 });
+
+describe("a delivery verb's object is judged by its head, not by the period after it", () => {
+  calls([
+    ['Build failures per week', 'outcome'],
+    ['Build dashboards for error rates', 'output'],
+    ['Build a refund flow', 'output'],
+  ]);
+});
