@@ -86,9 +86,10 @@ export function plainOf(text: string): string {
 }
 
 // What comes before the statement proper: spaces, checkboxes, bullets, emoji, numbering,
-// and labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:").
+// labels that only say a goal or key result follows ("KR1:", "Goal:", "OCTO Objective 2:"), and
+// the period of a rung of a ladder ("Month 2 -", "Week 1:"): a timeframe, not what is measured.
 const LEAD =
-  /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s{0,8}#?\d{0,3}(?:\.\d{1,3})?\s{0,8}(?::|\?|\s[-–—]\s)))+/iu;
+  /^(?:\s|[•·▪◦‣-](?=\s)|\p{Extended_Pictographic}\uFE0F?|[✓✔✅⭐]|\d{1,3}(?:\.\d{1,3})*[.)](?!\d)|(?:(?:[\p{L}-]+ )?(?:key results?|krs?|objectives?|okrs?|goals?|outcomes?|targets?|aims?|purpose|results?|milestones?|kpis?|success (?:criteria|criterion|metrics?)|what does (?:great|good|success) look like|north[- ]star(?: metric)?|o|g)\s{0,8}#?\d{0,3}(?:\.\d{1,3})?\s{0,8}(?::|\?|\s[-–—]\s)|(?:week|month|day|quarter|sprint|phase|year|q)\s{0,2}\d{1,3}(?:\s{0,2}[-–]\s{0,2}\d{1,3})?\s{0,8}(?::|\s[-–—]\s)))+/iu;
 const PLACEHOLDER = /^\s{0,8}\[[^\]\n]{0,200}\]\s{0,8}$/;
 const BLANK_VALUE = /^\s{0,8}(?:_{2,}|\.{3,}|…|\[\s{0,4}\]|tbd|yes\s{0,2}\/\s{0,2}no)?\s{0,8}$/;
 // "downloads: 50k", "launch mvp in 4 weeks - ship ...": a short label, then its text.
@@ -270,7 +271,9 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   const produced = DELIVERED_COUNT.exec(text);
   // A share as the target ("stays below 6%") makes the count a rate of something going wrong or right.
   const shareTarget = input.value !== undefined && NORMALISERS.test(input.value.toLowerCase());
-  if (produced && !shareTarget && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!) && !anyVanity(text, compiled)) {
+  // "50 teams run Rivet weekly": people before "run" are doing the running, not being run.
+  const peopleRunning = produced?.[2] === 'run' && PEOPLE.test(produced[1]!);
+  if (produced && !peopleRunning && !shareTarget && !METRIC_SUBJECT.test(text.slice(0, produced.index + produced[0].length)) && !RESULT_WORDS.test(produced[1]!) && !anyVanity(text, compiled)) {
     return { start: 0, end: produced[0].length, reason: `counts ${produced[1]} ${produced[2]}, work the team does` };
   }
   if (CONSISTS_OF.test(text)) return { start: 0, end: text.length, reason: 'lists what will be delivered' };

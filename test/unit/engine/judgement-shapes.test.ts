@@ -451,3 +451,12 @@ describe("a delivery verb's object is judged by its head, not by the period afte
     ['Build a refund flow', 'output'],
   ]);
 });
+
+describe('the period of a ladder rung is a timeframe, and the rung is judged by what follows it', () => {
+  calls([
+    ['**Month 2** - 3 plugin authors onboarded', 'output'],
+    ['**Month 3** - 50 teams run the linter weekly', 'outcome'],
+    ['Week 1: docs rewrite done', 'output'],
+    ['Q3: share of projects that keep the linter on after 30 days reaches 25%', 'outcome'],
+  ]);
+});
