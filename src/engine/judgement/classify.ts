@@ -27,7 +27,7 @@ import {
   VERB_AS_MODIFIER,
   verbAlternation,
 } from '../vocabulary/deliverables';
-import { BARE_USER_COUNT, BOUND, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
+import { BARE_USER_COUNT, BOUND, CHANGE_WORDS, MORE_USE, NORMALISERS, RESULT_WORDS, SINGULAR_COUNT, VANITY_ACTIONS, VANITY_HEADS, VISIBILITY } from '../vocabulary/measures';
 
 export type Call = 'vanity' | 'output' | 'outcome' | 'unsure';
 
@@ -439,7 +439,17 @@ const MANNER = /^(?:end-to-end|successfully|together|again|quickly|weekly|monthl
 const LAUNCH_VERB = /^(?:launch|ship|release|go)$/;
 
 function anyVanity(s: string, compiled: Compiled): boolean {
-  return VANITY_HEADS.some(([re]) => re.test(s)) || (compiled.extraVanity?.find(s) !== undefined);
+  return VANITY_HEADS.some(([re]) => re.test(s)) || SINGULAR_COUNT.test(s) || (compiled.extraVanity?.find(s) !== undefined);
+}
+
+/** "1 fork", "Download count": a vanity head in the singular, with the reason its plural has. */
+function singularCount(head: string, compiled: Compiled): Hit | undefined {
+  const m = SINGULAR_COUNT.exec(head);
+  const word = m?.[1] ?? m?.[2];
+  if (!m || !word || compiled.allowVanity.has(word)) return undefined;
+  const plural = /(?:s|sh|ch|x)$/.test(word) ? `${word}es` : `${word}s`;
+  const reason = VANITY_HEADS.find(([re]) => re.test(plural))?.[1];
+  return reason ? { start: compoundStart(head, m.index), end: m.index + m[0].length, reason } : undefined;
 }
 
 function vanityIn(body: string, compiled: Compiled, value: string | undefined): Hit | undefined {
@@ -460,6 +470,8 @@ function vanityIn(body: string, compiled: Compiled, value: string | undefined): 
     if (/stars\b/.test(m[0]) && rating(head)) continue;
     return { start: compoundStart(head, m.index), end: m.index + m[0].length, reason };
   }
+  const single = singularCount(head, compiled);
+  if (single) return single;
   const count = BARE_USER_COUNT.exec(head);
   if (count && !/\b(?:concurrent|simultaneous)\b/.test(head)) {
     const start = count.index + (count[0].length - count[0].trimStart().length);

@@ -39,6 +39,17 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
+ * A vanity head in the singular where it still names a count: after "1", "one" or "a single"
+ * ("1 fork", "one press mention") or before a word that makes it one ("download count",
+ * "follower growth", "attendee numbers"). Group 1 or 2 is the singular head; its plural finds
+ * the reason among VANITY_HEADS.
+ */
+const SINGULAR_HEAD = String.raw`(follower|fan|subscriber|member|star|fork|clone|download|install|installation|sign[- ]?up|registration|page ?view|view|visit|visitor|impression|like|upvote|reaction|retweet|repost|mention|citation|attendee|participant|registrant|click|search|session|wallet)`;
+export const SINGULAR_COUNT = new RegExp(
+  String.raw`(?<![\w.,])(?:1|one|a single)\s{1,4}(?:[a-z][\w-]*\s{1,4})?${SINGULAR_HEAD}(?![\w-])|(?<![\w-])${SINGULAR_HEAD}\s{1,4}(?:count|counts|number|numbers|total|totals|growth|volume|tally|figures?)\b`,
+);
+
+/**
  * A bare head count: "50K users", "1,000 new users", "10k monthly active users".
  * The adjectives allowed before "users" do not say what the users achieved.
  */
@@ -65,7 +76,7 @@ export const NORMALISERS =
  * Whole words only: the "order" in "pre-order page" is not a result.
  */
 export const RESULT_WORDS =
-  /(?<![\w-])(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|deals?|bookings|renewals?|contracts? (?:signed|won)|pipeline|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|sentiment|scores?|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)(?![\w-])/;
+  /(?<![\w-])(?:revenue|arr|mrr|arpu|ltv|cac|payback|profit|margin|gmv|sales|orders?|deals?|bookings|renewals?|contracts? (?:signed|won)|pipeline|purchases?|transactions?|spend|savings?|costs?|roi|nps|csat|ces|satisfaction|sentiment|scores?|rating|retention|retained|churn|conversion|activation|activated|adoption|adopted|engagement|completion|success rate|error|errors|crash(?:es|-free)?|failures?|incidents?|defects?|bugs?|uptime|availability|latency|response times?|load times?|time (?:to|spent|saved|on task)|(?:session|visit|call|queue|wait|page) (?:length|duration|time)|duration|time-to-\w+|minutes|hours|days|accuracy|accurate|quality|reliability|abandonment|drop[- ]?off|bounce|refunds?|complaints|support (?:tickets|calls|contacts)|tickets|deliverability|open rate|paying|paid|repeat|return(?:s|ing)?|recommend|referrals|trust|confidence|lifetime value|cost per \w+|efficiency|productivity|throughput|lead time|cycle time|deployment frequency|mttr|mean time)(?![\w-])/;
 
 /** Comparatives and change words: a statement that says something gets better, faster, cheaper. */
 export const CHANGE_WORDS =

@@ -460,3 +460,17 @@ describe('the period of a ladder rung is a timeframe, and the rung is judged by 
     ['Q3: share of projects that keep the linter on after 30 days reaches 25%', 'outcome'],
   ]);
 });
+
+describe('vocabulary: a vanity head in the singular still counts', () => {
+  calls([
+    ['1 fork', 'vanity'],
+    ['One follower per day', 'vanity'],
+    ['Twitter follower count', 'vanity'],
+    ['Download count', 'vanity'],
+    ['Webinar attendee count', 'vanity'],
+    ['Search volume', 'vanity'],
+    ['Member satisfaction', 'outcome'],
+    ['Session length', 'outcome'],
+    ['Search success rate', 'outcome'],
+  ]);
+});
