@@ -260,7 +260,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
   }
   // "Cost dashboard for each team", "Incident review template": a key result whose head noun is
   // a thing to build, whatever result words modify it.
-  if (input.keyResult && itemised && thingByHead(text)) {
+  if (input.keyResult && itemised && thingByHead(text) && !anyVanity(text, compiled)) {
     return { start: 0, end: text.length, reason: 'names a thing to build or work to do, with nothing to measure and no change it should cause' };
   }
   // "5 case studies", "3 new integrations": a count of things made is still a delivery.

@@ -31,7 +31,7 @@ export const VANITY_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:attendees|participants|registrants|rsvps|sign[- ]?ins to the event)\b|\b(?:event|webinar|meetup|conference) (?:attendance|turnout)\b/, 'counts people who came, not what they got from it'],
   [/\b(?:repo(?:sitory)? |git |github )?(?:clones|forks)\b/, 'counts copies of the code, not use'],
   [/\b(?:unique |new |total |active )?wallet(?:s| addresses)\b|\bwallets? (?:created|connected|holders?)\b/, 'counts addresses or accounts that exist, not value anyone got'],
-  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|(?:\btop|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
+  [/\bfeatured (?:placement|spot|listing|in|on|by)\b|\bget(?:ting)? featured\b|(?:\btop|#) ?\d{1,3} (?:rank|ranking|spot|position|product)\b|(?:\btop|#) ?\d{1,3}\b(?: [a-z-]+){0,3} (?:on|in) (?:product hunt|hacker news|hn|reddit|github trending|the (?:app |play )?store|app store|play store|the charts?)\b|\brank(?:ed|ing)? (?:#|number |no\.? )?\d{1,3}\b|\brankings?\b/, 'measures attention on a launch platform or store, not value'],
   [/\b(?:number of |total |raw |more )(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|^\s{0,8}(?:[a-z-]+ )?(?:clicks|searches|sessions)\b|(?<![\d,.])\d[\d,.]*\s?[km]?\+? (?:[a-z-]+ )?(?:clicks|searches|sessions)\b/, 'counts activity, not whether it achieved anything'],
   [/\b(?:daily|weekly|monthly)?\s?active (?:[a-z-]+ )?users\b|\b[dwm]aus?\b/, 'counts people who showed up, not what they achieved'],
   [/\btotal [a-z][\w-]*(?: [a-z][\w-]*){0,2}/, 'is a running total that grows whether or not anyone gets value'],

@@ -474,3 +474,15 @@ describe('vocabulary: a vanity head in the singular still counts', () => {
     ['Search success rate', 'outcome'],
   ]);
 });
+
+describe('a place on a launch platform is attention, even when a key result names a page', () => {
+  calls(
+    [
+      ['Reach the front page of Hacker News', 'vanity'],
+      ['Top 5 on Product Hunt', 'vanity'],
+      ['Top 10 in the App Store', 'vanity'],
+      ['Top 3 priorities in the roadmap', 'output'],
+    ],
+    { keyResult: true },
+  );
+});
