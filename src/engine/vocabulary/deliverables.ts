@@ -260,7 +260,7 @@ export const PASSIVE_DELIVERY =
  * Group 1 is the counted noun, group 2 the participle.
  */
 export const DELIVERED_COUNT =
-  /^\s{0,8}(?:[<>~≈+]?\d[\d,.]*[k+]?\s{1,8})?(?:[a-z][\w.'’/-]*\s{1,8}){0,3}?([a-z][\w'’/-]*s)\s{1,8}(merged|closed|resolved|fixed|hosted|held|organi[sz]ed|published|posted|given|delivered|created|written|made|sent|shipped|launched|released|built|completed|recorded|produced|translated|answered|triaged|onboarded|run)\b(?!\s{1,8}(?:within|in under|in less than|by users|by customers|per|twice|again|more than once|by mistake|in error|to the wrong)\b)/;
+  /^\s{0,8}(?:[<>~≈+]?\d[\d,.]*[k+]?\s{1,8})?(?:[a-z][\w.'’/-]*\s{1,8}){0,3}?([a-z][\w'’/-]*s)\s{1,8}(merged|closed|resolved|fixed|hosted|held|organi[sz]ed|published|posted|given|delivered|created|written|made|sent|shipped|launched|released|built|completed|recorded|produced|translated|answered|triaged|onboarded|run|trained|hired|recruited|mentored|interviewed|surveyed|reviewed|tested|migrated|deployed|documented)\b(?!\s{1,8}(?:within|in under|in less than|by users|by customers|per|twice|again|more than once|by mistake|in error|to the wrong)\b)/;
 
 /** A delivery verb used as a noun's modifier: "launch day", "release date", "ship week". */
 export const VERB_AS_MODIFIER = /^\s{0,8}(?:day|days|week|weeks|month|date|dates|window|spike|traffic|period|plan|checklist|metrics|readiness|party|notes|cadence|train|candidate)\b/;

@@ -70,6 +70,9 @@ describe('vocabulary: counts of work done are outputs', () => {
     ['Cross-posts made', 'output'],
     ['Issues opened by newcomers', 'unsure'],
     ['Invites sent per new team', 'outcome'],
+    ['Agents trained on the new tool', 'output'],
+    ['PRs reviewed', 'output'],
+    ['Users surveyed', 'output'],
     ['Support tickets resolved within 24 hours', 'outcome'],
   ]);
 });
