@@ -32,7 +32,7 @@ describe('judge: vanity by the head of the measure', () => {
     ['App rating: 4.6 stars', 'outcome'],
     ['Paying subscribers: 900 by Q4', 'outcome'],
     ['Downloads per active team per month', 'outcome'],
-    ['Team members trained on the new runbook', 'unsure'],
+    ['Team members trained on the new runbook', 'output'],
     ['Total time to close the books falls from 10 to 4 days', 'outcome'],
     ['Members of the finance team approve invoices within 2 days', 'outcome'],
     ['Views per published article', 'vanity'],
