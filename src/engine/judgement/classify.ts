@@ -332,7 +332,7 @@ function aboutPeople(text: string): boolean {
 // A number, up to three words, and the noun they count; it stops at a preposition, a dash or punctuation.
 const COUNTED = /^\s{0,8}[<>~≈]?\s{0,4}\d[\d,.]*\s{0,2}[km]?\+?\s{1,8}(?:[a-z][\w'’/-]*\s{1,8}){0,3}?([a-z][\w'’/-]*)\s{0,8}(?:$|\s(?:for|of|on|about|in|with|to|by|per|across|at)\s|[,;:(]|\s[-–—]\s)/;
 const MADE_THINGS =
-  /^(?:studies|talks|posts|articles|videos|webinars|workshops|events|meetups|demos|courses|tutorials|episodes|whitepapers|ebooks|guides|integrations|connectors|examples|samples|translations|releases|features|templates|plugins|docs|pages|newsletters|podcasts|livestreams|streams|hackathons|campaigns|prototypes|apps|tools|dashboards|reports|runbooks|playbooks)$/;
+  /^(?:studies|talks|appearances|keynotes|panels|interviews|posts|articles|videos|webinars|workshops|events|meetups|demos|courses|tutorials|episodes|whitepapers|ebooks|guides|integrations|connectors|examples|samples|translations|releases|features|templates|plugins|docs|pages|newsletters|podcasts|livestreams|streams|hackathons|campaigns|prototypes|apps|tools|dashboards|reports|runbooks|playbooks)$/;
 
 // "Increase the number of tutorials", "More integrations": the count of things made, asked to grow.
 const MORE_OF = /^\s{0,8}(?:(?:increase|grow|raise|double|triple|expand)\s{1,8}(?:the\s{1,8})?(?:number|count|amount)\s{1,8}of|(?:the\s{1,8})?(?:number|count)\s{1,8}of|more)\s{1,8}(?:[a-z][\w'’/-]*\s{1,8}){0,2}?([a-z][\w'’/-]*)\s{0,8}(?:$|\s(?:for|of|on|about|in|with|to|by|per|across|at)\s|[,;:(]|\s[-–—]\s)/;

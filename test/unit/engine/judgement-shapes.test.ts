@@ -439,6 +439,8 @@ describe('a count of things made, asked to grow, is still a delivery', () => {
   calls(
     [
       ['Increase the number of tutorials', 'output'],
+      ['10 podcast appearances', 'output'],
+      ['20 customer interviews', 'output'],
       ['More integrations', 'output'],
       ['Increase the number of paying teams', 'outcome'],
       ['More tutorials completed per user', 'outcome'],
