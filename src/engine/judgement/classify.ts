@@ -22,6 +22,7 @@ import {
   NOUN_LIKE_VERBS,
   PASSIVE_DELIVERY,
   PRODUCT_BEHAVIOUR,
+  PRODUCT_SHOWN,
   PRODUCT_SUBJECT,
   RESULT_OBJECTS,
   VERB_AS_MODIFIER,
@@ -286,7 +287,7 @@ function deliverable(body: string, label: Label | undefined, compiled: Compiled,
     const s = segment.trimEnd();
     if (s === '') continue;
     if (CAPABILITY.test(s)) return { start: offset, end: offset + s.length, reason: 'grants a capability' };
-    if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s)) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
+    if (PRODUCT_SUBJECT.test(s) || PRODUCT_BEHAVIOUR.test(s) || (PRODUCT_SHOWN.test(s) && !BOUND.test(s) && !/\bwithin\b/.test(s))) return { start: offset, end: offset + s.length, reason: 'describes what the product does' };
     if (artefact(s)) return { start: offset, end: offset + s.length, reason: 'names a thing to deliver' };
   }
   if (label && (capabilityLabel(label, input, compiled) || featureLabel(label, input))) return { start: 0, end: label.label.trimEnd().length, reason: 'names a capability as the goal' };

@@ -244,7 +244,7 @@ export const DELIVERABLE_NOUNS =
 
 /** A thing reported done: "Internal beta launched", "Roadmap finalized", "Payments working". */
 export const DONE_STATE =
-  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|accepted|announced|submitted|signed|established|formed|setup|kicked off|agreed|merged|closed)\s{0,8}[.!]?\s{0,8}$/;
+  /\b(?:launched|shipped|released|deployed|rolled out|live|completed?|finali[sz]ed|implemented|delivered|built|published|in place|done|working|running|signed off|migrated|integrated|set up|stood up|hired|staffed|documented|written|drafted|created|trained|hosted|held|approved|accepted|announced|submitted|signed|established|formed|setup|kicked off|agreed|merged|closed)(?:\s{1,8}(?:in|on|at|to|for)\s{1,8}(?:the\s{1,8}|our\s{1,8}|all\s{1,8})?[\w'’-]+(?:\s{1,8}[\w'’-]+){0,2})?\s{0,8}[.!]?\s{0,8}$/;
 
 /**
  * A delivery told in the passive: "SSO shipped by Q3", "v2 is released to all customers",
@@ -272,8 +272,19 @@ export const METRIC_SUBJECT = /%|\b(?:who|that|which|of|per|percentage|percent|s
 export const PRODUCT_SUBJECT =
   /^(?:(?:the|our|this|a|an|each|every|new)\s{1,8}(?:[\w.'’/-]+\s{1,8}){0,3}?)?(?:app|application|product|system|platform|tool|site|website|service|api|backend|frontend|dashboard|feature|portal|extension|plugin|bot|engine|widget|it)\s{1,8}(?:(?:will|shall|must|should|can)\s{1,8}[a-z]+|(?!is\b|has\b|was\b|does\b)[a-z]+[^s\s]s)\b/;
 
-/** A capability granted rather than a change observed: "Users can create ...", "Admins will be able to ...". */
-export const CAPABILITY = /^(?:(?:the|our|all|each|every)\s{1,8})?(?:[\w'’-]+\s{1,8}){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s{1,8}(?:can|could|will be able to|are able to|may|have the ability to)\s{1,8}[a-z]/;
+/**
+ * A capability granted rather than a change observed: "Users can create ...", "Admins will be
+ * able to ...", or in the passive, "Forms can be filled in offline".
+ */
+export const CAPABILITY =
+  /^(?:(?:the|our|all|each|every)\s{1,8})?(?:[\w'’-]+\s{1,8}){0,2}?(?:users?|customers?|admins?|administrators?|people|teams?|developers?|members?|visitors?|veterans?|clients?|staff|operators?)\s{1,8}(?:can|could|will be able to|are able to|may|have the ability to)\s{1,8}[a-z]|^(?:[\w'’-]+\s{1,8}){1,4}?(?:can|could|will|may)\s{1,8}be\s{1,8}[a-z]+(?:ed|en|wn|lt|ne)\b/;
+
+/**
+ * The product's behaviour in the passive: "Conflict dialog shown when two people edit",
+ * "Drafts saved on every keystroke". A deadline or limit ("within 2 s") makes it a measure instead.
+ */
+export const PRODUCT_SHOWN =
+  /^(?:[\w'’-]+\s{1,8}){1,4}?(?:is\s{1,8}|are\s{1,8})?(?:shown|displayed|highlighted|surfaced|presented|hidden|rendered|cached|stored|saved|synced|prefilled|pre-filled|autosaved)\s{1,8}(?:when|whenever|if|on|after|before|for|to|in)\b/;
 
 /** A verb that opens a description of the product's behaviour: "Works offline", "Supports SSO". */
 export const PRODUCT_BEHAVIOUR = /^(?:works|supports|provides|allows|lets|offers|runs|integrates|syncs|exports|imports|includes|ships|comes with|handles|scans|suggests|shows|displays|sends|stores|saves)\s{1,8}[a-z0-9]/;

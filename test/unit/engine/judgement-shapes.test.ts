@@ -491,3 +491,15 @@ describe('a place on a launch platform is attention, even when a key result name
     { keyResult: true },
   );
 });
+
+describe('success criteria that describe the product: a capability in the passive, behaviour shown, a thing documented somewhere', () => {
+  calls([
+    ['Forms can be filled in with no connection', 'output'],
+    ['Conflict dialog shown when two people edit the same form', 'output'],
+    ['Offline mode documented in the help centre', 'output'],
+    ['Drafts sync within 1 minute of reconnecting', 'outcome'],
+    ['Fewer than 1 in 1,000 drafts lost', 'outcome'],
+    ['Search results shown in under 2 seconds', 'outcome'],
+    ['Support tickets can be reduced by 30%', 'outcome'],
+  ]);
+});
