@@ -5,14 +5,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Message } from 'vscode-languageserver/node';
+import type { Message, NotificationMessage, PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { syntheticPrd } from '../../../bench/lint';
 import { findingDiagnostic } from '../../../src/editor/diagnostics';
 import { lint } from '../../../src/engine';
 import { MessageEncoder } from '../../../src/lsp/message-encoder';
 
-const publish = (uri: string, version: number | undefined, text: string): Message =>
-  ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version, diagnostics: lint(text, { kind: 'prd' }).findings.map((f) => findingDiagnostic(f, uri)) } }) as Message;
+type Publish = NotificationMessage & { params: PublishDiagnosticsParams };
+
+const publish = (uri: string, version: number | undefined, text: string): Publish => ({
+  jsonrpc: '2.0',
+  method: 'textDocument/publishDiagnostics',
+  params: { uri, version, diagnostics: lint(text, { kind: 'prd' }).findings.map((f) => findingDiagnostic(f, uri)) },
+});
 
 test('published diagnostics encode to the same bytes as JSON.stringify, publish after publish', async () => {
   const encoder = new MessageEncoder();
@@ -25,7 +30,7 @@ test('published diagnostics encode to the same bytes as JSON.stringify, publish 
   messages.push(publish(a, 2, lines.join('\n')));
   // A reworded message at the same place: the kept bytes must not stand in for it.
   const reworded = publish(a, 3, lines.join('\n'));
-  const first = (reworded as { params: { diagnostics: Array<{ message: string }> } }).params.diagnostics[0]!;
+  const first = reworded.params.diagnostics[0]!;
   first.message = `${first.message} (reworded)`;
   messages.push(reworded);
   // An example whose findings include a grouped one (related places, never kept).
