@@ -54,7 +54,7 @@ export class LintClient {
   private fallback: Linter | undefined;
   private workersStarted = 0;
   private readonly received = new RecentFindings();
-  /** Replies that came as a delta, and findings they took from their base (for tests and the bench). */
+  /** Replies that came as a delta, and the findings they took from their base (read by the tests). */
   readonly reuse = { replies: 0, findings: 0 };
 
   constructor(
