@@ -3,12 +3,23 @@
 // silently off. A lint that runs past its time budget (counted from when the
 // worker starts it) is cancelled: the worker is terminated and restarted, the document gets one finding saying it was too
 // slow to check, and the other documents' requests go on in the new worker.
+// A document's latest findings are kept, so that the worker can answer a re-lint
+// with only what changed (finding-delta.ts).
 import { Worker } from 'node:worker_threads';
 import { Linter, ruleDocsUrl, type LintOptions } from '../engine';
+import { applyPlan } from './finding-delta';
 import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
+import { RecentFindings, type SentFindings } from './recent-findings';
 import { fromWire, type WireReply } from './wire';
 
-type Pending = { resolve: (reply: LintReply) => void; request: LintRequest; budgetMs: number | undefined; timer?: NodeJS.Timeout };
+type Pending = {
+  resolve: (reply: LintReply) => void;
+  request: LintRequest;
+  budgetMs: number | undefined;
+  timer?: NodeJS.Timeout;
+  /** The findings the request named as its base, held here so that a newer reply cannot replace them before this one is rebuilt. */
+  base?: SentFindings;
+};
 
 /** The reply for a lint cancelled after `budgetMs`: one finding on the first line. */
 export function tooSlowReply(id: number, budgetMs: number): LintReply {
@@ -33,12 +44,18 @@ export function tooSlowReply(id: number, budgetMs: number): LintReply {
   };
 }
 
+/** Which document a request is for, as the worker keys its last findings. */
+const documentOf = (request: LintRequest) => request.options.fileName ?? '';
+
 export class LintClient {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private fallback: Linter | undefined;
   private workersStarted = 0;
+  private readonly received = new RecentFindings();
+  /** Replies that came as a delta, and the findings they took from their base (read by the tests). */
+  readonly reuse = { replies: 0, findings: 0 };
 
   constructor(
     private workerPath: string | undefined,
@@ -50,8 +67,10 @@ export class LintClient {
     const request: LintRequest = { id: this.nextId++, text, options };
     const worker = this.ensureWorker();
     if (!worker) return Promise.resolve(this.lintInProcess(request));
+    const base = this.received.get(documentOf(request));
+    if (base) request.base = base.id;
     return new Promise((resolve) => {
-      const pending: Pending = { resolve, request, budgetMs };
+      const pending: Pending = { resolve, request, budgetMs, ...(base ? { base } : {}) };
       this.pending.set(request.id, pending);
       this.post(worker, pending);
     });
@@ -133,7 +152,7 @@ export class LintClient {
         if (this.pending.size === 0) worker.unref();
         if (message.error) this.log(`lint worker error: ${message.error}`);
         // A reply nobody waits for any more is not decoded.
-        if (pending) void fromWire(message).then(pending.resolve);
+        if (pending) void fromWire(message).then((reply) => pending.resolve(this.rebuilt(pending, message, reply)));
       });
       worker.on('error', (error) => {
         if (this.worker === worker) this.failWorker(`lint worker crashed: ${error.message}`);
@@ -148,6 +167,20 @@ export class LintClient {
       this.workerPath = undefined;
     }
     return this.worker;
+  }
+
+  /** The reply with every finding, its delta applied; kept as the document's next base. */
+  private rebuilt(pending: Pending, message: WireReply, reply: LintReply): LintReply {
+    const delta = message.delta;
+    // The worker answers with a delta only against the base this request named.
+    if (delta && pending.base) {
+      const literals = reply.findings.length;
+      reply.findings = applyPlan(delta.refs, reply.findings, pending.base.findings, delta.shift);
+      this.reuse.replies++;
+      this.reuse.findings += reply.findings.length - literals;
+    }
+    if (!reply.error) this.received.set(documentOf(pending.request), { id: reply.id, findings: reply.findings });
+    return reply;
   }
 
   private failWorker(message: string): void {

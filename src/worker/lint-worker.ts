@@ -1,12 +1,17 @@
 // Runs the engine in a worker thread, so a 1 MB document never blocks the
 // extension host. One Linter per worker: its section cache makes re-lints cheap.
+// A re-lint of a document answers with a delta against the findings it sent last
+// for it, when the client still holds those (finding-delta.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { Linter } from '../engine';
-import type { LintReply, LintRequest, LintStarted, WorkerOptions, WorkerReady } from './protocol';
+import { planFindings, shiftBetween } from './finding-delta';
+import type { LintReply, LintRequest, LintStarted, ReplyDelta, WorkerOptions, WorkerReady } from './protocol';
+import { RecentFindings } from './recent-findings';
 import { WARM_UP_DOCUMENT } from './warm-up';
 import { toWire } from './wire';
 
 const linter = new Linter();
+const sent = new RecentFindings();
 // Requests that arrive meanwhile wait in the port's queue; their time budget starts when they are picked up.
 // A worker restarted after a lint ran out of time skips it: documents are already waiting for it.
 const warmUpStart = performance.now();
@@ -28,5 +33,17 @@ parentPort?.on('message', (request: LintRequest) => {
   } catch (error) {
     reply = { id: request.id, kind: 'none', kindReason: 'lint failed', findings: [], error: error instanceof Error ? error.stack ?? error.message : String(error) };
   }
-  parentPort!.postMessage(toWire(reply));
+  parentPort!.postMessage(reply.error ? toWire(reply) : toDelta(request, reply));
 });
+
+/** The reply, as a delta when the client holds the base it names; remembered as the next base. */
+function toDelta(request: LintRequest, reply: LintReply) {
+  const document = request.options.fileName ?? '';
+  const base = sent.get(document);
+  const shift = shiftBetween({ length: base?.length ?? 0, lines: base?.lines ?? 0 }, request.text);
+  sent.set(document, { id: request.id, findings: reply.findings, length: request.text.length, lines: shift.lines });
+  if (!base || base.id !== request.base) return toWire(reply);
+  const plan = planFindings(reply.findings, base.findings, shift);
+  const delta: ReplyDelta = { base: base.id, refs: plan.refs, shift: plan.shift };
+  return toWire({ ...reply, findings: plan.literals }, delta);
+}

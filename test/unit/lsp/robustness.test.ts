@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { syntheticPrd } from '../../../bench/lint';
 import { lint } from '../../../src/engine';
 import { findingDiagnostic } from '../../../src/editor/diagnostics';
@@ -128,6 +129,42 @@ describe('the language server stays up and bounded', () => {
     const rss = rssMb(client.child.pid!);
     assert.ok(rss < rssBefore + 200, `RSS ${rssBefore.toFixed(0)} -> ${rss.toFixed(0)} MB`);
     await stillAnswers(client);
+  });
+});
+
+describe('typing all over a large document', () => {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.start({ initializationOptions: { outcomeLens: { debounceMs: 0 } } });
+  });
+  after(() => client.kill());
+
+  test('characters, line breaks, deleted and pasted lines anywhere: each published set is a fresh lint of the text', async () => {
+    const uri = 'file:///tmp/typed-all-over-prd.md';
+    const document = TextDocument.create(uri, 'markdown', 1, syntheticPrd(120_000));
+    const opened = client.nextDiagnostics(uri);
+    await client.open(uri, document.getText());
+    await opened;
+    const lines = document.lineCount;
+    const at = (line: number, character = 0) => ({ line, character });
+    const changes = [
+      { range: { start: at(lines >> 1, 3), end: at(lines >> 1, 3) }, text: 'x' },
+      { range: { start: at(lines >> 2, 2), end: at(lines >> 2, 2) }, text: '\n' },
+      { range: { start: at(lines >> 1), end: at((lines >> 1) + 1) }, text: '' },
+      { range: { start: at(5), end: at(5) }, text: '## Goals\n\n- Grow page views by launch.\n\n' },
+      { range: { start: at(lines - 40), end: at(lines - 30) }, text: '' },
+      { range: { start: at(0), end: at(0) }, text: 'y' },
+      { range: { start: at(lines >> 1, 1), end: at(lines >> 1, 6) }, text: 'Total sign-ups\nTotal sign-ups' },
+    ];
+    for (const [i, change] of changes.entries()) {
+      const version = i + 2;
+      TextDocument.update(document, [change], version);
+      const published = client.nextDiagnostics(uri, (p) => p.version === version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      const fresh = lint(document.getText(), { fileName: '/tmp/typed-all-over-prd.md' }).findings.map((f) => findingDiagnostic(f, uri));
+      assert.deepEqual((await published).diagnostics, fresh, `after change ${i + 1}`);
+    }
   });
 });
 
