@@ -410,8 +410,9 @@ function deliveryVerb(segment: string, compiled: Compiled): Hit | undefined {
   }
   if (object === '') return undefined;
   // Without an article a noun-like verb needs a deliverable after it, and its gerund never
-  // delivers ("Scheduling support tickets", "Training data quality" name things).
-  if (NOUN_LIKE_VERBS.has(first) && !DETERMINED.test(rest) && (!DELIVERABLE_NOUNS.test(object) || /ing$/.test(form.split(/\s+/)[0]!))) return undefined;
+  // delivers ("Scheduling support tickets", "Training data quality" name things); followed by
+  // "of" it is the noun ("Share of requests answered", "Review of the API").
+  if (NOUN_LIKE_VERBS.has(first) && (/^\s{1,8}of\s/.test(rest) || (!DETERMINED.test(rest) && (!DELIVERABLE_NOUNS.test(object) || /ing$/.test(form.split(/\s+/)[0]!))))) return undefined;
   // "Enable users to define aliases": the object of enabling is the capability after "to".
   // "Launch thread comments", "Release week sign-ups": the verb names the occasion of a count.
   if (!DETERMINED.test(rest) && anyVanity(object, compiled) && !/\d/.test(object)) return undefined;
