@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextKeyedLru } from './memo/lru';
+import { readPlainBlocks } from './plain-blocks';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
 
@@ -86,8 +87,9 @@ function parseWithBatchedTables(text: string): Root {
   return root;
 }
 
+/** remark's tree for `text`; a section of plain blocks only is read line by line into the same tree. */
 export function parseMarkdown(text: string): Root {
-  return parseWithBatchedTables(text);
+  return readPlainBlocks(text) ?? parseWithBatchedTables(text);
 }
 
 /** Parse results keyed by text, least recently used dropped first once the cached texts add up to more than `maxChars`. */

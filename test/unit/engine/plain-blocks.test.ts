@@ -1,0 +1,117 @@
+// The line-by-line reader of plain sections must build exactly the tree remark builds,
+// positions included, wherever it answers at all; and it must answer for the plain shapes
+// it exists for (long metric tables and goal lists), or it saves nothing.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { buildModel } from '../../../src/engine/model/build';
+import { readPlainBlocks } from '../../../src/engine/plain-blocks';
+import { seededRandom } from '../../../src/eval/split';
+
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+// Lines of our own, plain and not, that meet in every order: paragraphs, lists, tables and
+// the shapes next to them that remark reads differently (lazy lines, loose lists, setext
+// underlines, indentation, inline marks, a table that is not one).
+const PIECES = [
+  'Teams reply within four hours',
+  'renewals grow from 12% to 20% by Q3',
+  '- Raise the share of teams that renew',
+  '- Cut the wait to 2 days',
+  '+ Another marker',
+  '1. First step',
+  '2. Second step',
+  '3) Third step',
+  '7. Starts at seven',
+  '| Metric | Target |',
+  '| --- | ---: |',
+  '|:-:|:--|',
+  '| Weekly active teams | 40% |',
+  '| Only one cell |',
+  '| a | b | c |',
+  '|  | |',
+  '| x',
+  'a | b',
+  '',
+  '',
+  '   ',
+  '  indented line',
+  '    code-like line',
+  '---',
+  '===',
+  '- ',
+  '-',
+  '- - nested',
+  '* star bullet',
+  '> quoted',
+  '# heading',
+  'trailing space ',
+  'see www.example.com',
+  'mail me@example.com',
+  '**bold** words',
+  'a `code` span',
+  'x &amp; y',
+  'back\\slash',
+  'line\twith tab',
+  '3.5% of users',
+  '2024 was busy',
+  'ends with pipe |',
+  '\u00a0leading no-break space',
+  'word\u00a0',
+];
+
+// The pieces before this index are plain; half the documents are made of those alone.
+const PLAIN_PIECES = PIECES.indexOf('   ');
+
+function randomDocument(random: () => number): string {
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 9);
+  const from = random() < 0.5 ? PLAIN_PIECES : PIECES.length;
+  for (let i = 0; i < count; i++) lines.push(PIECES[Math.floor(random() * from)]!);
+  return lines.join('\n') + (random() < 0.5 ? '\n' : '');
+}
+
+const equalToRemark = (text: string) => {
+  const tree = readPlainBlocks(text);
+  if (tree) assert.deepStrictEqual(tree.children, remark.parse(text).children, JSON.stringify(text));
+  return tree !== undefined;
+};
+
+test('random mixes of plain and near-plain lines: the plain reader agrees with remark whenever it answers', () => {
+  const random = seededRandom(16);
+  let answered = 0;
+  for (let i = 0; i < 10000; i++) if (equalToRemark(randomDocument(random))) answered++;
+  // It answers for a good share of them (plain mixes), and declines the rest.
+  assert.ok(answered > 300 && answered < 10000, `answered ${answered} of 10000`);
+});
+
+test('a long metrics table and a long goal list are read without remark, as remark reads them', () => {
+  let table = '| Metric | Baseline | Target | Timeframe |\n| --- | --- | :-: | --- |\n';
+  let goals = 'Goals for the year:\n';
+  for (let i = 0; i < 500; i++) {
+    table += `| % of teams in cohort ${i} who reply within ${i % 9} h | ${i % 40}% | ${(i % 40) + 10}% | by Q${(i % 4) + 1} |\n`;
+    goals += `- Raise the share of accounts in region ${i} that renew from ${i % 50}% to ${(i % 50) + 5}% by Q${(i % 4) + 1}\n`;
+  }
+  for (const text of [table, goals, `${goals}\n${table}\nClosing words.\n`]) assert.ok(equalToRemark(text));
+});
+
+function markdownUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? markdownUnder(join(dir, entry.name)) : entry.name.endsWith('.md') ? [join(dir, entry.name)] : [],
+  );
+}
+
+test('every section of our examples, rule fixtures and the corpus: the plain reader agrees with remark whenever it answers', () => {
+  let answered = 0;
+  for (const file of [...markdownUnder('examples'), ...markdownUnder('test/fixtures'), ...markdownUnder('../shared/corpus')]) {
+    const text = readFileSync(file, 'utf8');
+    for (const section of buildModel(text).sections) if (equalToRemark(text.slice(section.body.start, section.body.end))) answered++;
+  }
+  assert.ok(answered > 0);
+});
