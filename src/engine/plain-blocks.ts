@@ -4,7 +4,9 @@
 // micromark costs many times a linear read on them. Anything else (emphasis, links,
 // code, html, nesting, indentation, loose lists, lazy lines) returns undefined and goes
 // through remark, so the tree is always the one remark would build.
-import type { List, ListItem, Paragraph, Point, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+
+type Point = NonNullable<Text['position']>['start'];
 import { LineIndex } from './text/lines';
 
 // Characters that can start inline Markdown or change how a line is read (escapes, entities,
@@ -15,8 +17,6 @@ const BLOCK_START = /^(?:[-+*>#=<`~| \t]|\d{1,9}[.)])/;
 const BULLET = /^([-+]) (?=\S)/;
 const ORDERED = /^(\d{1,9})([.)]) (?=\S)/;
 const DELIMITER_CELL = /^ {0,8}(:?)-{1,200}(:?) {0,8}$/;
-
-type Align = Table['align'][number];
 
 /** The point at `column` of `line` (both 0-based), counted as mdast counts (1-based line and column). */
 const pointAt = (lines: LineIndex, line: number, column: number): Point => ({ line: line + 1, column: column + 1, offset: lines.starts[line]! + column });
@@ -67,8 +67,8 @@ function cellsOf(line: string): Array<[number, number]> | undefined {
   return cells;
 }
 
-function alignOf(line: string, cells: ReadonlyArray<[number, number]>): Align[] | undefined {
-  const align: Align[] = [];
+function alignOf(line: string, cells: ReadonlyArray<[number, number]>): AlignType[] | undefined {
+  const align: AlignType[] = [];
   for (const [from, to] of cells) {
     const inner = line.slice(from + 1, to === line.length ? to - 1 : to);
     const m = DELIMITER_CELL.exec(inner);
