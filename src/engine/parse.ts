@@ -9,6 +9,10 @@ import { TextKeyedLru } from './memo/lru';
 import { readPlainBlocks } from './plain-blocks';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+// unified's parse() wraps each text in a VFile (which asks the process for its working
+// folder) before handing it to the parser; remark-parse reads the text alone, and a lint
+// parses many small sections, so the parser is called directly.
+const parse = processor.parser as unknown as (document: string) => Root;
 
 /**
  * micromark's GFM table resolver is quadratic in the number of cells, so a
@@ -50,10 +54,10 @@ function shift(node: Node, offset: number, line: number): void {
 }
 
 function parseWithBatchedTables(text: string): Root {
-  if (!text.includes('|')) return processor.parse(text);
+  if (!text.includes('|')) return parse(text);
   const lines = text.split('\n');
   const tables = findLongTables(lines);
-  if (tables.length === 0) return processor.parse(text);
+  if (tables.length === 0) return parse(text);
 
   const lineStart: number[] = [];
   let at = 0;
@@ -65,7 +69,7 @@ function parseWithBatchedTables(text: string): Root {
   // lines of the same length, so every other offset stays where it is.
   const masked = lines.slice();
   for (const t of tables) for (let l = t.header + 2 + ROWS_PER_BATCH; l < t.end; l++) masked[l] = ' '.repeat(lines[l]!.length);
-  const root = processor.parse(masked.join('\n'));
+  const root = parse(masked.join('\n'));
 
   for (const t of tables) {
     const table = root.children.find((n): n is Table => n.type === 'table' && n.position?.start.line === t.header + 1);
@@ -73,7 +77,7 @@ function parseWithBatchedTables(text: string): Root {
     const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
     for (let first = t.header + 2 + ROWS_PER_BATCH; first < t.end; first += ROWS_PER_BATCH) {
       const last = Math.min(first + ROWS_PER_BATCH, t.end);
-      const batch = processor.parse(head + lines.slice(first, last).join('\n'));
+      const batch = parse(head + lines.slice(first, last).join('\n'));
       const part = batch.children[0];
       if (part?.type !== 'table') break;
       for (const row of part.children.slice(1)) {

@@ -5,9 +5,9 @@
 // code, html, nesting, indentation, loose lists, lazy lines) returns undefined and goes
 // through remark, so the tree is always the one remark would build.
 import type { AlignType, List, ListItem, Paragraph, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import { LineIndex } from './text/lines';
 
 type Point = NonNullable<Text['position']>['start'];
-import { LineIndex } from './text/lines';
 
 // Characters that can start inline Markdown or change how a line is read (escapes, entities,
 // emphasis, code, links, html, autolink literals, strikethrough), and line ends other than \n.
