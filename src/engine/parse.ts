@@ -8,11 +8,27 @@ import { unified } from 'unified';
 import { TextKeyedLru } from './memo/lru';
 import { readPlainBlocks } from './plain-blocks';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+type FromMarkdownExtension = { transforms?: unknown[] } | FromMarkdownExtension[];
+const withoutTransforms = (extension: FromMarkdownExtension): FromMarkdownExtension =>
+  Array.isArray(extension) ? extension.map(withoutTransforms) : extension.transforms ? { ...extension, transforms: [] } : extension;
+
+const remark = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = remark().freeze();
+// GFM's one tree transform walks every text node for literal URLs and e-mail addresses
+// (www., http(s)://, an @). A text without those marks, or a character reference that could
+// spell them, has none to find, and is parsed without the walk.
+const withoutLiteralLinks = remark()
+  .use(function dropTransforms() {
+    const data = this.data() as { fromMarkdownExtensions?: FromMarkdownExtension[] };
+    data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map(withoutTransforms);
+  })
+  .freeze();
+const MAY_LINK_LITERALLY = /https?:\/\/|www\.|[@&]/i;
 // unified's parse() wraps each text in a VFile (which asks the process for its working
 // folder) before handing it to the parser; remark-parse reads the text alone, and a lint
 // parses many small sections, so the parser is called directly.
-const parse = processor.parser as unknown as (document: string) => Root;
+const parsers = [processor, withoutLiteralLinks].map((p) => p.parser as unknown as (document: string) => Root);
+const parse = (text: string): Root => parsers[MAY_LINK_LITERALLY.test(text) ? 0 : 1]!(text);
 
 /**
  * micromark's GFM table resolver is quadratic in the number of cells, so a
