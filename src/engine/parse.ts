@@ -107,9 +107,9 @@ function parseWithBatchedTables(text: string): Root {
   return root;
 }
 
-/** remark's tree for `text`; a section of plain blocks only is read line by line into the same tree. */
+/** remark's tree for `text`; a section of simple blocks is read line by line into the same tree. */
 export function parseMarkdown(text: string): Root {
-  return readPlainBlocks(text) ?? parseWithBatchedTables(text);
+  return readPlainBlocks(text, parse) ?? parseWithBatchedTables(text);
 }
 
 /** Parse results keyed by text, least recently used dropped first once the cached texts add up to more than `maxChars`. */
