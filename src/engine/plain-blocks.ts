@@ -19,10 +19,13 @@ const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f\uFEFF]|\]:/;
 // literal links, strikethrough): text holding one is parsed by remark.
 const INLINE_MARK = /[\\`*_[\]<>!&~@]|www\.|:\/\//i;
 // A line that does not go on (or open) a paragraph: indentation, a block marker, a thematic
-// break, a fence. `*`, `_`, `` ` `` and `~` open a paragraph when they are emphasis or code.
-const NOT_PARAGRAPH = /^(?:[-+>#=<| ]|\d{1,9}[.)]|\*(?: |$)|(?:\* *){3,}$|(?:_ *){3,}$|`{3}|~{3})/;
-// An item that opens with a checkbox is a task item, which the parser reads apart.
-const TASK = /^\[[ xX]\]/;
+// break, a fence, html. `*`, `_`, `` ` ``, `~` and `<` open a paragraph when they are emphasis,
+// code or a comparison ("<10 minutes"); digits when no list marker follows ("99.9% uptime").
+const NOT_PARAGRAPH = /^(?:[-+>#=| ]|<[A-Za-z/!?]|\d{1,9}[.)](?: |$)|\*(?: |$)|(?:\* *){3,}$|(?:_ *){3,}$|`{3}|~{3})/;
+// A task item's checkbox, which the parser takes out of the item's text.
+const TASK_BOX = /^\[([ xX])\] (?=\S)/;
+const CHECKBOX_LIKE = /^\[[ xX]\]/;
+const THEMATIC_BREAK = /^(?:(?:\* *){2,}\*|(?:- *){2,}-|(?:_ *){2,}_)$/;
 const BULLET = /^([-+*]) (?=\S)/;
 const ORDERED = /^(\d{1,9})([.)]) (?=\S)/;
 const DELIMITER_CELL = /^ {0,8}(:?)-{1,200}(:?) {0,8}$/;
@@ -159,7 +162,10 @@ function table(reader: Reader, header: number): { node: Table; next: number } | 
   return { node: { type: 'table', align, children: rows, position: { start: first.position!.start, end } }, next: l };
 }
 
-/** A tight list of one-line items from `first` on, and the line after it. */
+/** A line that continues a paragraph: not blank, no list item, nothing that opens a block or a table. */
+const continuesParagraph = (line: string) => !isBlank(line) && !markerOf(line) && !NOT_PARAGRAPH.test(line) && !line.includes('|');
+
+/** A tight list of items without blocks of their own, from `first` on, and the line after it. */
 function list(reader: Reader, first: number, marker: Marker): { node: List; next: number } | undefined {
   const { lines } = reader;
   const items: ListItem[] = [];
@@ -170,14 +176,22 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
     const m = markerOf(line);
     if (!m || m.ordered !== marker.ordered || m.kind !== marker.kind) return undefined;
     const content = line.slice(m.column);
-    if (NOT_PARAGRAPH.test(content) || TASK.test(content)) return undefined;
-    const paragraph = reader.paragraph(l, l, m.column);
-    const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [paragraph] };
+    const box = TASK_BOX.exec(content);
+    if (NOT_PARAGRAPH.test(content) || (!box && CHECKBOX_LIKE.test(content))) return undefined;
+    // Unindented lines that go on a paragraph are lazy continuations of the item's text.
+    let last = l;
+    while (last + 1 < lines.lineCount && continuesParagraph(lines.lineText(last + 1))) last++;
+    const paragraph = reader.paragraph(l, last, m.column + (box ? 4 : 0));
+    const item: ListItem = { type: 'listItem', spread: false, checked: box ? box[1] !== ' ' : null, children: [paragraph] };
     const start = pointAt(lines, l, 0);
+    const boxAt = pointAt(lines, l, m.column);
     reader.finishers.push(() => {
+      // The parser moves a task's text past its checkbox only when that text opens with plain words.
+      if (box && paragraph.children[0]?.type !== 'text') paragraph.position = { start: boxAt, end: paragraph.position!.end };
       item.position = { start, end: paragraph.position!.end };
     });
     items.push(item);
+    l = last;
   }
   // The same marker after blank lines would continue this list as a loose one.
   let after = l;
@@ -199,6 +213,12 @@ function blocks(reader: Reader): RootContent[] | undefined {
   while (l < lines.lineCount) {
     const line = lines.lineText(l);
     if (isBlank(line)) {
+      l++;
+      continue;
+    }
+    // (On the first line, `---` may open front matter.)
+    if (l > 0 && THEMATIC_BREAK.test(line) && isBlank(lines.lineText(l - 1))) {
+      children.push({ type: 'thematicBreak', position: { start: pointAt(lines, l, 0), end: pointAt(lines, l, line.length) } });
       l++;
       continue;
     }
