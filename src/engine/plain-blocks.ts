@@ -1,13 +1,13 @@
-// The mdast of a section whose blocks are simple (paragraphs at the margin, tight lists of
-// one-line items, pipe tables), read line by line. Such sections (a long metrics table, a
+// The mdast of a section whose blocks are simple (paragraphs at the margin, tight lists whose
+// items hold paragraphs and tight lists, pipe tables), read line by line. Such sections (a long metrics table, a
 // long goal list, most success sections) are most of what rules parse, and micromark's
 // containers and GFM tables cost many times a linear read. Text with no inline Markdown
 // becomes a text node here; text with some is parsed by remark in one batch of paragraphs
 // (`parseInline`), which is what remark makes of it in place, and moved to where it stands.
-// Anything else (nesting, indentation, loose lists, lazy lines, html, code, quotes, link
-// definitions) returns undefined and the caller parses the section with remark, so the
+// Anything else (other indentation, loose lists, html, code, quotes, link definitions)
+// returns undefined and the caller parses the section with remark, so the
 // tree is always the one remark would build.
-import type { AlignType, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, BlockContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { LineIndex } from './text/lines';
 
 type Point = NonNullable<Text['position']>['start'];
@@ -31,8 +31,60 @@ const ORDERED = /^(\d{1,9})([.)]) (?=\S)/;
 const DELIMITER_CELL = /^ {0,8}(:?)-{1,200}(:?) {0,8}$/;
 const SPACES = /^ *$/;
 
-/** The point at `column` of `line` (both 0-based), counted as mdast counts (1-based line and column). */
-const pointAt = (lines: LineIndex, line: number, column: number): Point => ({ line: line + 1, column: column + 1, offset: lines.starts[line]! + column });
+/**
+ * The lines a reader reads: the text's own, or an item's content (its lines from the item's
+ * content column on). Each line keeps where it stands in the text, so points are the text's.
+ */
+class Source {
+  private constructor(
+    private readonly index: LineIndex,
+    private readonly texts: readonly string[],
+    /** Line of the text each line is, and the column it starts from there. */
+    private readonly lines: readonly number[],
+    private readonly columns: readonly number[],
+  ) {}
+
+  static of(text: string): Source {
+    const index = new LineIndex(text);
+    const lines = Array.from({ length: index.lineCount }, (_, i) => i);
+    return new Source(index, lines.map((i) => index.lineText(i)), lines, new Array<number>(lines.length).fill(0));
+  }
+
+  get count(): number {
+    return this.texts.length;
+  }
+
+  text(line: number): string {
+    return this.texts[line]!;
+  }
+
+  /** The point at `column` of `line` (both 0-based), counted as mdast counts (1-based line and column). */
+  point(line: number, column: number): Point {
+    const at = this.lines[line]!;
+    const col = this.columns[line]! + column;
+    return { line: at + 1, column: col + 1, offset: this.index.starts[at]! + col };
+  }
+
+  /** Where `line` starts in the text, before the indentation this source leaves out. */
+  lineStart(line: number): Point {
+    const at = this.lines[line]!;
+    return { line: at + 1, column: 1, offset: this.index.starts[at]! };
+  }
+
+  /** Lines `first`..`last`, each read from the column given for it. */
+  part(first: number, last: number, columnOf: (line: number) => number): Source {
+    const texts: string[] = [];
+    const lines: number[] = [];
+    const columns: number[] = [];
+    for (let l = first; l <= last; l++) {
+      const column = columnOf(l);
+      texts.push(this.texts[l]!.slice(column));
+      lines.push(this.lines[l]!);
+      columns.push(this.columns[l]! + column);
+    }
+    return new Source(this.index, texts, lines, columns);
+  }
+}
 
 const isBlank = (line: string) => SPACES.test(line);
 
@@ -42,31 +94,40 @@ const plainInline = (text: string) => !INLINE_MARK.test(text) && !text.endsWith(
 /** Inline content left to remark: its text, where it starts, and the node that takes what remark makes of it. */
 interface Piece {
   text: string;
-  at: Point;
+  source: Source;
+  line: number;
+  column: number;
   fill(paragraph: Paragraph): void;
 }
 
 class Reader {
-  readonly pieces: Piece[] = [];
-  /** What is placed once every piece is: lists and items end where their last text does. */
-  readonly finishers: Array<() => void> = [];
+  constructor(
+    readonly source: Source,
+    /** Shared by the readers of nested items: one remark batch, one pass of finishers. */
+    readonly pieces: Piece[] = [],
+    /** What is placed once every piece is: lists and items end where their last text does. */
+    readonly finishers: Array<() => void> = [],
+  ) {}
 
-  constructor(readonly lines: LineIndex) {}
+  /** A reader of an item's content, adding to the same batch. */
+  nested(source: Source): Reader {
+    return new Reader(source, this.pieces, this.finishers);
+  }
 
-  /** Inline content from `start` to `end`: a text node now, or a piece for remark. */
-  content(text: string, start: Point, end: Point, fill: (children: PhrasingContent[], end: Point) => void): void {
-    if (plainInline(text)) fill([{ type: 'text', value: text, position: { start, end } }], end);
-    else this.pieces.push({ text, at: start, fill: (p) => fill(p.children, p.position!.end) });
+  /** Inline content of `line` from `column` (and the lines after it, when `text` runs on): a text node now, or a piece for remark. */
+  content(text: string, line: number, column: number, end: Point, fill: (children: PhrasingContent[], end: Point) => void): void {
+    if (plainInline(text)) fill([{ type: 'text', value: text, position: { start: this.source.point(line, column), end } }], end);
+    else this.pieces.push({ text, source: this.source, line, column, fill: (p) => fill(p.children, p.position!.end) });
   }
 
   /** A paragraph of lines `first`..`last`, from `column` on its first line. */
   paragraph(first: number, last: number, column: number): Paragraph {
-    const { lines } = this;
+    const { source } = this;
     const parts: string[] = [];
-    for (let l = first; l <= last; l++) parts.push(l === first ? lines.lineText(l).slice(column) : lines.lineText(l));
-    const start = pointAt(lines, first, column);
+    for (let l = first; l <= last; l++) parts.push(l === first ? source.text(l).slice(column) : source.text(l));
+    const start = source.point(first, column);
     const node: Paragraph = { type: 'paragraph', children: [] };
-    this.content(parts.join('\n'), start, pointAt(lines, last, lines.lineText(last).length), (children, end) => {
+    this.content(parts.join('\n'), first, column, source.point(last, source.text(last).length), (children, end) => {
       node.children = children;
       node.position = { start, end };
     });
@@ -116,8 +177,8 @@ function alignOf(line: string, cells: ReadonlyArray<[number, number]>): AlignTyp
 }
 
 function tableRow(reader: Reader, l: number, cells: ReadonlyArray<[number, number]>): TableRow | undefined {
-  const { lines } = reader;
-  const line = lines.lineText(l);
+  const { source } = reader;
+  const line = source.text(l);
   const children: TableCell[] = [];
   for (const cell of cells) {
     const inner = cellInner(line, cell);
@@ -125,78 +186,90 @@ function tableRow(reader: Reader, l: number, cells: ReadonlyArray<[number, numbe
     let b = inner.length;
     while (a < b && inner[a] === ' ') a++;
     while (b > a && inner[b - 1] === ' ') b--;
-    const node: TableCell = { type: 'tableCell', children: [], position: { start: pointAt(lines, l, cell[0]), end: pointAt(lines, l, cell[1]) } };
+    const node: TableCell = { type: 'tableCell', children: [], position: { start: source.point(l, cell[0]), end: source.point(l, cell[1]) } };
     const content = inner.slice(a, b);
     if (content) {
       // In a cell, what could open a block is text; alone in remark's batch it would not be.
       if (!plainInline(content) && NOT_PARAGRAPH.test(content)) return undefined;
       const lead = cell[0] + 1 + a;
-      reader.content(content, pointAt(lines, l, lead), pointAt(lines, l, lead + content.length), (children) => {
+      reader.content(content, l, lead, source.point(l, lead + content.length), (children) => {
         node.children = children;
       });
     }
     children.push(node);
   }
-  return { type: 'tableRow', children, position: { start: pointAt(lines, l, 0), end: pointAt(lines, l, line.length) } };
+  return { type: 'tableRow', children, position: { start: source.point(l, 0), end: source.point(l, line.length) } };
 }
 
 /** A table from its header line on, and the line after it; undefined when it is not a simple one. */
 function table(reader: Reader, header: number): { node: Table; next: number } | undefined {
-  const { lines } = reader;
-  const head = cellsOf(lines.lineText(header));
-  const delimiterCells = header + 1 < lines.lineCount ? cellsOf(lines.lineText(header + 1)) : undefined;
+  const { source } = reader;
+  const head = cellsOf(source.text(header));
+  const delimiterCells = header + 1 < source.count ? cellsOf(source.text(header + 1)) : undefined;
   if (!head || !delimiterCells || delimiterCells.length !== head.length) return undefined;
-  const align = alignOf(lines.lineText(header + 1), delimiterCells);
+  const align = alignOf(source.text(header + 1), delimiterCells);
   const first = align && tableRow(reader, header, head);
   if (!align || !first) return undefined;
   const rows: TableRow[] = [first];
   let l = header + 2;
-  for (; l < lines.lineCount && !isBlank(lines.lineText(l)); l++) {
-    const cells = cellsOf(lines.lineText(l));
+  for (; l < source.count && !isBlank(source.text(l)); l++) {
+    const cells = cellsOf(source.text(l));
     const row = cells && tableRow(reader, l, cells);
     if (!row) return undefined;
     rows.push(row);
   }
   // A table of a header alone ends with its delimiter row.
-  const end = rows.length > 1 ? rows[rows.length - 1]!.position!.end : pointAt(lines, header + 1, lines.lineText(header + 1).length);
+  const end = rows.length > 1 ? rows[rows.length - 1]!.position!.end : source.point(header + 1, source.text(header + 1).length);
   return { node: { type: 'table', align, children: rows, position: { start: first.position!.start, end } }, next: l };
 }
 
 /** A line that continues a paragraph: not blank, no list item, nothing that opens a block or a table. */
 const continuesParagraph = (line: string) => !isBlank(line) && !markerOf(line) && !NOT_PARAGRAPH.test(line) && !line.includes('|');
 
-/** A tight list of items without blocks of their own, from `first` on, and the line after it. */
+const leadingSpaces = (line: string) => line.length - line.trimStart().length;
+
+/**
+ * A tight list from `first` on, and the line after it. An item holds its first line, the lines
+ * indented to its content, read as blocks of their own (paragraphs and tight lists), and the
+ * unindented lines that go on its last paragraph.
+ */
 function list(reader: Reader, first: number, marker: Marker): { node: List; next: number } | undefined {
-  const { lines } = reader;
+  const { source } = reader;
   const items: ListItem[] = [];
   let l = first;
-  for (; l < lines.lineCount; l++) {
-    const line = lines.lineText(l);
+  for (; l < source.count; l++) {
+    const line = source.text(l);
     if (isBlank(line)) break;
     const m = markerOf(line);
     if (!m || m.ordered !== marker.ordered || m.kind !== marker.kind) return undefined;
     const content = line.slice(m.column);
     const box = TASK_BOX.exec(content);
     if (NOT_PARAGRAPH.test(content) || (!box && CHECKBOX_LIKE.test(content))) return undefined;
-    // Unindented lines that go on a paragraph are lazy continuations of the item's text.
     let last = l;
-    while (last + 1 < lines.lineCount && continuesParagraph(lines.lineText(last + 1))) last++;
-    const paragraph = reader.paragraph(l, last, m.column + (box ? 4 : 0));
-    const item: ListItem = { type: 'listItem', spread: false, checked: box ? box[1] !== ' ' : null, children: [paragraph] };
-    const start = pointAt(lines, l, 0);
-    const boxAt = pointAt(lines, l, m.column);
+    while (last + 1 < source.count) {
+      const next = source.text(last + 1);
+      if (isBlank(next) || (leadingSpaces(next) < m.column && !continuesParagraph(next))) break;
+      last++;
+    }
+    const start = source.point(l, 0);
+    const boxAt = source.point(l, m.column);
+    const text = m.column + (box ? 4 : 0);
+    const children = blocks(reader.nested(source.part(l, last, (at) => (at === l ? text : leadingSpaces(source.text(at)) >= m.column ? m.column : 0))), true);
+    if (!children || children[0]?.type !== 'paragraph') return undefined;
+    const paragraph = children[0];
+    const item: ListItem = { type: 'listItem', spread: false, checked: box ? box[1] !== ' ' : null, children };
     reader.finishers.push(() => {
       // The parser moves a task's text past its checkbox only when that text opens with plain words.
       if (box && paragraph.children[0]?.type !== 'text') paragraph.position = { start: boxAt, end: paragraph.position!.end };
-      item.position = { start, end: paragraph.position!.end };
+      item.position = { start, end: children[children.length - 1]!.position!.end };
     });
     items.push(item);
     l = last;
   }
   // The same marker after blank lines would continue this list as a loose one.
   let after = l;
-  while (after < lines.lineCount && isBlank(lines.lineText(after))) after++;
-  const again = after < lines.lineCount && after > l ? markerOf(lines.lineText(after)) : undefined;
+  while (after < source.count && isBlank(source.text(after))) after++;
+  const again = after < source.count && after > l ? markerOf(source.text(after)) : undefined;
   if (again && again.ordered === marker.ordered && again.kind === marker.kind) return undefined;
   const node: List = { type: 'list', ordered: marker.ordered, start: marker.start, spread: false, children: items };
   reader.finishers.push(() => {
@@ -205,23 +278,24 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
   return { node, next: l };
 }
 
-/** Every block of the text, or undefined when one is not simple. */
-function blocks(reader: Reader): RootContent[] | undefined {
-  const { lines } = reader;
-  const children: RootContent[] = [];
+/** Every block of the lines (in an item: paragraphs and lists only), or undefined when one is not simple. */
+function blocks(reader: Reader, inItem = false): Array<RootContent & BlockContent> | undefined {
+  const { source } = reader;
+  const children: Array<RootContent & BlockContent> = [];
   let l = 0;
-  while (l < lines.lineCount) {
-    const line = lines.lineText(l);
+  while (l < source.count) {
+    const line = source.text(l);
     if (isBlank(line)) {
       l++;
       continue;
     }
     // (On the first line, `---` may open front matter.)
-    if (l > 0 && THEMATIC_BREAK.test(line) && isBlank(lines.lineText(l - 1))) {
-      children.push({ type: 'thematicBreak', position: { start: pointAt(lines, l, 0), end: pointAt(lines, l, line.length) } });
+    if (!inItem && l > 0 && THEMATIC_BREAK.test(line) && isBlank(source.text(l - 1))) {
+      children.push({ type: 'thematicBreak', position: { start: source.point(l, 0), end: source.point(l, line.length) } });
       l++;
       continue;
     }
+    if (inItem && line[0] === '|') return undefined;
     const found = line[0] === '|' ? table(reader, l) : markerOf(line) ? list(reader, l, markerOf(line)!) : undefined;
     if (found) {
       children.push(found.node);
@@ -232,12 +306,12 @@ function blocks(reader: Reader): RootContent[] | undefined {
     // A paragraph runs to a blank line, or to a bullet list, an ordered list from 1 or a table
     // that interrupts it; any other line that could start a block is left to remark.
     let last = l;
-    for (let next = l + 1; next < lines.lineCount; next++) {
-      const following = lines.lineText(next);
+    for (let next = l + 1; next < source.count; next++) {
+      const following = source.text(next);
       if (isBlank(following)) break;
       const interrupts = markerOf(following);
       if (interrupts && (!interrupts.ordered || interrupts.start === 1)) break;
-      if (following[0] === '|' && table(new Reader(lines), next)) break;
+      if (following[0] === '|' && table(new Reader(source), next)) break;
       if (NOT_PARAGRAPH.test(following) || following.includes('|')) return undefined;
       last = next;
     }
@@ -247,15 +321,20 @@ function blocks(reader: Reader): RootContent[] | undefined {
   return children;
 }
 
-/** `point` of remark's batch, moved to where the piece that starts at batch offset `from` (line `fromLine`) stands. */
-function moved(point: Point, from: number, fromLine: number, at: Point): Point {
-  const sameLine = point.line === fromLine;
-  return { line: point.line - fromLine + at.line, column: sameLine ? point.column + at.column - 1 : point.column, offset: point.offset! - from + at.offset! };
+/**
+ * `point` of remark's batch, moved to where it stands in the piece that starts on batch line
+ * `fromLine`. What ends with a line's end (a text, a hard break) ends where the next line starts,
+ * before the indentation the parser strips; what starts on a line starts after it.
+ */
+function moved(point: Point, fromLine: number, piece: Piece, end: boolean): Point {
+  const line = point.line - fromLine;
+  if (end && line > 0 && point.column === 1) return piece.source.lineStart(piece.line + line);
+  return piece.source.point(piece.line + line, point.column - 1 + (line === 0 ? piece.column : 0));
 }
 
-function moveAll(node: { position?: { start: Point; end: Point }; children?: unknown[] }, from: number, fromLine: number, at: Point): void {
-  if (node.position) node.position = { start: moved(node.position.start, from, fromLine, at), end: moved(node.position.end, from, fromLine, at) };
-  for (const child of node.children ?? []) moveAll(child as typeof node, from, fromLine, at);
+function moveAll(node: { position?: { start: Point; end: Point }; children?: unknown[] }, fromLine: number, piece: Piece): void {
+  if (node.position) node.position = { start: moved(node.position.start, fromLine, piece, false), end: moved(node.position.end, fromLine, piece, true) };
+  for (const child of node.children ?? []) moveAll(child as typeof node, fromLine, piece);
 }
 
 /**
@@ -279,7 +358,7 @@ function fillPieces(pieces: readonly Piece[], parseInline: (text: string) => Roo
     const node = batch[i]!;
     const { offset: from, line: fromLine } = starts[i]!;
     if (node.type !== 'paragraph' || node.position?.start.offset !== from) return false;
-    moveAll(node, from, fromLine, pieces[i]!.at);
+    moveAll(node, fromLine, pieces[i]!);
     pieces[i]!.fill(node);
   }
   return true;
@@ -288,11 +367,11 @@ function fillPieces(pieces: readonly Piece[], parseInline: (text: string) => Roo
 /** The tree remark would build for `text`, when every block of it is simple; otherwise undefined. */
 export function readPlainBlocks(text: string, parseInline: (text: string) => Root): Root | undefined {
   if (UNSAFE.test(text)) return undefined;
-  const lines = new LineIndex(text);
-  const reader = new Reader(lines);
+  const source = Source.of(text);
+  const reader = new Reader(source);
   const children = blocks(reader);
   if (!children || !fillPieces(reader.pieces, parseInline)) return undefined;
   for (const finish of reader.finishers) finish();
-  const end = pointAt(lines, lines.lineCount - 1, lines.lineText(lines.lineCount - 1).length);
-  return { type: 'root', children, position: { start: pointAt(lines, 0, 0), end } };
+  const last = source.count - 1;
+  return { type: 'root', children, position: { start: source.point(0, 0), end: source.point(last, source.text(last).length) } };
 }
