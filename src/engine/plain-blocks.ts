@@ -1,12 +1,12 @@
 // The mdast of a section whose blocks are simple (paragraphs at the margin, tight lists whose
-// items hold paragraphs and tight lists, pipe tables), read line by line. Such sections (a long metrics table, a
-// long goal list, most success sections) are most of what rules parse, and micromark's
-// containers and GFM tables cost many times a linear read. Text with no inline Markdown
-// becomes a text node here; text with some is parsed by remark in one batch of paragraphs
-// (`parseInline`), which is what remark makes of it in place, and moved to where it stands.
-// Anything else (other indentation, loose lists, html, code, quotes, link definitions)
-// returns undefined and the caller parses the section with remark, so the
-// tree is always the one remark would build.
+// items hold paragraphs and tight lists, pipe tables, thematic breaks), read line by line.
+// Such sections (a long metrics table, a long goal list, most success sections) are most of
+// what rules parse, and micromark's containers and GFM tables cost many times a linear read.
+// Text with no inline Markdown becomes a text node here; text with some is parsed by remark
+// in one batch of paragraphs (`parseInline`), which is what remark makes of it in place, and
+// moved to where it stands. Anything else (other indentation, loose lists, html, code,
+// quotes, link definitions) returns undefined and the caller parses the section with
+// remark, so the tree is always the one remark would build.
 import type { AlignType, BlockContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
 import { LineIndex } from './text/lines';
 
@@ -226,7 +226,12 @@ function table(reader: Reader, header: number): { node: Table; next: number } | 
 /** A line that continues a paragraph: not blank, no list item, nothing that opens a block or a table. */
 const continuesParagraph = (line: string) => !isBlank(line) && !markerOf(line) && !NOT_PARAGRAPH.test(line) && !line.includes('|');
 
-const leadingSpaces = (line: string) => line.length - line.trimStart().length;
+/** Spaces before a line's text (only spaces: a no-break space is text to the parser). */
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
 
 /**
  * A tight list from `first` on, and the line after it. An item holds its first line, the lines

@@ -64,6 +64,7 @@ const PIECES = [
   '  - nested item',
   '  - [ ] nested **task**',
   '  continued text',
+  '\u00a0\u00a0no-break spaces, not indentation',
   '  [link](https://example.com) opens a continued line',
   '  **bold** opens a continued line',
   'a line broken by a backslash\\',
