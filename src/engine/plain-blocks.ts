@@ -8,6 +8,7 @@
 // quotes, link definitions) returns undefined and the caller parses the section with
 // remark, so the tree is always the one remark would build.
 import type { AlignType, BlockContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import { INLINE_MARK, readStrongOnly } from './plain-strong';
 import { LineIndex } from './text/lines';
 
 type Point = NonNullable<Text['position']>['start'];
@@ -15,9 +16,6 @@ type Point = NonNullable<Text['position']>['start'];
 // Characters no simple section holds: tabs (they widen indentation), line ends other than \n,
 // control characters; and link or footnote definitions, which reach across blocks.
 const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f\uFEFF]|\]:/;
-// Characters that can start inline Markdown (escapes, references, emphasis, code, links, html,
-// literal links, strikethrough): text holding one is parsed by remark.
-const INLINE_MARK = /[\\`*_[\]<>!&~@]|www\.|:\/\//i;
 // A line that does not go on (or open) a paragraph: indentation, a block marker, a thematic
 // break, a fence, html. `*`, `_`, `` ` ``, `~` and `<` open a paragraph when they are emphasis,
 // code or a comparison ("<10 minutes"); digits when no list marker follows ("99.9% uptime").
@@ -343,10 +341,20 @@ function moveAll(node: { position?: { start: Point; end: Point }; children?: unk
 }
 
 /**
- * Parses every piece in one remark batch, a paragraph each, and hands each its paragraph moved
- * into place. False when the batch does not come back as exactly those paragraphs.
+ * Reads the pieces whose only marks are bold runs, parses the others in one remark batch, a
+ * paragraph each, and hands each piece its paragraph moved into place. False when the batch
+ * does not come back as exactly those paragraphs.
  */
-function fillPieces(pieces: readonly Piece[], parseInline: (text: string) => Root): boolean {
+function fillPieces(all: readonly Piece[], parseInline: (text: string) => Root): boolean {
+  const pieces: Piece[] = [];
+  for (const piece of all) {
+    const read = readStrongOnly(piece.text);
+    if (!read) pieces.push(piece);
+    else {
+      moveAll(read, 1, piece);
+      piece.fill(read);
+    }
+  }
   if (pieces.length === 0) return true;
   const starts: Array<{ offset: number; line: number }> = [];
   let offset = 0;
