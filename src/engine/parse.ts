@@ -6,8 +6,29 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextKeyedLru } from './memo/lru';
+import { readPlainBlocks } from './plain-blocks';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+type FromMarkdownExtension = { transforms?: unknown[] } | FromMarkdownExtension[];
+const withoutTransforms = (extension: FromMarkdownExtension): FromMarkdownExtension =>
+  Array.isArray(extension) ? extension.map(withoutTransforms) : extension.transforms ? { ...extension, transforms: [] } : extension;
+
+const remark = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+const processor = remark().freeze();
+// GFM's one tree transform walks every text node for literal URLs and e-mail addresses
+// (www., http(s)://, an @). A text without those marks, or a character reference that could
+// spell them, has none to find, and is parsed without the walk.
+const withoutLiteralLinks = remark()
+  .use(function dropTransforms() {
+    const data = this.data() as { fromMarkdownExtensions?: FromMarkdownExtension[] };
+    data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map(withoutTransforms);
+  })
+  .freeze();
+const MAY_LINK_LITERALLY = /https?:\/\/|www\.|[@&]/i;
+// unified's parse() wraps each text in a VFile (which asks the process for its working
+// folder) before handing it to the parser; remark-parse reads the text alone, and a lint
+// parses many small sections, so the parser is called directly.
+const parsers = [processor, withoutLiteralLinks].map((p) => p.parser as unknown as (document: string) => Root);
+const parse = (text: string): Root => parsers[MAY_LINK_LITERALLY.test(text) ? 0 : 1]!(text);
 
 /**
  * micromark's GFM table resolver is quadratic in the number of cells, so a
@@ -49,10 +70,10 @@ function shift(node: Node, offset: number, line: number): void {
 }
 
 function parseWithBatchedTables(text: string): Root {
-  if (!text.includes('|')) return processor.parse(text);
+  if (!text.includes('|')) return parse(text);
   const lines = text.split('\n');
   const tables = findLongTables(lines);
-  if (tables.length === 0) return processor.parse(text);
+  if (tables.length === 0) return parse(text);
 
   const lineStart: number[] = [];
   let at = 0;
@@ -64,7 +85,7 @@ function parseWithBatchedTables(text: string): Root {
   // lines of the same length, so every other offset stays where it is.
   const masked = lines.slice();
   for (const t of tables) for (let l = t.header + 2 + ROWS_PER_BATCH; l < t.end; l++) masked[l] = ' '.repeat(lines[l]!.length);
-  const root = processor.parse(masked.join('\n'));
+  const root = parse(masked.join('\n'));
 
   for (const t of tables) {
     const table = root.children.find((n): n is Table => n.type === 'table' && n.position?.start.line === t.header + 1);
@@ -72,7 +93,7 @@ function parseWithBatchedTables(text: string): Root {
     const head = `${lines[t.header]}\n${lines[t.header + 1]}\n`;
     for (let first = t.header + 2 + ROWS_PER_BATCH; first < t.end; first += ROWS_PER_BATCH) {
       const last = Math.min(first + ROWS_PER_BATCH, t.end);
-      const batch = processor.parse(head + lines.slice(first, last).join('\n'));
+      const batch = parse(head + lines.slice(first, last).join('\n'));
       const part = batch.children[0];
       if (part?.type !== 'table') break;
       for (const row of part.children.slice(1)) {
@@ -86,8 +107,9 @@ function parseWithBatchedTables(text: string): Root {
   return root;
 }
 
+/** remark's tree for `text`; a section of simple blocks is read line by line into the same tree. */
 export function parseMarkdown(text: string): Root {
-  return parseWithBatchedTables(text);
+  return readPlainBlocks(text, parse) ?? parseWithBatchedTables(text);
 }
 
 /** Parse results keyed by text, least recently used dropped first once the cached texts add up to more than `maxChars`. */

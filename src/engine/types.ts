@@ -122,6 +122,8 @@ export interface Section {
   index: number;
   /** Why the body was not parsed (nesting beyond the limit), or undefined when it was. */
   unparsed: string | undefined;
+  /** Whether the body can be parsed, found without parsing it; when not, `unparsed` says why. */
+  readable(): boolean;
   /** The body's block nodes, parsed on first use; positions are relative to `body.start`. */
   nodes(): readonly RootContent[];
   /** Absolute span of a node returned by `nodes()`. */

@@ -107,19 +107,34 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
 
-  const makeSection = (init: Omit<Section, 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
+  const makeSection = (init: Omit<Section, 'readable' | 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
     let nodes: readonly RootContent[] | undefined;
+    let readable: boolean | undefined;
+    // Listed one by one: a spread of `init` made each section cost several times more to build.
     const section: Section = {
-      ...init,
+      title: init.title,
+      depth: init.depth,
+      role: init.role,
+      heading: init.heading,
+      titleSpan: init.titleSpan,
+      body: init.body,
+      span: init.span,
+      parent: init.parent,
       effectiveRole: effectiveRoleOf(init.role, init.parent?.effectiveRole),
       children: [],
       index: sections.length,
       unparsed: undefined,
+      readable() {
+        if (readable === undefined) {
+          const depth = nestingDepth(text, section.body.start, section.body.end, scanned.codeSpans);
+          readable = depth <= MAX_NESTING;
+          if (!readable) section.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
+        }
+        return readable;
+      },
       nodes() {
         if (nodes === undefined) {
-          const depth = nestingDepth(text, section.body.start, section.body.end, scanned.codeSpans);
-          if (depth > MAX_NESTING) {
-            section.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
+          if (!section.readable()) {
             nodes = [];
             return nodes;
           }

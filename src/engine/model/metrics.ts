@@ -261,9 +261,9 @@ export function extractMetrics(sections: readonly Section[], text: string, memo:
   for (const section of sections) {
     const role = section.effectiveRole;
     if (!(role !== undefined && METRIC_ROLES.has(role)) && role !== 'goals') continue;
-    // Read from the body alone, given the section's roles and title. Parsing it (a cache hit
-    // when nothing changed) also marks it unparsed when it nests too deep, as a fresh read would.
-    section.nodes();
+    // Read from the body alone, given the section's roles and title. A stored answer still
+    // marks the section unparsed when it nests too deep, as a fresh read would.
+    section.readable();
     const found = memo.get('metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, text.slice(section.body.start, section.body.end), section.body.start, sectionMetrics, () =>
       metricsOfSection(section, text),
     );

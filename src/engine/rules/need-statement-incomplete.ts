@@ -22,11 +22,14 @@ const STORY_WHY = /\bso (?:that|i|we|they|it)\b|\bin order to\b|\bbecause\b|\bto
 // "Need:", "**User need:**", "Need statement:", "Need 2 -".
 const NEED_LABEL = /^\s*(?:[*_]{1,2})?(?:(?:user|customer|core|primary|key)\s+)?needs?(?:\s+statement)?(?:\s*#?\d+)?\s*(?:[*_]{1,2}\s*)?[:–—-]/i;
 // List items labelled with one of the parts ("**Who has the need:** ...").
-const PART_LABEL =
-  /^\s*(?:[*_]{1,2})?(?:who\b|for whom\b|outcome\b|what they (?:want|need|seek)|why\b|how (?:we(?:['’]ll| will)|will we|do we) (?:know|measure)|(?:what happens )?if we do nothing|cost of inaction)[^:\n]{0,40}:/i;
+const PART_WORDS = String.raw`(?:who\b|for whom\b|outcome\b|what they (?:want|need|seek)|why\b|how (?:we(?:['’]ll| will)|will we|do we) (?:know|measure)|(?:what happens )?if we do nothing|cost of inaction)[^:\n]{0,40}:`;
+const PART_LABEL = new RegExp(String.raw`^\s*(?:[*_]{1,2})?${PART_WORDS}`, 'i');
 const STORY_MESSAGE =
   'This user story says who and what, but not why: add "so that ..." with the benefit to them, so the team can tell whether a solution serves the need.';
 const NEED_SECTION = /\bneeds?\s+statements?\b/i;
+// What any of the shapes above needs somewhere in a section's raw text (a story, the word
+// "need", a part's label): a body showing none of them is not parsed for this rule.
+const MAY_STATE_NEED = new RegExp(`${STORY.source}|need|${PART_WORDS}`, 'i');
 
 interface Part {
   name: string;
@@ -178,7 +181,7 @@ export default defineRule({
     for (const section of model.sections) {
       if (!section.effectiveRole || !ROLES.has(section.effectiveRole)) continue;
       // A section's findings depend on its heading and body, and on whether another section says what doing nothing costs.
-      const nodes = section.nodes();
+      section.readable();
       const { start } = section.heading;
       const found = model.memo.get('need-statements', section, String(inactionElsewhere), text.slice(start, section.body.end), start, needFindings, () => {
         const out: NeedFinding[] = [];
@@ -188,7 +191,7 @@ export default defineRule({
           const body = text.slice(section.body.start, section.body.end);
           if (body.trim()) checkNeed(section.body, section.titleSpan);
         }
-        visit(section, nodes, needSection);
+        if (MAY_STATE_NEED.test(text.slice(section.body.start, section.body.end))) visit(section, section.nodes(), needSection);
         return out;
       });
       for (const { start: at, end, message } of found) report({ span: { start: at, end }, message });

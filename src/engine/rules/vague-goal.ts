@@ -74,7 +74,7 @@ export default defineRule({
       if (section.effectiveRole !== 'goals') continue;
       // What a goal says is read from the section's body alone; whether a key result or a
       // metric elsewhere backs it is asked of the whole document below.
-      section.nodes();
+      section.readable();
       const { start, end } = section.body;
       const goals = model.memo.get('vague-goals', section, context, model.text.slice(start, end), start, vagueGoals, () => vagueIn(model, sectionClauses(model, section), vague));
       for (const goal of goals) {

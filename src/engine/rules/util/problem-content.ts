@@ -8,6 +8,12 @@ import type { DocumentModel, Section } from '../../types';
 export const TROUBLE =
   /\b(?:problems?|pain(?:s|ful| points?)?|struggl\w*|cannot|can['’]t|can not|unable to|frustrat\w*|hard to|difficult\w*|too (?:long|slow|hard|many|much|often|expensive|late)|wasted?|wastes|wasting|error[- ]prone|fail(?:s|ed|ing|ures?)? to|no way to|lack(?:s|ing)?|gaps?|los(?:e|es|ing|t) (?:track|time|money|customers|users|revenue|data|deals|sales|hours|days)|miss(?:es|ed|ing)? (?:deadlines?|appointments?|meetings?|payments?|renewals?|orders?|out)|churn\w*|abandon\w*|complain\w*|complaints?|g(?:ive|ave|iving) up|drop(?:s|ped|ping)? (?:off|out)|by hand|manually|delays?|delayed|double[- ]book\w*|overdue|confus\w*|broken|mistakes?|costs? (?:us|them|each|every|about|around|roughly)|risk of)\b|\btoday\b[^.\n]{0,80}\btak(?:e|es|ing)\b|\bcurrently\b[^.\n]{0,80}\b(?:takes?|requires?|have to|has to|must|rel(?:y|ies))\b/i;
 
+// TROUBLE without its word boundaries matches wherever TROUBLE matches on part of a text,
+// a word cut short included: a section body it misses states no trouble in any opening or
+// prose taken from it, which is then not parsed.
+const MAY_TROUBLE = new RegExp(TROUBLE.source.replaceAll(String.raw`\b`, ''), 'i');
+const mayStateTrouble = (model: DocumentModel, section: Section) => MAY_TROUBLE.test(model.text.slice(section.body.start, section.body.end)) || !section.readable();
+
 // Someone the problem happens to.
 const SOMEONE =
   /\b(?:users?|customers?|clients?|buyers?|shoppers?|sellers?|merchants?|members?|teams?|admins?|administrators?|managers?|owners?|staff|employees?|agents?|developers?|engineers?|operators?|people|patients?|clinicians?|students?|teachers?|parents?|drivers?|riders?|partners?|visitors?|readers?|applicants?|citizens?|residents?|analysts?|designers?|reviewers?|planners?|organi[sz]ers?|hosts?|guests?|founders?|companies|businesses|organi[sz]ations?|accounts?|households?)\b/i;
@@ -30,6 +36,7 @@ function proseOf(model: DocumentModel, section: Section, limit: number): string 
 
 /** Whether the first paragraph or list states trouble: the opening of a summary is where a problem is told, if anywhere. */
 export function opensWithTrouble(model: DocumentModel, section: Section): boolean {
+  if (!mayStateTrouble(model, section)) return false;
   const first = section.nodes().find((n) => n.type === 'paragraph' || n.type === 'list');
   if (!first) return false;
   const span = section.spanOf(first);
@@ -38,6 +45,7 @@ export function opensWithTrouble(model: DocumentModel, section: Section): boolea
 
 /** Whether a section's prose states a problem anywhere in it: trouble, for someone, with evidence. */
 export function statesProblemIn(model: DocumentModel, section: Section): boolean {
+  if (!mayStateTrouble(model, section)) return false;
   const prose = proseOf(model, section, 3000);
   return TROUBLE.test(prose) && SOMEONE.test(prose) && EVIDENCE.test(prose);
 }

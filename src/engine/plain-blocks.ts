@@ -1,0 +1,390 @@
+// The mdast of a section whose blocks are simple (paragraphs at the margin, tight lists whose
+// items hold paragraphs and tight lists, pipe tables, thematic breaks), read line by line.
+// Such sections (a long metrics table, a long goal list, most success sections) are most of
+// what rules parse, and micromark's containers and GFM tables cost many times a linear read.
+// Text with no inline Markdown becomes a text node here; text with some is parsed by remark
+// in one batch of paragraphs (`parseInline`), which is what remark makes of it in place, and
+// moved to where it stands. Anything else (other indentation, loose lists, html, code,
+// quotes, link definitions) returns undefined and the caller parses the section with
+// remark, so the tree is always the one remark would build.
+import type { AlignType, BlockContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import { INLINE_MARK, readStrongOnly } from './plain-strong';
+import { LineIndex } from './text/lines';
+
+type Point = NonNullable<Text['position']>['start'];
+
+// Characters no simple section holds: tabs (they widen indentation), line ends other than \n,
+// control characters; and link or footnote definitions, which reach across blocks.
+const UNSAFE = /[\x00-\x09\x0b-\x1f\x7f\uFEFF]|\]:/;
+// A line that does not go on (or open) a paragraph: indentation, a block marker, a thematic
+// break, a fence, html. `*`, `_`, `` ` ``, `~` and `<` open a paragraph when they are emphasis,
+// code or a comparison ("<10 minutes"); digits when no list marker follows ("99.9% uptime").
+const NOT_PARAGRAPH = /^(?:[-+>#=| ]|<[A-Za-z/!?]|\d{1,9}[.)](?: |$)|\*(?: |$)|(?:\* *){3,}$|(?:_ *){3,}$|`{3}|~{3})/;
+// A task item's checkbox, which the parser takes out of the item's text.
+const TASK_BOX = /^\[([ xX])\] (?=\S)/;
+const CHECKBOX_LIKE = /^\[[ xX]\]/;
+const THEMATIC_BREAK = /^(?:(?:\* *){2,}\*|(?:- *){2,}-|(?:_ *){2,}_)$/;
+const BULLET = /^([-+*]) (?=\S)/;
+const ORDERED = /^(\d{1,9})([.)]) (?=\S)/;
+const DELIMITER_CELL = /^ {0,8}(:?)-{1,200}(:?) {0,8}$/;
+const SPACES = /^ *$/;
+
+/**
+ * The lines a reader reads: the text's own, or an item's content (its lines from the item's
+ * content column on). Each line keeps where it stands in the text, so points are the text's.
+ */
+class Source {
+  private constructor(
+    private readonly index: LineIndex,
+    private readonly texts: readonly string[],
+    /** Line of the text each line is, and the column it starts from there. */
+    private readonly lines: readonly number[],
+    private readonly columns: readonly number[],
+  ) {}
+
+  static of(text: string): Source {
+    const index = new LineIndex(text);
+    const lines = Array.from({ length: index.lineCount }, (_, i) => i);
+    return new Source(index, lines.map((i) => index.lineText(i)), lines, new Array<number>(lines.length).fill(0));
+  }
+
+  get count(): number {
+    return this.texts.length;
+  }
+
+  text(line: number): string {
+    return this.texts[line]!;
+  }
+
+  /** The point at `column` of `line` (both 0-based), counted as mdast counts (1-based line and column). */
+  point(line: number, column: number): Point {
+    const at = this.lines[line]!;
+    const col = this.columns[line]! + column;
+    return { line: at + 1, column: col + 1, offset: this.index.starts[at]! + col };
+  }
+
+  /** Where `line` starts in the text, before the indentation this source leaves out. */
+  lineStart(line: number): Point {
+    const at = this.lines[line]!;
+    return { line: at + 1, column: 1, offset: this.index.starts[at]! };
+  }
+
+  /** Lines `first`..`last`, each read from the column given for it. */
+  part(first: number, last: number, columnOf: (line: number) => number): Source {
+    const texts: string[] = [];
+    const lines: number[] = [];
+    const columns: number[] = [];
+    for (let l = first; l <= last; l++) {
+      const column = columnOf(l);
+      texts.push(this.texts[l]!.slice(column));
+      lines.push(this.lines[l]!);
+      columns.push(this.columns[l]! + column);
+    }
+    return new Source(this.index, texts, lines, columns);
+  }
+}
+
+const isBlank = (line: string) => SPACES.test(line);
+
+/** Text that is a text node as it stands: no inline Markdown, no blank at a line's end (stripped, or a hard break). */
+const plainInline = (text: string) => !INLINE_MARK.test(text) && !text.endsWith(' ') && !text.includes(' \n');
+
+/** Inline content left to remark: its text, where it starts, and the node that takes what remark makes of it. */
+interface Piece {
+  text: string;
+  source: Source;
+  line: number;
+  column: number;
+  fill(paragraph: Paragraph): void;
+}
+
+class Reader {
+  constructor(
+    readonly source: Source,
+    /** Shared by the readers of nested items: one remark batch, one pass of finishers. */
+    readonly pieces: Piece[] = [],
+    /** What is placed once every piece is: lists and items end where their last text does. */
+    readonly finishers: Array<() => void> = [],
+  ) {}
+
+  /** A reader of an item's content, adding to the same batch. */
+  nested(source: Source): Reader {
+    return new Reader(source, this.pieces, this.finishers);
+  }
+
+  /** Inline content of `line` from `column` (and the lines after it, when `text` runs on): a text node now, or a piece for remark. */
+  content(text: string, line: number, column: number, end: Point, fill: (children: PhrasingContent[], end: Point) => void): void {
+    if (plainInline(text)) fill([{ type: 'text', value: text, position: { start: this.source.point(line, column), end } }], end);
+    else this.pieces.push({ text, source: this.source, line, column, fill: (p) => fill(p.children, p.position!.end) });
+  }
+
+  /** A paragraph of lines `first`..`last`, from `column` on its first line. */
+  paragraph(first: number, last: number, column: number): Paragraph {
+    const { source } = this;
+    const parts: string[] = [];
+    for (let l = first; l <= last; l++) parts.push(l === first ? source.text(l).slice(column) : source.text(l));
+    const start = source.point(first, column);
+    const node: Paragraph = { type: 'paragraph', children: [] };
+    this.content(parts.join('\n'), first, column, source.point(last, source.text(last).length), (children, end) => {
+      node.children = children;
+      node.position = { start, end };
+    });
+    return node;
+  }
+}
+
+interface Marker {
+  ordered: boolean;
+  /** The bullet character, or the ordered delimiter. */
+  kind: string;
+  start: number | null;
+  /** Where the item's text begins on its line. */
+  column: number;
+}
+
+function markerOf(line: string): Marker | undefined {
+  const bullet = BULLET.exec(line);
+  if (bullet) return { ordered: false, kind: bullet[1]!, start: null, column: 2 };
+  const ordered = ORDERED.exec(line);
+  if (ordered) return { ordered: true, kind: ordered[2]!, start: Number(ordered[1]), column: ordered[0].length };
+  return undefined;
+}
+
+/** The cells of a pipe row `| a | b |` as [start, end) columns, each from its leading pipe; none when a pipe may be escaped. */
+function cellsOf(line: string): Array<[number, number]> | undefined {
+  if (line.length < 2 || line[0] !== '|' || line[line.length - 1] !== '|' || line.includes('\\')) return undefined;
+  const cells: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = line.indexOf('|', 1); i >= 0; i = line.indexOf('|', i + 1)) {
+    cells.push([from, i === line.length - 1 ? line.length : i]);
+    from = i;
+  }
+  return cells;
+}
+
+const cellInner = (line: string, [from, to]: [number, number]) => line.slice(from + 1, to === line.length ? to - 1 : to);
+
+function alignOf(line: string, cells: ReadonlyArray<[number, number]>): AlignType[] | undefined {
+  const align: AlignType[] = [];
+  for (const cell of cells) {
+    const m = DELIMITER_CELL.exec(cellInner(line, cell));
+    if (!m) return undefined;
+    align.push(m[1] && m[2] ? 'center' : m[1] ? 'left' : m[2] ? 'right' : null);
+  }
+  return align;
+}
+
+function tableRow(reader: Reader, l: number, cells: ReadonlyArray<[number, number]>): TableRow | undefined {
+  const { source } = reader;
+  const line = source.text(l);
+  const children: TableCell[] = [];
+  for (const cell of cells) {
+    const inner = cellInner(line, cell);
+    let a = 0;
+    let b = inner.length;
+    while (a < b && inner[a] === ' ') a++;
+    while (b > a && inner[b - 1] === ' ') b--;
+    const node: TableCell = { type: 'tableCell', children: [], position: { start: source.point(l, cell[0]), end: source.point(l, cell[1]) } };
+    const content = inner.slice(a, b);
+    if (content) {
+      // In a cell, what could open a block is text; alone in remark's batch it would not be.
+      if (!plainInline(content) && NOT_PARAGRAPH.test(content)) return undefined;
+      const lead = cell[0] + 1 + a;
+      reader.content(content, l, lead, source.point(l, lead + content.length), (children) => {
+        node.children = children;
+      });
+    }
+    children.push(node);
+  }
+  return { type: 'tableRow', children, position: { start: source.point(l, 0), end: source.point(l, line.length) } };
+}
+
+/** A table from its header line on, and the line after it; undefined when it is not a simple one. */
+function table(reader: Reader, header: number): { node: Table; next: number } | undefined {
+  const { source } = reader;
+  const head = cellsOf(source.text(header));
+  const delimiterCells = header + 1 < source.count ? cellsOf(source.text(header + 1)) : undefined;
+  if (!head || !delimiterCells || delimiterCells.length !== head.length) return undefined;
+  const align = alignOf(source.text(header + 1), delimiterCells);
+  const first = align && tableRow(reader, header, head);
+  if (!align || !first) return undefined;
+  const rows: TableRow[] = [first];
+  let l = header + 2;
+  for (; l < source.count && !isBlank(source.text(l)); l++) {
+    const cells = cellsOf(source.text(l));
+    const row = cells && tableRow(reader, l, cells);
+    if (!row) return undefined;
+    rows.push(row);
+  }
+  // A table of a header alone ends with its delimiter row.
+  const end = rows.length > 1 ? rows[rows.length - 1]!.position!.end : source.point(header + 1, source.text(header + 1).length);
+  return { node: { type: 'table', align, children: rows, position: { start: first.position!.start, end } }, next: l };
+}
+
+/** A line that continues a paragraph: not blank, no list item, nothing that opens a block or a table. */
+const continuesParagraph = (line: string) => !isBlank(line) && !markerOf(line) && !NOT_PARAGRAPH.test(line) && !line.includes('|');
+
+/** Spaces before a line's text (only spaces: a no-break space is text to the parser). */
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (line.charCodeAt(n) === 32) n++;
+  return n;
+}
+
+/**
+ * A tight list from `first` on, and the line after it. An item holds its first line, the lines
+ * indented to its content, read as blocks of their own (paragraphs and tight lists), and the
+ * unindented lines that go on its last paragraph.
+ */
+function list(reader: Reader, first: number, marker: Marker): { node: List; next: number } | undefined {
+  const { source } = reader;
+  const items: ListItem[] = [];
+  let l = first;
+  for (; l < source.count; l++) {
+    const line = source.text(l);
+    if (isBlank(line)) break;
+    const m = markerOf(line);
+    if (!m || m.ordered !== marker.ordered || m.kind !== marker.kind) return undefined;
+    const content = line.slice(m.column);
+    const box = TASK_BOX.exec(content);
+    if (NOT_PARAGRAPH.test(content) || (!box && CHECKBOX_LIKE.test(content))) return undefined;
+    let last = l;
+    while (last + 1 < source.count) {
+      const next = source.text(last + 1);
+      if (isBlank(next) || (leadingSpaces(next) < m.column && !continuesParagraph(next))) break;
+      last++;
+    }
+    const start = source.point(l, 0);
+    const boxAt = source.point(l, m.column);
+    const text = m.column + (box ? 4 : 0);
+    const children = blocks(reader.nested(source.part(l, last, (at) => (at === l ? text : leadingSpaces(source.text(at)) >= m.column ? m.column : 0))), true);
+    if (!children || children[0]?.type !== 'paragraph') return undefined;
+    const paragraph = children[0];
+    const item: ListItem = { type: 'listItem', spread: false, checked: box ? box[1] !== ' ' : null, children };
+    reader.finishers.push(() => {
+      // The parser moves a task's text past its checkbox only when that text opens with plain words.
+      if (box && paragraph.children[0]?.type !== 'text') paragraph.position = { start: boxAt, end: paragraph.position!.end };
+      item.position = { start, end: children[children.length - 1]!.position!.end };
+    });
+    items.push(item);
+    l = last;
+  }
+  // The same marker after blank lines would continue this list as a loose one.
+  let after = l;
+  while (after < source.count && isBlank(source.text(after))) after++;
+  const again = after < source.count && after > l ? markerOf(source.text(after)) : undefined;
+  if (again && again.ordered === marker.ordered && again.kind === marker.kind) return undefined;
+  const node: List = { type: 'list', ordered: marker.ordered, start: marker.start, spread: false, children: items };
+  reader.finishers.push(() => {
+    node.position = { start: items[0]!.position!.start, end: items[items.length - 1]!.position!.end };
+  });
+  return { node, next: l };
+}
+
+/** Every block of the lines (in an item: paragraphs and lists only), or undefined when one is not simple. */
+function blocks(reader: Reader, inItem = false): Array<RootContent & BlockContent> | undefined {
+  const { source } = reader;
+  const children: Array<RootContent & BlockContent> = [];
+  let l = 0;
+  while (l < source.count) {
+    const line = source.text(l);
+    if (isBlank(line)) {
+      l++;
+      continue;
+    }
+    // (On the first line, `---` may open front matter.)
+    if (!inItem && l > 0 && THEMATIC_BREAK.test(line) && isBlank(source.text(l - 1))) {
+      children.push({ type: 'thematicBreak', position: { start: source.point(l, 0), end: source.point(l, line.length) } });
+      l++;
+      continue;
+    }
+    if (inItem && line[0] === '|') return undefined;
+    const found = line[0] === '|' ? table(reader, l) : markerOf(line) ? list(reader, l, markerOf(line)!) : undefined;
+    if (found) {
+      children.push(found.node);
+      l = found.next;
+      continue;
+    }
+    if (NOT_PARAGRAPH.test(line) || line.includes('|')) return undefined;
+    // A paragraph runs to a blank line, or to a bullet list, an ordered list from 1 or a table
+    // that interrupts it; any other line that could start a block is left to remark.
+    let last = l;
+    for (let next = l + 1; next < source.count; next++) {
+      const following = source.text(next);
+      if (isBlank(following)) break;
+      const interrupts = markerOf(following);
+      if (interrupts && (!interrupts.ordered || interrupts.start === 1)) break;
+      if (following[0] === '|' && table(new Reader(source), next)) break;
+      if (NOT_PARAGRAPH.test(following) || following.includes('|')) return undefined;
+      last = next;
+    }
+    children.push(reader.paragraph(l, last, 0));
+    l = last + 1;
+  }
+  return children;
+}
+
+/**
+ * `point` of remark's batch, moved to where it stands in the piece that starts on batch line
+ * `fromLine`. What ends with a line's end (a text, a hard break) ends where the next line starts,
+ * before the indentation the parser strips; what starts on a line starts after it.
+ */
+function moved(point: Point, fromLine: number, piece: Piece, end: boolean): Point {
+  const line = point.line - fromLine;
+  if (end && line > 0 && point.column === 1) return piece.source.lineStart(piece.line + line);
+  return piece.source.point(piece.line + line, point.column - 1 + (line === 0 ? piece.column : 0));
+}
+
+function moveAll(node: { position?: { start: Point; end: Point }; children?: unknown[] }, fromLine: number, piece: Piece): void {
+  if (node.position) node.position = { start: moved(node.position.start, fromLine, piece, false), end: moved(node.position.end, fromLine, piece, true) };
+  for (const child of node.children ?? []) moveAll(child as typeof node, fromLine, piece);
+}
+
+/**
+ * Reads the pieces whose only marks are bold runs, parses the others in one remark batch, a
+ * paragraph each, and hands each piece its paragraph moved into place. False when the batch
+ * does not come back as exactly those paragraphs.
+ */
+function fillPieces(all: readonly Piece[], parseInline: (text: string) => Root): boolean {
+  const pieces: Piece[] = [];
+  for (const piece of all) {
+    const read = readStrongOnly(piece.text);
+    if (!read) pieces.push(piece);
+    else {
+      moveAll(read, 1, piece);
+      piece.fill(read);
+    }
+  }
+  if (pieces.length === 0) return true;
+  const starts: Array<{ offset: number; line: number }> = [];
+  let offset = 0;
+  let line = 1;
+  for (const piece of pieces) {
+    starts.push({ offset, line });
+    offset += piece.text.length + 2;
+    for (let i = piece.text.indexOf('\n'); i >= 0; i = piece.text.indexOf('\n', i + 1)) line++;
+    line += 2;
+  }
+  const batch = parseInline(pieces.map((p) => p.text).join('\n\n')).children;
+  if (batch.length !== pieces.length) return false;
+  for (let i = 0; i < pieces.length; i++) {
+    const node = batch[i]!;
+    const { offset: from, line: fromLine } = starts[i]!;
+    if (node.type !== 'paragraph' || node.position?.start.offset !== from) return false;
+    moveAll(node, fromLine, pieces[i]!);
+    pieces[i]!.fill(node);
+  }
+  return true;
+}
+
+/** The tree remark would build for `text`, when every block of it is simple; otherwise undefined. */
+export function readPlainBlocks(text: string, parseInline: (text: string) => Root): Root | undefined {
+  if (UNSAFE.test(text)) return undefined;
+  const source = Source.of(text);
+  const reader = new Reader(source);
+  const children = blocks(reader);
+  if (!children || !fillPieces(reader.pieces, parseInline)) return undefined;
+  for (const finish of reader.finishers) finish();
+  const last = source.count - 1;
+  return { type: 'root', children, position: { start: source.point(0, 0), end: source.point(last, source.text(last).length) } };
+}

@@ -1,0 +1,173 @@
+// The line-by-line reader of plain sections must build exactly the tree remark builds,
+// positions included, wherever it answers at all; and it must answer for the plain shapes
+// it exists for (long metric tables and goal lists), or it saves nothing. The whole parse
+// (plain reader, remark with or without its link walk) is held to remark on real sections.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { buildModel } from '../../../src/engine/model/build';
+import { parseMarkdown } from '../../../src/engine/parse';
+import { readPlainBlocks } from '../../../src/engine/plain-blocks';
+import { seededRandom } from '../../../src/eval/split';
+
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze();
+
+// Lines of our own, plain and not, that meet in every order: paragraphs, lists, tables and
+// the shapes next to them that remark reads differently (lazy lines, loose lists, setext
+// underlines, indentation, inline marks, a table that is not one).
+const PIECES = [
+  'Teams reply within four hours',
+  'renewals grow from 12% to 20% by Q3',
+  '- Raise the share of teams that renew',
+  '- Cut the wait to 2 days',
+  '+ Another marker',
+  '1. First step',
+  '2. Second step',
+  '3) Third step',
+  '7. Starts at seven',
+  '| Metric | Target |',
+  '| --- | ---: |',
+  '|:-:|:--|',
+  '| Weekly active teams | 40% |',
+  '| Only one cell |',
+  '| a | b | c |',
+  '|  | |',
+  '| x',
+  'a | b',
+  '',
+  '',
+  '- **Goal:** raise renewals to 20%',
+  '**Owner:** growth team, **Due:** Q3',
+  '- **KPI** (weekly)',
+  '- a **bold** word and **two**, **three**.',
+  '  **Target:**40% joined',
+  '**not closed',
+  'x**y** inside a word',
+  '- ** spaced **',
+  '**a**b**c**',
+  '**(parenthesised)**',
+  '**99.9%** uptime',
+  '****',
+  '**Target:** 40% by Q3',
+  '* star bullet with `code`',
+  '*an aside in italics*',
+  '| **Views** | `x` | [link](https://example.com) |',
+  '| - not a list | # not a heading |',
+  'a [link](https://example.com) and www.example.com',
+  '- [ ] a task',
+  '- [x] done',
+  'hard break follows  ',
+  '- item with trailing blanks  ',
+  '- [ ] **bold** task',
+  '- [ ]',
+  '- [x]joined',
+  '- [ ] `code` first',
+  '- [x] *emphasis* first',
+  '<10 minutes to answer',
+  '- <2s response',
+  '99.9% uptime',
+  '- 99.9% uptime',
+  '  - nested item',
+  '  - [ ] nested **task**',
+  '  continued text',
+  '\u00a0\u00a0no-break spaces, not indentation',
+  '  [link](https://example.com) opens a continued line',
+  '  **bold** opens a continued line',
+  'a line broken by a backslash\\',
+  '   1. nested three deep',
+  '    - four spaces in',
+  '  | nested | pipe |',
+  '---',
+  '- - -',
+  '***',
+  '* * *',
+  '___',
+  '```',
+  '~~~',
+  '~~struck~~ words',
+  '<!-- a comment -->',
+  '[ref]: https://example.com',
+  'a [ref] used',
+  '   ',
+  '  indented line',
+  '    code-like line',
+  '---',
+  '===',
+  '- ',
+  '-',
+  '- - nested',
+  '* star bullet',
+  '> quoted',
+  '# heading',
+  'trailing space ',
+  'see www.example.com',
+  'mail me@example.com',
+  '**bold** words',
+  'a `code` span',
+  'x &amp; y',
+  'back\\slash',
+  'line\twith tab',
+  '3.5% of users',
+  '2024 was busy',
+  'ends with pipe |',
+  '\u00a0leading no-break space',
+  'word\u00a0',
+];
+
+// The pieces before this index are simple; half the documents are made of those alone.
+const PLAIN_PIECES = PIECES.indexOf('   ');
+
+function randomDocument(random: () => number): string {
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 9);
+  const from = random() < 0.5 ? PLAIN_PIECES : PIECES.length;
+  for (let i = 0; i < count; i++) lines.push(PIECES[Math.floor(random() * from)]!);
+  return lines.join('\n') + (random() < 0.5 ? '\n' : '');
+}
+
+const equalToRemark = (text: string) => {
+  const tree = readPlainBlocks(text, (batch) => remark.parse(batch));
+  if (tree) assert.deepStrictEqual(tree.children, remark.parse(text).children, JSON.stringify(text));
+  return tree !== undefined;
+};
+
+test('random mixes of plain and near-plain lines: the plain reader agrees with remark whenever it answers', () => {
+  const random = seededRandom(16);
+  let answered = 0;
+  for (let i = 0; i < 10000; i++) if (equalToRemark(randomDocument(random))) answered++;
+  // It answers for a good share of them (plain mixes), and declines the rest.
+  assert.ok(answered > 300 && answered < 10000, `answered ${answered} of 10000`);
+});
+
+test('a long metrics table and a long goal list are read without remark, as remark reads them', () => {
+  let table = '| Metric | Baseline | Target | Timeframe |\n| --- | --- | :-: | --- |\n';
+  let goals = 'Goals for the year:\n';
+  for (let i = 0; i < 500; i++) {
+    table += `| % of teams in cohort ${i} who reply within ${i % 9} h | ${i % 40}% | ${(i % 40) + 10}% | by Q${(i % 4) + 1} |\n`;
+    goals += `- Raise the share of accounts in region ${i} that renew from ${i % 50}% to ${(i % 50) + 5}% by Q${(i % 4) + 1}\n`;
+  }
+  for (const text of [table, goals, `${goals}\n${table}\nClosing words.\n`]) assert.ok(equalToRemark(text));
+});
+
+const markdownIn = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.md')).map((name) => join(dir, name)).filter((path) => statSync(path).isFile()) : [];
+
+test('every section of our examples, rule fixtures and the corpus parses as one full remark parse does, plain or not', () => {
+  let plain = 0;
+  let sections = 0;
+  for (const file of [...markdownIn('examples'), ...markdownIn('test/fixtures'), ...markdownIn('../shared/corpus')]) {
+    const text = readFileSync(file, 'utf8');
+    for (const section of buildModel(text).sections) {
+      const body = text.slice(section.body.start, section.body.end);
+      assert.deepStrictEqual(parseMarkdown(body).children, remark.parse(body).children, `${file}: ${section.title}`);
+      if (equalToRemark(body)) plain++;
+      sections++;
+    }
+  }
+  assert.ok(plain > 0 && plain < sections, `${plain} of ${sections} sections read as plain`);
+});
