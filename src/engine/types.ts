@@ -124,6 +124,12 @@ export interface Section {
   unparsed: string | undefined;
   /** Whether the body can be parsed, found without parsing it; when not, `unparsed` says why. */
   readable(): boolean;
+  /**
+   * The body's text, and the heading's with it (`heading.start` to `body.end`), sliced once per
+   * lint: the memo and the parse cache key on them, and one string hashes once, not per lookup.
+   */
+  bodyText(): string;
+  ownText(): string;
   /** The body's block nodes, parsed on first use; positions are relative to `body.start`. */
   nodes(): readonly RootContent[];
   /** Absolute span of a node returned by `nodes()`. */

@@ -101,8 +101,8 @@ function collect(model: DocumentModel): SuccessStatement[] {
     if (!inSuccess(section)) continue;
     // Which clauses state success, and where, depends on the body and the section's role alone.
     section.nodes();
-    const { start, end } = section.body;
-    const placed = model.memo.get('success-clauses', section, section.effectiveRole!, model.text.slice(start, end), start, placedStatements, () =>
+    const { start } = section.body;
+    const placed = model.memo.get('success-clauses', section, section.effectiveRole!, section.bodyText(), start, placedStatements, () =>
       sectionClauses(model, section).flatMap((clause): SuccessStatement[] => {
         if (isGuidance(clause.text)) return [];
         const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
@@ -116,9 +116,8 @@ function collect(model: DocumentModel): SuccessStatement[] {
     // What a section states depends on its heading, body, roles and place in the tree alone
     // (whether it has subsections: a leaf heading on an OKR page can name a key result).
     const { start } = section.heading;
-    const end = section.body.end;
     const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}`;
-    const found = model.memo.get('statements', section, context, model.text.slice(start, end), start, walkedStatements, () => ofSection(model, section, inSuccess));
+    const found = model.memo.get('statements', section, context, section.ownText(), start, walkedStatements, () => ofSection(model, section, inSuccess));
     if (found.walked) section.nodes();
     for (const statement of found.statements) out.push(statement);
   }
@@ -253,8 +252,8 @@ function nonGoalLists(model: DocumentModel): Span[] {
     }
     // Which lists a section's body takes out depends on that body alone.
     const nodes = section.nodes();
-    const { start, end } = section.body;
-    const off = model.memo.get('off-lists', section, '', model.text.slice(start, end), start, offListSpans, () => {
+    const { start } = section.body;
+    const off = model.memo.get('off-lists', section, '', section.bodyText(), start, offListSpans, () => {
       const found: Span[] = [];
       offLists(model, section, nodes, found);
       return found;

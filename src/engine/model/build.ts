@@ -107,9 +107,11 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
 
-  const makeSection = (init: Omit<Section, 'readable' | 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
+  const makeSection = (init: Omit<Section, 'readable' | 'bodyText' | 'ownText' | 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
     let nodes: readonly RootContent[] | undefined;
     let readable: boolean | undefined;
+    let bodyText: string | undefined;
+    let ownText: string | undefined;
     // Listed one by one: a spread of `init` made each section cost several times more to build.
     const section: Section = {
       title: init.title,
@@ -132,13 +134,19 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
         }
         return readable;
       },
+      bodyText() {
+        return (bodyText ??= text.slice(section.body.start, section.body.end));
+      },
+      ownText() {
+        return (ownText ??= text.slice(section.heading.start, section.body.end));
+      },
       nodes() {
         if (nodes === undefined) {
           if (!section.readable()) {
             nodes = [];
             return nodes;
           }
-          const body = text.slice(section.body.start, section.body.end);
+          const body = section.bodyText();
           try {
             // Blank lines alone parse to nothing; many sections hold only their subsections.
             nodes = BLANK.test(body) ? [] : cache.parse(body).children;

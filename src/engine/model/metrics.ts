@@ -264,7 +264,7 @@ export function extractMetrics(sections: readonly Section[], text: string, memo:
     // Read from the body alone, given the section's roles and title. A stored answer still
     // marks the section unparsed when it nests too deep, as a fresh read would.
     section.readable();
-    const found = memo.get('metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, text.slice(section.body.start, section.body.end), section.body.start, sectionMetrics, () =>
+    const found = memo.get('metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, section.bodyText(), section.body.start, sectionMetrics, () =>
       metricsOfSection(section, text),
     );
     for (const item of found.items) items.push(item);

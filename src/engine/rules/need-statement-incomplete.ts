@@ -183,7 +183,7 @@ export default defineRule({
       // A section's findings depend on its heading and body, and on whether another section says what doing nothing costs.
       section.readable();
       const { start } = section.heading;
-      const found = model.memo.get('need-statements', section, String(inactionElsewhere), text.slice(start, section.body.end), start, needFindings, () => {
+      const found = model.memo.get('need-statements', section, String(inactionElsewhere), section.ownText(), start, needFindings, () => {
         const out: NeedFinding[] = [];
         emit = (r) => out.push({ ...r.span, message: r.message });
         const needSection = NEED_SECTION.test(section.title);
