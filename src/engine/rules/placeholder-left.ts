@@ -1,11 +1,13 @@
 // Placeholders left in the text: TBD, TODO, template text in brackets,
 // {{variables}}, lorem ipsum. Our templates use bracketed placeholders, so this
 // is how a user finds what they left unfilled. Inherently textual: one regex
-// pass over the raw text, skipping code, inline code, HTML comments and front matter.
+// pass over the raw text (section by section, so a re-lint reads only what changed),
+// skipping code, inline code, HTML comments and front matter.
 // A document that is still an untouched template gets one finding that lists
 // every placeholder, instead of dozens before the user has typed a word.
 import * as z from 'zod';
-import type { Span } from '../types';
+import { spannedList } from '../memo/codecs';
+import type { DocumentModel, Span } from '../types';
 import { defineRule } from './rule';
 import type { Report } from './rule';
 import { titleSpan } from './util/document';
@@ -19,6 +21,35 @@ const DEFINITION = /^ {0,3}\[([^\]\r\n\u2028\u2029]{1,999})\]:[ \t]*\S/gm;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
 const normalizeLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** One match of PLACEHOLDER: its span and its groups (0 the whole match, 1-5 as PLACEHOLDER numbers them). */
+interface Found extends Span {
+  groups: ReadonlyArray<string | undefined>;
+}
+const foundList = spannedList<Found>();
+
+/**
+ * Every match of PLACEHOLDER, section by section (heading and body), each section's kept
+ * between lints by its text. A match never spans a line and sections start at a line, so the
+ * matches are those of one pass over the whole text.
+ */
+function placeholdersIn(model: DocumentModel): Found[] {
+  const out: Found[] = [];
+  for (const section of model.sections) {
+    const base = section.heading.start;
+    const own = section.ownText();
+    const found = model.memo.get('placeholders', section, '', own, base, foundList, () => {
+      const list: Found[] = [];
+      PLACEHOLDER.lastIndex = 0;
+      for (let match = PLACEHOLDER.exec(own); match; match = PLACEHOLDER.exec(own)) {
+        list.push({ start: base + match.index, end: base + match.index + match[0].length, groups: [...match] });
+      }
+      return list;
+    });
+    for (const f of found) out.push(f);
+  }
+  return out;
+}
 
 /** Inline code spans outside the given code blocks: a run of backticks up to the next run of the same length, within one paragraph. */
 function inlineCodeSpans(text: string, blocks: readonly Span[]): Span[] {
@@ -56,7 +87,7 @@ function isDefinitionLabel(text: string, start: number, length: number): boolean
   return /^ {0,3}$/.test(text.slice(lineStart, start));
 }
 
-function describe(match: RegExpExecArray): string {
+function describe(match: ReadonlyArray<string | undefined>): string {
   const [whole, marker, variable, angled, lorem] = match;
   if (marker && /^tb[dc]$/i.test(marker)) {
     return `"${whole}" is still open: decide it and write the value, or move it to Open questions with an owner and a date.`;
@@ -117,15 +148,14 @@ export default defineRule({
     const templated: Report[] = [];
     const notes: Report[] = [];
     let next = 0;
-    PLACEHOLDER.lastIndex = 0;
-    for (let match = PLACEHOLDER.exec(text); match; match = PLACEHOLDER.exec(text)) {
-      const start = match.index;
+    for (const { start, groups: match } of placeholdersIn(model)) {
       while (next < skipped.length && skipped[next]!.end <= start) next++;
       if (next < skipped.length && skipped[next]!.start <= start) continue;
       const inner = match[5];
-      if (inner !== undefined && (!isTemplateText(inner) || definitions.has(normalizeLabel(inner)) || isDefinitionLabel(text, start, match[0].length))) continue;
-      if (allowed.has(match[0].toLowerCase())) continue;
-      const end = start + match[0].length;
+      const whole = match[0]!;
+      if (inner !== undefined && (!isTemplateText(inner) || definitions.has(normalizeLabel(inner)) || isDefinitionLabel(text, start, whole.length))) continue;
+      if (allowed.has(whole.toLowerCase())) continue;
+      const end = start + whole.length;
       if ((inner !== undefined || match[2]) && NAMED_AS_VARIABLE.test(text.slice(end, end + 40))) continue;
       const place = { span: { start, end }, message: describe(match) };
       // Template text is ours to group; TBD, TODO and lorem ipsum are the author's own notes, each its own finding.
