@@ -100,7 +100,8 @@ function collect(model: DocumentModel): SuccessStatement[] {
   for (const section of model.sections) {
     if (!inSuccess(section)) continue;
     // Which clauses state success, and where, depends on the body and the section's role alone.
-    section.nodes();
+    // A stored answer still marks a section nested too deep as unchecked, as a fresh read does.
+    section.readable();
     const { start } = section.body;
     const placed = model.memo.get('success-clauses', section, section.effectiveRole!, section.bodyText(), start, placedStatements, () =>
       sectionClauses(model, section).flatMap((clause): SuccessStatement[] => {
@@ -118,7 +119,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
     const { start } = section.heading;
     const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}`;
     const found = model.memo.get('statements', section, context, section.ownText(), start, walkedStatements, () => ofSection(model, section, inSuccess));
-    if (found.walked) section.nodes();
+    if (found.walked) section.readable();
     for (const statement of found.statements) out.push(statement);
   }
   out.sort((a, b) => a.start - b.start);
