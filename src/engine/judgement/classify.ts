@@ -310,8 +310,12 @@ const HEAD_END = /\s(?:for|of|in|on|with|per|to|by|from|across|at|into|that|whic
 const THING_HEADS =
   /^(?:runbooks?|handbooks?|playbooks?|guides?|guidelines?|checklists?|templates?|calendars?|dashboards?|reports?|policy|policies|scripts?|bots?|kits?|logs?|pages?|docs|documentation|tutorials?|faqs?|glossary|specs?|specifications?|proposals?|rfcs?|plans?|roadmaps?|prototypes?|mvp|pilot|apps?|tools?|portal|api|sdk|cli|plugins?|extensions?|widgets?|integrations?|pipelines?|workflows?|features?|modules?|libraries|library|charts?|images?|releases?|alerts?|alerting|routing|automation|programs?|programmes?|system|framework|model|board|channels?|forum|website|site|blog|newsletter|repository|repo|registry|directory|catalog(?:ue)?|badges?|awards?|swag|merch|survey|summit|conference|meetups?|hackathon|workshops?|webinars?|calls?|courses?|curriculum|series)$/;
 
-// "Users complete setup", "Partners ship integrations": a plural of people opens a sentence about what they do.
-const PEOPLE_SUBJECT = /^\s*(?:users|customers|people|contributors|developers|teams|partners|members|maintainers|admins|visitors|clients|students|readers|learners|employees)\s/;
+// "Users complete setup", "Partners ship integrations": a plural of people opens a sentence about
+// what they do ("User guide" is a guide).
+function peopleSubject(text: string): boolean {
+  const first = /^\s*([a-z]+)\s/.exec(text)?.[1];
+  return first !== undefined && (first === 'people' || (first.endsWith('s') && PEOPLE.test(first)));
+}
 
 /** The words of the noun phrase up to its head: everything before the first preposition or clause. */
 function headPhrase(text: string): string[] {
@@ -320,14 +324,14 @@ function headPhrase(text: string): string[] {
 
 /** The noun phrase's head (its last word before a preposition) names a thing to build. */
 function thingByHead(text: string): boolean {
-  if (/\d|%|\b(?:than|who|whose)\b/.test(text) || NORMALISERS.test(text) || PEOPLE_SUBJECT.test(text)) return false;
+  if (/\d|%|\b(?:than|who|whose)\b/.test(text) || NORMALISERS.test(text) || peopleSubject(text)) return false;
   const head = headPhrase(text);
   return head.length <= 6 && THING_HEADS.test(head.at(-1) ?? '');
 }
 
 /** People are the phrase's head ("More maintainers") or the subject of a sentence ("Users complete setup"). */
 function aboutPeople(text: string): boolean {
-  return PEOPLE_SUBJECT.test(text) || PEOPLE.test(headPhrase(text).at(-1) ?? '');
+  return peopleSubject(text) || PEOPLE.test(headPhrase(text).at(-1) ?? '');
 }
 
 // A number, up to three words, and the noun they count; it stops at a preposition, a dash or punctuation.
@@ -448,8 +452,9 @@ function anyVanity(s: string, compiled: Compiled): boolean {
 function singularCount(head: string, compiled: Compiled): Hit | undefined {
   const m = SINGULAR_COUNT.exec(head);
   const word = m?.[1] ?? m?.[2];
-  if (!m || !word || compiled.allowVanity.has(word)) return undefined;
+  if (!m || !word) return undefined;
   const plural = /(?:s|sh|ch|x)$/.test(word) ? `${word}es` : `${word}s`;
+  if (compiled.allowVanity.has(word) || compiled.allowVanity.has(plural)) return undefined;
   const reason = VANITY_HEADS.find(([re]) => re.test(plural))?.[1];
   return reason ? { start: compoundStart(head, m.index), end: m.index + m[0].length, reason } : undefined;
 }
