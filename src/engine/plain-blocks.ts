@@ -2,13 +2,13 @@
 // items hold paragraphs and tight lists, pipe tables, thematic breaks), read line by line.
 // Such sections (a long metrics table, a long goal list, most success sections) are most of
 // what rules parse, and micromark's containers and GFM tables cost many times a linear read.
-// Text with no inline Markdown becomes a text node here; text with some is parsed by remark
-// in one batch of paragraphs (`parseInline`), which is what remark makes of it in place, and
-// moved to where it stands. Anything else (other indentation, loose lists, html, code,
+// Inline content is read by `readInline` where its marks are simple; what it declines is
+// parsed by remark in one batch of paragraphs (`parseInline`), which is what remark makes of
+// it in place, and moved to where it stands. Anything else (other indentation, loose lists, html, code,
 // quotes, link definitions) returns undefined and the caller parses the section with
 // remark, so the tree is always the one remark would build.
 import type { AlignType, BlockContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
-import { INLINE_MARK, readStrongOnly } from './plain-strong';
+import { INLINE_MARK, readInline } from './plain-inline';
 import { LineIndex } from './text/lines';
 
 type Point = NonNullable<Text['position']>['start'];
@@ -112,10 +112,25 @@ class Reader {
     return new Reader(source, this.pieces, this.finishers);
   }
 
-  /** Inline content of `line` from `column` (and the lines after it, when `text` runs on): a text node now, or a piece for remark. */
-  content(text: string, line: number, column: number, end: Point, fill: (children: PhrasingContent[], end: Point) => void): void {
-    if (plainInline(text)) fill([{ type: 'text', value: text, position: { start: this.source.point(line, column), end } }], end);
-    else this.pieces.push({ text, source: this.source, line, column, fill: (p) => fill(p.children, p.position!.end) });
+  /**
+   * Inline content of `line` from `column` (and the lines after it, when `text` runs on): read
+   * now, or a piece for remark. False, with nothing filled, when remark would be needed but
+   * `readOnly` says remark's batch would not read it as inline content (a table cell that
+   * opens like a block).
+   */
+  content(text: string, line: number, column: number, end: Point, fill: (children: PhrasingContent[], end: Point) => void, readOnly = false): boolean {
+    if (plainInline(text)) {
+      fill([{ type: 'text', value: text, position: { start: this.source.point(line, column), end } }], end);
+      return true;
+    }
+    const piece: Piece = { text, source: this.source, line, column, fill: (p) => fill(p.children, p.position!.end) };
+    const read = readInline(text);
+    if (read) {
+      moveAll(read, 1, piece);
+      piece.fill(read);
+    } else if (readOnly) return false;
+    else this.pieces.push(piece);
+    return true;
   }
 
   /** A paragraph of lines `first`..`last`, from `column` on its first line. */
@@ -187,12 +202,10 @@ function tableRow(reader: Reader, l: number, cells: ReadonlyArray<[number, numbe
     const node: TableCell = { type: 'tableCell', children: [], position: { start: source.point(l, cell[0]), end: source.point(l, cell[1]) } };
     const content = inner.slice(a, b);
     if (content) {
-      // In a cell, what could open a block is text; alone in remark's batch it would not be.
-      if (!plainInline(content) && NOT_PARAGRAPH.test(content)) return undefined;
       const lead = cell[0] + 1 + a;
-      reader.content(content, l, lead, source.point(l, lead + content.length), (children) => {
-        node.children = children;
-      });
+      // In a cell, what could open a block is text; alone in remark's batch it would not be.
+      const read = reader.content(content, l, lead, source.point(l, lead + content.length), (children) => (node.children = children), NOT_PARAGRAPH.test(content));
+      if (!read) return undefined;
     }
     children.push(node);
   }
@@ -341,20 +354,11 @@ function moveAll(node: { position?: { start: Point; end: Point }; children?: unk
 }
 
 /**
- * Reads the pieces whose only marks are bold runs, parses the others in one remark batch, a
- * paragraph each, and hands each piece its paragraph moved into place. False when the batch
- * does not come back as exactly those paragraphs.
+ * Parses the pieces the inline reader declined in one remark batch, a paragraph each, and hands
+ * each piece its paragraph moved into place. False when the batch does not come back as exactly
+ * those paragraphs.
  */
-function fillPieces(all: readonly Piece[], parseInline: (text: string) => Root): boolean {
-  const pieces: Piece[] = [];
-  for (const piece of all) {
-    const read = readStrongOnly(piece.text);
-    if (!read) pieces.push(piece);
-    else {
-      moveAll(read, 1, piece);
-      piece.fill(read);
-    }
-  }
+function fillPieces(pieces: readonly Piece[], parseInline: (text: string) => Root): boolean {
   if (pieces.length === 0) return true;
   const starts: Array<{ offset: number; line: number }> = [];
   let offset = 0;
