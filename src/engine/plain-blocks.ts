@@ -7,7 +7,7 @@
 // it in place, and moved to where it stands. Anything else (other indentation, loose lists, html, code,
 // quotes, link definitions) returns undefined and the caller parses the section with
 // remark, so the tree is always the one remark would build.
-import type { AlignType, BlockContent, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, BlockContent, Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml } from 'mdast';
 import { INLINE_MARK, readInline } from './plain-inline';
 import { LineIndex } from './text/lines';
 
@@ -294,15 +294,107 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
   return { node, next: l };
 }
 
-/** Every block of the lines (in an item: paragraphs and lists only), or undefined when one is not simple. */
-function blocks(reader: Reader, inItem = false): Array<RootContent & BlockContent> | undefined {
+/**
+ * A block taken as its lines stand, opening at the margin on line `l`: a fenced code block or an
+ * html comment. Undefined when none opens there; null when one opens but is not simple (never
+ * closed, or an info string the parser would decode).
+ */
+type Literal = { node: Code | Html | Yaml; next: number } | null | undefined;
+
+const FENCE = /^(`{3,}|~{3,})(.*)$/;
+
+/** The lines `first`..`last` joined, and where they start and end. */
+function linesOf(source: Source, first: number, last: number): { value: string; position: NonNullable<Text['position']> } {
+  const parts: string[] = [];
+  for (let l = first; l <= last; l++) parts.push(source.text(l));
+  return { value: parts.join('\n'), position: { start: source.point(first, 0), end: source.point(last, source.text(last).length) } };
+}
+
+/** A line that closes a fence of `length` `char`s: up to three blanks, at least as long a run, blanks. */
+function closesFence(line: string, char: string, length: number): boolean {
+  const lead = leadingSpaces(line);
+  let end = lead;
+  while (line[end] === char) end++;
+  return lead <= 3 && end - lead >= length && SPACES.test(line.slice(end));
+}
+
+function fencedCode(source: Source, l: number): Literal {
+  const open = FENCE.exec(source.text(l));
+  if (!open) return undefined;
+  const fence = open[1]!;
+  const info = open[2]!.trim();
+  // A backtick in a backtick fence's info string makes the line a paragraph's.
+  if (fence[0] === '`' && info.includes('`')) return undefined;
+  if (/[\\&]/.test(info)) return null;
+  for (let close = l + 1; close < source.count; close++) {
+    if (!closesFence(source.text(close), fence[0]!, fence.length)) continue;
+    const space = info.indexOf(' ');
+    const lang = space < 0 ? info : info.slice(0, space);
+    const meta = space < 0 ? '' : info.slice(space).trim();
+    const value = close > l + 1 ? linesOf(source, l + 1, close - 1).value : '';
+    const { position } = linesOf(source, l, close);
+    return { node: { type: 'code', lang: lang || null, meta: meta || null, value, position }, next: close + 1 };
+  }
+  return null;
+}
+
+function htmlComment(source: Source, l: number): Literal {
+  const line = source.text(l);
+  if (!line.startsWith('<!--')) return undefined;
+  // `<!-->` and `<!--->` end where they open; left to the parser.
+  if (line.startsWith('<!-->') || line.startsWith('<!--->')) return null;
+  for (let end = l; end < source.count; end++) {
+    if (!(end === l ? line.slice(4) : source.text(end)).includes('-->')) continue;
+    return { node: { type: 'html', ...linesOf(source, l, end) }, next: end + 1 };
+  }
+  return null;
+}
+
+const literalBlock = (source: Source, l: number): Literal => {
+  const code = fencedCode(source, l);
+  return code === undefined ? htmlComment(source, l) : code;
+};
+
+/** YAML front matter: `---` lines around it at the very start of the text. */
+function frontMatter(source: Source): Literal {
+  if (source.text(0) !== '---') return undefined;
+  for (let end = 1; end < source.count; end++) {
+    const line = source.text(end);
+    if (!line.startsWith('---')) continue;
+    if (line !== '---') return null;
+    const value = end > 1 ? linesOf(source, 1, end - 1).value : '';
+    return { node: { type: 'yaml', value, position: linesOf(source, 0, end).position }, next: end + 1 };
+  }
+  return null;
+}
+
+/**
+ * Every block of the lines (in an item: paragraphs and lists only), or undefined when one is
+ * not simple. `whole` says the lines are the whole text, where front matter may open it.
+ */
+function blocks(reader: Reader, inItem = false, whole = false): Array<RootContent & BlockContent> | undefined {
   const { source } = reader;
   const children: Array<RootContent & BlockContent> = [];
   let l = 0;
+  if (whole) {
+    const matter = frontMatter(source);
+    if (matter === null) return undefined;
+    if (matter) {
+      children.push(matter.node as RootContent & BlockContent);
+      l = matter.next;
+    }
+  }
   while (l < source.count) {
     const line = source.text(l);
     if (isBlank(line)) {
       l++;
+      continue;
+    }
+    const literal = inItem ? undefined : literalBlock(source, l);
+    if (literal === null) return undefined;
+    if (literal) {
+      children.push(literal.node as RootContent & BlockContent);
+      l = literal.next;
       continue;
     }
     // (On the first line, `---` may open front matter.)
@@ -328,6 +420,8 @@ function blocks(reader: Reader, inItem = false): Array<RootContent & BlockConten
       const interrupts = markerOf(following);
       if (interrupts && (!interrupts.ordered || interrupts.start === 1)) break;
       if (following[0] === '|' && table(new Reader(source), next)) break;
+      // A fence or an html comment interrupts a paragraph.
+      if (!inItem && literalBlock(source, next) !== undefined) break;
       if (NOT_PARAGRAPH.test(following) || following.includes('|')) return undefined;
       last = next;
     }
@@ -386,7 +480,7 @@ export function readPlainBlocks(text: string, parseInline: (text: string) => Roo
   if (UNSAFE.test(text)) return undefined;
   const source = Source.of(text);
   const reader = new Reader(source);
-  const children = blocks(reader);
+  const children = blocks(reader, false, true);
   if (!children || !fillPieces(reader.pieces, parseInline)) return undefined;
   for (const finish of reader.finishers) finish();
   const last = source.count - 1;
