@@ -475,8 +475,36 @@ function fillPieces(pieces: readonly Piece[], parseInline: (text: string) => Roo
   return true;
 }
 
+type Positioned = { position?: { start: Point; end: Point }; value?: unknown; children?: Positioned[] };
+
+/**
+ * The tree of a text with CRLF line ends, from the tree of the same text with LF ends: each
+ * line end before a point is one character longer, and a value that runs over lines keeps the
+ * text's line ends (line and column numbers do not change).
+ */
+function withCrlf(node: Positioned): void {
+  if (node.position) {
+    const { start, end } = node.position;
+    node.position = { start: { ...start, offset: start.offset! + start.line - 1 }, end: { ...end, offset: end.offset! + end.line - 1 } };
+  }
+  if (typeof node.value === 'string' && node.value.includes('\n')) node.value = node.value.replaceAll('\n', '\r\n');
+  for (const child of node.children ?? []) withCrlf(child);
+}
+
 /** The tree remark would build for `text`, when every block of it is simple; otherwise undefined. */
 export function readPlainBlocks(text: string, parseInline: (text: string) => Root): Root | undefined {
+  if (!text.includes('\r')) return readLfBlocks(text, parseInline);
+  // Every line ended by CRLF (a document saved on Windows) is read as its LF twin; a lone CR is left to remark.
+  const lf = text.replaceAll('\r\n', '\n');
+  let lineEnds = 0;
+  for (let at = lf.indexOf('\n'); at >= 0; at = lf.indexOf('\n', at + 1)) lineEnds++;
+  if (lf.includes('\r') || lineEnds !== text.length - lf.length) return undefined;
+  const tree = readLfBlocks(lf, parseInline);
+  if (tree) withCrlf(tree);
+  return tree;
+}
+
+function readLfBlocks(text: string, parseInline: (text: string) => Root): Root | undefined {
   if (UNSAFE.test(text)) return undefined;
   const source = Source.of(text);
   const reader = new Reader(source);
