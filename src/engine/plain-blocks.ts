@@ -252,10 +252,20 @@ function leadingSpaces(line: string): number {
 function list(reader: Reader, first: number, marker: Marker): { node: List; next: number } | undefined {
   const { source } = reader;
   const items: ListItem[] = [];
+  // Blank lines between two items make the list loose; after the last item they end it.
+  let spread = false;
   let l = first;
   for (; l < source.count; l++) {
-    const line = source.text(l);
-    if (isBlank(line)) break;
+    let line = source.text(l);
+    if (isBlank(line)) {
+      let after = l;
+      while (after < source.count && isBlank(source.text(after))) after++;
+      const again = after < source.count ? markerOf(source.text(after)) : undefined;
+      if (!again || again.ordered !== marker.ordered || again.kind !== marker.kind) break;
+      spread = true;
+      l = after;
+      line = source.text(l);
+    }
     const m = markerOf(line);
     if (!m || m.ordered !== marker.ordered || m.kind !== marker.kind) return undefined;
     const content = line.slice(m.column);
@@ -282,12 +292,7 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
     items.push(item);
     l = last;
   }
-  // The same marker after blank lines would continue this list as a loose one.
-  let after = l;
-  while (after < source.count && isBlank(source.text(after))) after++;
-  const again = after < source.count && after > l ? markerOf(source.text(after)) : undefined;
-  if (again && again.ordered === marker.ordered && again.kind === marker.kind) return undefined;
-  const node: List = { type: 'list', ordered: marker.ordered, start: marker.start, spread: false, children: items };
+  const node: List = { type: 'list', ordered: marker.ordered, start: marker.start, spread, children: items };
   reader.finishers.push(() => {
     node.position = { start: items[0]!.position!.start, end: items[items.length - 1]!.position!.end };
   });
