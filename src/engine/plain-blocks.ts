@@ -7,7 +7,7 @@
 // it in place, and moved to where it stands. Anything else (other indentation, loose lists, html, code,
 // quotes, link definitions) returns undefined and the caller parses the section with
 // remark, so the tree is always the one remark would build.
-import type { AlignType, BlockContent, Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml } from 'mdast';
+import type { AlignType, BlockContent, Blockquote, Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml } from 'mdast';
 import { INLINE_MARK, readInline } from './plain-inline';
 import { LineIndex } from './text/lines';
 
@@ -374,7 +374,22 @@ function frontMatter(source: Source): Literal {
 }
 
 /**
- * Every block of the lines (in an item: paragraphs and lists only), or undefined when one is
+ * A block quote from `first` on (each line opening with `>` at the margin) holding paragraphs
+ * and lists, and the line after it; undefined when it is not simple. A line that does not open
+ * with `>` may go on the quote's last paragraph, so only a blank line or the end may follow.
+ */
+function blockquote(reader: Reader, first: number): { node: Blockquote; next: number } | undefined {
+  const { source } = reader;
+  let last = first;
+  while (last + 1 < source.count && source.text(last + 1)[0] === '>') last++;
+  if (last + 1 < source.count && !isBlank(source.text(last + 1))) return undefined;
+  const children = blocks(reader.nested(source.part(first, last, (at) => (source.text(at)[1] === ' ' ? 2 : 1))), true);
+  if (!children?.length) return undefined;
+  return { node: { type: 'blockquote', children, position: linesOf(source, first, last).position }, next: last + 1 };
+}
+
+/**
+ * Every block of the lines (in an item or a quote: paragraphs and lists only), or undefined when one is
  * not simple. `whole` says the lines are the whole text, where front matter may open it.
  */
 function blocks(reader: Reader, inItem = false, whole = false): Array<RootContent & BlockContent> | undefined {
@@ -409,7 +424,7 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       continue;
     }
     if (inItem && line[0] === '|') return undefined;
-    const found = line[0] === '|' ? table(reader, l) : markerOf(line) ? list(reader, l, markerOf(line)!) : undefined;
+    const found = line[0] === '|' ? table(reader, l) : markerOf(line) ? list(reader, l, markerOf(line)!) : line[0] === '>' && !inItem ? blockquote(reader, l) : undefined;
     if (found) {
       children.push(found.node);
       l = found.next;
@@ -425,8 +440,8 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       const interrupts = markerOf(following);
       if (interrupts && (!interrupts.ordered || interrupts.start === 1)) break;
       if (following[0] === '|' && table(new Reader(source), next)) break;
-      // A fence or an html comment interrupts a paragraph.
-      if (!inItem && literalBlock(source, next) !== undefined) break;
+      // A fence, an html comment or a quote interrupts a paragraph.
+      if (!inItem && (following[0] === '>' || literalBlock(source, next) !== undefined)) break;
       if (NOT_PARAGRAPH.test(following) || following.includes('|')) return undefined;
       last = next;
     }

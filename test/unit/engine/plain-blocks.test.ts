@@ -100,6 +100,12 @@ const PIECES = [
   '<!-->',
   'key: value',
   '---',
+  '> quoted words',
+  '>no space',
+  '>',
+  '> - quoted item',
+  '> > nested quote',
+  '>  two spaces',
   '<10 minutes to answer',
   '- <2s response',
   '99.9% uptime',
@@ -210,4 +216,16 @@ test('every section of our examples, rule fixtures and the corpus parses as one 
     }
   }
   assert.ok(plain > 0 && plain < sections, `${plain} of ${sections} sections read as plain`);
+});
+
+test('the other shapes of real sections are read without remark, as remark reads them', () => {
+  const samples = [
+    '1. Cut setup time\n\n2. Raise renewals to 20%\n3. Ship the audit log\n\nAfter the list.\n',
+    '- one\n\n\n- two\n\n- [x] three **done**\n',
+    'Before the quote.\n> **Decision:** we hire in Q1\n> and review in Q2  \n> - with a list\n\nAfter.\n',
+    '---\ntitle: Plan\ntags: [a, b]\n---\n\nBody text.\n',
+    'Intro:\n```ts title=x\nconst a = 1;\n\n```\n<!-- a note\nover two lines -->\nText.\n',
+    '| Metric | Actual |\r\n| --- | --- |\r\n| Sign-ups | ___ |\r\n\r\n- a\r\n- b\r\n',
+  ];
+  for (const text of samples) assert.ok(equalToRemark(text), JSON.stringify(text));
 });
