@@ -234,6 +234,12 @@ function table(reader: Reader, header: number): { node: Table; next: number } | 
   return { node: { type: 'table', align, children: rows, position: { start: first.position!.start, end } }, next: l };
 }
 
+// A row of a table's delimiters, or what might be one once its cells are counted.
+const DELIMITER_LIKE = /^[ |:]*-[ |:-]*$/;
+
+/** A line with a pipe over a row of delimiters may head a table; with none under it, its pipes are text. */
+const mayHeadTable = (source: Source, l: number) => source.text(l).includes('|') && l + 1 < source.count && DELIMITER_LIKE.test(source.text(l + 1));
+
 /** A line that continues a paragraph: not blank, no list item, nothing that opens a block or a table. */
 const continuesParagraph = (line: string) => !isBlank(line) && !markerOf(line) && !NOT_PARAGRAPH.test(line) && !line.includes('|');
 
@@ -430,9 +436,10 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       l = found.next;
       continue;
     }
-    if (NOT_PARAGRAPH.test(line) || line.includes('|')) return undefined;
+    if (NOT_PARAGRAPH.test(line) || mayHeadTable(source, l)) return undefined;
     // A paragraph runs to a blank line, or to a bullet list, an ordered list from 1 or a table
-    // that interrupts it; any other line that could start a block is left to remark.
+    // that interrupts it; an ordered item from another number goes on it as text. Any other
+    // line that could start a block is left to remark.
     let last = l;
     for (let next = l + 1; next < source.count; next++) {
       const following = source.text(next);
@@ -442,7 +449,7 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       if (following[0] === '|' && table(new Reader(source), next)) break;
       // A fence, an html comment or a quote interrupts a paragraph.
       if (!inItem && (following[0] === '>' || literalBlock(source, next) !== undefined)) break;
-      if (NOT_PARAGRAPH.test(following) || following.includes('|')) return undefined;
+      if ((!interrupts && NOT_PARAGRAPH.test(following)) || mayHeadTable(source, next)) return undefined;
       last = next;
     }
     children.push(reader.paragraph(l, last, 0));

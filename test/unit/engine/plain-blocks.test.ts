@@ -106,6 +106,13 @@ const PIECES = [
   '> - quoted item',
   '> > nested quote',
   '>  two spaces',
+  'Owner: [Ann](https://example.com/ann) | Reviewer: Bo',
+  'a | b',
+  '--- | ---',
+  ':-- | --:',
+  '|---|---|',
+  '3. **Step three** goes on a paragraph',
+  '12) twelve',
   '<10 minutes to answer',
   '- <2s response',
   '99.9% uptime',
@@ -228,4 +235,7 @@ test('the other shapes of real sections are read without remark, as remark reads
     '| Metric | Actual |\r\n| --- | --- |\r\n| Sign-ups | ___ |\r\n\r\n- a\r\n- b\r\n',
   ];
   for (const text of samples) assert.ok(equalToRemark(text), JSON.stringify(text));
+  // Pipes in a paragraph are text unless a row of delimiters under them makes a table.
+  assert.ok(equalToRemark('Owner: [Ann](https://example.com) | Bo\nReviewer: Cy\n3. goes on the paragraph\n'));
+  for (const text of ['a | b\n:-- | --:\n', 'para\na | b\n--|--\nc | d\n']) equalToRemark(text);
 });
