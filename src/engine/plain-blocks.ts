@@ -275,6 +275,13 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
     const m = markerOf(line);
     if (!m || m.ordered !== marker.ordered || m.kind !== marker.kind) return undefined;
     const content = line.slice(m.column);
+    const start = source.point(l, 0);
+    // An item of one rule ("1. ________" in a form to fill in); a line that is all one rule is a rule, not an item.
+    if (THEMATIC_BREAK.test(content) && !THEMATIC_BREAK.test(line) && (l + 1 === source.count || markerOf(source.text(l + 1)) || isBlank(source.text(l + 1)))) {
+      const position = { start: source.point(l, m.column), end: source.point(l, line.length) };
+      items.push({ type: 'listItem', spread: false, checked: null, children: [{ type: 'thematicBreak', position }], position: { start, end: position.end } });
+      continue;
+    }
     const box = TASK_BOX.exec(content);
     if (NOT_PARAGRAPH.test(content) || (!box && CHECKBOX_LIKE.test(content))) return undefined;
     let last = l;
@@ -283,7 +290,6 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
       if (isBlank(next) || (leadingSpaces(next) < m.column && !continuesParagraph(next))) break;
       last++;
     }
-    const start = source.point(l, 0);
     const boxAt = source.point(l, m.column);
     const text = m.column + (box ? 4 : 0);
     const children = blocks(reader.nested(source.part(l, last, (at) => (at === l ? text : leadingSpaces(source.text(at)) >= m.column ? m.column : 0))), true);
