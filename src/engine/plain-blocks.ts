@@ -133,8 +133,11 @@ class Reader {
     return true;
   }
 
-  /** A paragraph of lines `first`..`last`, from `column` on its first line. */
+  /** A paragraph of lines `first`..`last`, from `column` on its first line; the blanks that open a later line are not its text. */
   paragraph(first: number, last: number, column: number): Paragraph {
+    let indented = false;
+    for (let l = first + 1; l <= last && !indented; l++) indented = this.source.text(l)[0] === ' ';
+    if (indented) return this.nested(this.source.part(first, last, (l) => (l === first ? column : leadingSpaces(this.source.text(l))))).paragraph(0, last - first, 0);
     const { source } = this;
     const parts: string[] = [];
     for (let l = first; l <= last; l++) parts.push(l === first ? source.text(l).slice(column) : source.text(l));
@@ -442,7 +445,10 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       l = found.next;
       continue;
     }
-    if (NOT_PARAGRAPH.test(line) || mayHeadTable(source, l)) return undefined;
+    // Up to three blanks may open a paragraph (more would make code).
+    const indent = leadingSpaces(line);
+    const opening = line.slice(indent);
+    if (indent > 3 || NOT_PARAGRAPH.test(opening) || (indent > 0 && markerOf(opening)) || mayHeadTable(source, l)) return undefined;
     // A paragraph runs to a blank line, or to a bullet list, an ordered list from 1 or a table
     // that interrupts it; an ordered item from another number goes on it as text. Any other
     // line that could start a block is left to remark.
@@ -455,10 +461,13 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       if (following[0] === '|' && table(new Reader(source), next)) break;
       // A fence, an html comment or a quote interrupts a paragraph.
       if (!inItem && (following[0] === '>' || literalBlock(source, next) !== undefined)) break;
-      if ((!interrupts && NOT_PARAGRAPH.test(following)) || mayHeadTable(source, next)) return undefined;
+      // Blanks before a line that goes on a paragraph are dropped; one that might open a block after them is left to remark.
+      const rest = following.slice(leadingSpaces(following));
+      if (rest !== following && (markerOf(rest) || NOT_PARAGRAPH.test(rest))) return undefined;
+      if ((!interrupts && NOT_PARAGRAPH.test(rest)) || mayHeadTable(source, next)) return undefined;
       last = next;
     }
-    children.push(reader.paragraph(l, last, 0));
+    children.push(reader.paragraph(l, last, indent));
     l = last + 1;
   }
   return children;
