@@ -14,13 +14,26 @@ const withoutTransforms = (extension: FromMarkdownExtension): FromMarkdownExtens
 
 const remark = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 const processor = remark().freeze();
-// GFM's one tree transform walks every text node for literal URLs and e-mail addresses
-// (www., http(s)://, an @). A text without those marks, or a character reference that could
-// spell them, has none to find, and is parsed without the walk.
+// GFM finds literal URLs and e-mail addresses (www., http(s)://, an @) twice: its syntax tries
+// an e-mail address at every letter and digit (most of the time GFM adds to a parse), and its
+// one tree transform walks every text node. A text without those marks, or a character
+// reference that could spell them, has none to find, and is parsed without either.
+const LITERAL_LINK_CONSTRUCTS = new Set(['wwwAutolink', 'protocolAutolink', 'emailAutolink']);
+type SyntaxExtension = { text?: Record<string, unknown> };
+function withoutLiteralLinkSyntax(extension: SyntaxExtension): SyntaxExtension {
+  if (!extension.text) return extension;
+  const text: Record<string, unknown[]> = {};
+  for (const [code, constructs] of Object.entries(extension.text)) {
+    const kept = ([] as unknown[]).concat(constructs).filter((c) => !LITERAL_LINK_CONSTRUCTS.has((c as { name?: string } | null)?.name ?? ''));
+    if (kept.length > 0) text[code] = kept;
+  }
+  return { ...extension, text };
+}
 const withoutLiteralLinks = remark()
-  .use(function dropTransforms() {
-    const data = this.data() as { fromMarkdownExtensions?: FromMarkdownExtension[] };
+  .use(function dropLiteralLinks() {
+    const data = this.data() as { fromMarkdownExtensions?: FromMarkdownExtension[]; micromarkExtensions?: SyntaxExtension[] };
     data.fromMarkdownExtensions = data.fromMarkdownExtensions?.map(withoutTransforms);
+    data.micromarkExtensions = data.micromarkExtensions?.map(withoutLiteralLinkSyntax);
   })
   .freeze();
 const MAY_LINK_LITERALLY = /https?:\/\/|www\.|[@&]/i;

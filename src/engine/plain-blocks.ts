@@ -134,20 +134,28 @@ class Reader {
   }
 
   /** A paragraph of lines `first`..`last`, from `column` on its first line; the blanks that open a later line are not its text. */
-  paragraph(first: number, last: number, column: number): Paragraph {
+  paragraph(first: number, last: number, column: number, readOnly = false): Paragraph | undefined {
     let indented = false;
     for (let l = first + 1; l <= last && !indented; l++) indented = this.source.text(l)[0] === ' ';
-    if (indented) return this.nested(this.source.part(first, last, (l) => (l === first ? column : leadingSpaces(this.source.text(l))))).paragraph(0, last - first, 0);
+    // Without its blanks, the text is remark's only when no mark in it could keep them (a break made by a backslash does).
+    if (indented) return this.nested(this.source.part(first, last, (l) => (l === first ? column : leadingSpaces(this.source.text(l))))).paragraph(0, last - first, 0, true);
     const { source } = this;
     const parts: string[] = [];
     for (let l = first; l <= last; l++) parts.push(l === first ? source.text(l).slice(column) : source.text(l));
     const start = source.point(first, column);
     const node: Paragraph = { type: 'paragraph', children: [] };
-    this.content(parts.join('\n'), first, column, source.point(last, source.text(last).length), (children, end) => {
-      node.children = children;
-      node.position = { start, end };
-    });
-    return node;
+    const read = this.content(
+      parts.join('\n'),
+      first,
+      column,
+      source.point(last, source.text(last).length),
+      (children, end) => {
+        node.children = children;
+        node.position = { start, end };
+      },
+      readOnly,
+    );
+    return read ? node : undefined;
   }
 }
 
@@ -269,6 +277,8 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
     if (isBlank(line)) {
       let after = l;
       while (after < source.count && isBlank(source.text(after))) after++;
+      // An indented line after the blank may go on the last item as a block of its own.
+      if (after < source.count && source.text(after)[0] === ' ') return undefined;
       const again = after < source.count ? markerOf(source.text(after)) : undefined;
       if (!again || again.ordered !== marker.ordered || again.kind !== marker.kind) break;
       spread = true;
@@ -288,9 +298,13 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
     const box = TASK_BOX.exec(content);
     if (NOT_PARAGRAPH.test(content) || (!box && CHECKBOX_LIKE.test(content))) return undefined;
     let last = l;
+    let lazy = false;
     while (last + 1 < source.count) {
       const next = source.text(last + 1);
       if (isBlank(next) || (leadingSpaces(next) < m.column && !continuesParagraph(next))) break;
+      // After a line that goes on the item without its indentation, an indented one is placed otherwise by the parser.
+      if (leadingSpaces(next) < m.column) lazy = true;
+      else if (lazy) return undefined;
       last++;
     }
     const boxAt = source.point(l, m.column);
@@ -398,8 +412,11 @@ function blockquote(reader: Reader, first: number): { node: Blockquote; next: nu
   let last = first;
   while (last + 1 < source.count && source.text(last + 1)[0] === '>') last++;
   if (last + 1 < source.count && !isBlank(source.text(last + 1))) return undefined;
-  const children = blocks(reader.nested(source.part(first, last, (at) => (source.text(at)[1] === ' ' ? 2 : 1))), true);
+  const lines = source.part(first, last, (at) => (source.text(at)[1] === ' ' ? 2 : 1));
+  const children = blocks(reader.nested(lines), true);
   if (!children?.length) return undefined;
+  // A list in a quote runs over the quote's blank lines after it, where the parser places its end.
+  if (children.some((child) => child.type === 'list')) for (let at = 0; at < lines.count; at++) if (isBlank(lines.text(at))) return undefined;
   return { node: { type: 'blockquote', children, position: linesOf(source, first, last).position }, next: last + 1 };
 }
 
@@ -467,7 +484,9 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       if ((!interrupts && NOT_PARAGRAPH.test(rest)) || mayHeadTable(source, next)) return undefined;
       last = next;
     }
-    children.push(reader.paragraph(l, last, indent));
+    const paragraph = reader.paragraph(l, last, indent);
+    if (!paragraph) return undefined;
+    children.push(paragraph);
     l = last + 1;
   }
   return children;

@@ -208,6 +208,14 @@ test('random mixes of plain and near-plain lines: the plain reader agrees with r
   assert.ok(answered > 300 && answered < 10000, `answered ${answered} of 10000`);
 });
 
+test('random mixes: the whole parse (plain reader, remark with or without GFM literal links) is the parse remark makes', () => {
+  const random = seededRandom(61);
+  for (let i = 0; i < 3000; i++) {
+    const text = randomDocument(random);
+    assert.deepStrictEqual(parseMarkdown(text), remark.parse(text), JSON.stringify(text));
+  }
+});
+
 test('a long metrics table and a long goal list are read without remark, as remark reads them', () => {
   let table = '| Metric | Baseline | Target | Timeframe |\n| --- | --- | :-: | --- |\n';
   let goals = 'Goals for the year:\n';
