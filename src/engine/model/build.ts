@@ -2,14 +2,14 @@
 // and (lazily) parsed section content and metric items. Rules read this model,
 // never the raw text, so they agree on what a "section" or a "metric" is.
 import type { RootContent } from 'mdast';
-import { parse as parseYaml } from 'yaml';
-import type { DocumentModel, FrontMatter, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
+import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole } from '../types';
 import { SectionMemo } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
 import { scan } from '../text/scan';
 import { judge } from '../judgement/classify';
+import { readFrontMatter } from './front-matter';
 import { extractMetrics } from './metrics';
 import { createRoleMatcher } from './roles';
 
@@ -35,21 +35,6 @@ export function plainHeading(raw: string): string {
     .trim();
 }
 
-function readFrontMatter(block: { span: Span; content: string; format: 'yaml' | 'toml' } | undefined): FrontMatter | undefined {
-  if (!block) return undefined;
-  if (block.format === 'toml') return { data: {}, span: block.span, error: undefined };
-  try {
-    // logLevel 'error': errors still throw, warnings (an unknown tag) no longer go to stderr.
-    const data: unknown = parseYaml(block.content, { maxAliasCount: 50, logLevel: 'error' });
-    if (data === null || data === undefined) return { data: {}, span: block.span, error: undefined };
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      return { data: {}, span: block.span, error: 'front matter is not a key/value map' };
-    }
-    return { data: data as Record<string, unknown>, span: block.span, error: undefined };
-  } catch (error) {
-    return { data: {}, span: block.span, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
-  }
-}
 
 // Under a success section, "Phase 1", "Launch gates" or "Month 1-3 timeline" headings are
 // milestones stated as targets: they keep the success role instead of taking their own.
