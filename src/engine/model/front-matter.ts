@@ -16,7 +16,8 @@ const NOT_A_STRING = /^(?:true|false|null)$/i;
 /** The map of plain `key: word` lines, or undefined when any line is another shape. */
 function plainMap(content: string): Record<string, string> | undefined {
   const data: Record<string, string> = {};
-  for (const line of content.split('\n')) {
+  // The block ends with its last line's line end.
+  for (const line of (content.endsWith('\n') ? content.slice(0, -1) : content).split('\n')) {
     const m = PLAIN_LINE.exec(line);
     if (!m || m[2]!.endsWith(' ') || NOT_A_STRING.test(m[2]!) || Object.hasOwn(data, m[1]!)) return undefined;
     data[m[1]!] = m[2]!;

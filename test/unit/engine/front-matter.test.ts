@@ -21,7 +21,7 @@ function randomFrontMatter(random: () => number): string {
     const value = VALUES[Math.floor(random() * VALUES.length)]!;
     lines.push(`${key}:${random() < 0.9 ? ' ' : '  '}${value}`);
   }
-  return lines.join('\n');
+  return lines.join('\n') + (random() < 0.5 ? '\n' : '');
 }
 
 function parserReading(content: string): { data: unknown; error: boolean } {
