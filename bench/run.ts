@@ -5,6 +5,7 @@ import { cliBench } from './cli';
 import { adversarialBench } from './adversarial';
 import { formatChatRender, runChatRenderBench } from './chat-render';
 import { coachLatencyBench } from './coach-latency';
+import { codeActionBench } from './code-actions';
 import { floorBench, lintBench } from './lint';
 import { lspBench } from './lsp';
 import { packageBench } from './package';
@@ -16,6 +17,7 @@ const wanted = (name: string) => only.length === 0 || only.includes(name);
 async function main(): Promise<void> {
   if (wanted('floor')) report('lint: the floor (issue 16), ratio to a markdown-it parse', floorBench());
   if (wanted('lint')) report('lint', await lintBench());
+  if (wanted('lint') || wanted('code-actions')) report('editor: code actions', codeActionBench());
   if (wanted('lsp')) report('language server (issue 17)', await lspBench());
   if (wanted('cli')) report('cli: whole processes', cliBench());
   if (wanted('adversarial')) report('adversarial (issue 11): ratio to linting a plain PRD', await adversarialBench());

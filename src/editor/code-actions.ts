@@ -1,7 +1,7 @@
 // What a finding offers as code actions, editor-neutral: its own fixes, then the
 // "disable here" comments, with the edits the CLI's --fix would make. The
 // language server and the VS Code provider both list them from here.
-import { closeOpenBlocksBeforeInserts, disableFixesAt, type Finding, type Fix, type TextEdit } from '../engine';
+import { closeOpenBlocksBeforeInserts, disableFixesAt, openBlockAtEnd, type Finding, type Fix, type OpenBlock, type TextEdit } from '../engine';
 
 /** Our Fix All kind: `source.fixAll` asks for it, and so does this exact kind. */
 export const FIX_ALL_KIND = 'source.fixAll.outcomeLens';
@@ -41,8 +41,11 @@ export function disableFixesOf(text: string, finding: Finding): Fix[] {
 /** The quick fixes of one finding, in the order an editor should list them. */
 export function findingActions(text: string, finding: Finding, disable: readonly Fix[]): FindingAction[] {
   const own = finding.fixes.filter((fix) => fix.kind !== 'disable');
+  // Whether the text ends in an open block is a read of the whole text: once per finding, not per fix.
+  let open: { block: OpenBlock | undefined } | undefined;
+  const openAtEnd = () => (open ??= { block: openBlockAtEnd(text) }).block;
   return [
-    ...own.map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred === true, edits: closeOpenBlocksBeforeInserts(text, fix.edits), kind: 'fix' as const })),
+    ...own.map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred === true, edits: closeOpenBlocksBeforeInserts(text, fix.edits, openAtEnd), kind: 'fix' as const })),
     ...disable.map((fix) => ({ title: fix.title, isPreferred: false, edits: fix.edits, kind: 'disable' as const })),
   ];
 }

@@ -52,7 +52,15 @@ export interface DiagnosticKey {
 /** Whether a diagnostic a client sends back stands for this finding. */
 export function isDiagnosticOf(diagnostic: DiagnosticKey, finding: Finding): boolean {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  const range = rangeOf(finding);
-  const same = (a: Range['start'], b: Range['start']) => a.line === b.line && a.character === b.character;
-  return diagnostic.source === SOURCE && code === finding.ruleId && same(diagnostic.range.start, range.start) && same(diagnostic.range.end, range.end) && diagnostic.message === finding.message;
+  // Asked of every finding of a document on each cursor move: the cheap tests first, no allocation.
+  const { start, end } = diagnostic.range;
+  return (
+    code === finding.ruleId &&
+    start.line === finding.start.line - 1 &&
+    start.character === finding.start.column - 1 &&
+    end.line === finding.end.line - 1 &&
+    end.character === finding.end.column - 1 &&
+    diagnostic.source === SOURCE &&
+    diagnostic.message === finding.message
+  );
 }

@@ -5,7 +5,7 @@ export { lint, Linter } from './lint';
 export type { LintOptions, LintResult } from './lint';
 export { applyEdits, applyFixes, composeEdits, fixAll, fixAllPasses, MAX_FIX_PASSES, planFixes, snippetOf } from './fixes';
 export type { FixAllResult, FixPassesResult, LintFindings } from './fixes';
-export { closeOpenBlocksBeforeInserts } from './text/open-fence';
+export { closeOpenBlocksBeforeInserts, openBlockAtEnd, type OpenBlock } from './text/open-fence';
 export { rules, ruleById } from './rules';
 export { configSchema } from './config/schema';
 export type { OutcomeLensConfig, RuleSetting, KindSetting } from './config/schema';

@@ -2,7 +2,7 @@
 // document, so text inserted at the end lands inside it as code or as a comment.
 // Fixes that insert there close it first.
 import { LineIndex, lineBreakOf } from './lines';
-import { scan } from './scan';
+import { lastCodeSpan } from './scan';
 import type { TextEdit } from '../types';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -10,7 +10,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** The unclosed fence that runs to the end of the text: where it starts and its marker. */
 export function openFenceAtEnd(text: string): { start: number; marker: string } | undefined {
   const lines = new LineIndex(text);
-  const last = scan(text, lines).codeSpans.at(-1);
+  const last = lastCodeSpan(text, lines);
   if (!last || last.end < lines.lineEnd(lines.lineCount - 1)) return undefined;
   const opener = FENCE.exec(lines.lineText(lines.lineOf(last.start)));
   if (!opener) return undefined; // front matter
@@ -31,12 +31,27 @@ export function openCommentAtEnd(text: string): number | undefined {
   return opener.exec(text)?.index;
 }
 
-/** The edits with a closing fence or comment put before each insertion that would land inside an unclosed final one. */
-export function closeOpenBlocksBeforeInserts(text: string, edits: readonly TextEdit[]): TextEdit[] {
-  if (!edits.some((e) => e.start === e.end)) return [...edits];
+export interface OpenBlock {
+  start: number;
+  /** What closes it: the fence's marker, or `-->`. */
+  closer: string;
+}
+
+/** The unclosed fence or comment the text ends in. */
+export function openBlockAtEnd(text: string): OpenBlock | undefined {
   const fence = openFenceAtEnd(text);
+  if (fence) return { start: fence.start, closer: fence.marker };
   const comment = openCommentAtEnd(text);
-  const open = fence ? { start: fence.start, closer: fence.marker } : comment !== undefined ? { start: comment, closer: '-->' } : undefined;
+  return comment === undefined ? undefined : { start: comment, closer: '-->' };
+}
+
+/**
+ * The edits with a closing fence or comment put before each insertion that would land inside an
+ * unclosed final one. `openAtEnd` lets a caller with several fixes of one text find that block once.
+ */
+export function closeOpenBlocksBeforeInserts(text: string, edits: readonly TextEdit[], openAtEnd: () => OpenBlock | undefined = () => openBlockAtEnd(text)): TextEdit[] {
+  if (!edits.some((e) => e.start === e.end)) return [...edits];
+  const open = openAtEnd();
   if (!open) return [...edits];
   const eol = lineBreakOf(text);
   return edits.map((e) => {

@@ -48,49 +48,81 @@ function closingAtxIndex(text: string): number {
   return blanks;
 }
 
+function frontMatterOf(text: string, lines: LineIndex): ScanResult['frontMatter'] {
+  const first = lines.lineText(0).replace(/^\uFEFF/, '');
+  if (first !== '---' && first !== '+++') return undefined;
+  for (let l = 1; l < lines.lineCount; l++) {
+    const t = lines.lineText(l);
+    if (t === first || (first === '---' && t === '...')) {
+      const content = text.slice(lines.starts[1], lines.starts[l]);
+      return { span: { start: 0, end: lines.lineEnd(l) }, content, format: first === '---' ? 'yaml' : 'toml' };
+    }
+  }
+  return undefined;
+}
+
+/** When line `line` (its text `t`) opens an html comment block or a fenced code block: the line it ends on, and whether it is code. */
+function blockFrom(lines: LineIndex, line: number, t: string): { last: number; code: boolean } | undefined {
+  const count = lines.lineCount;
+  // An HTML comment block (CommonMark type 2) runs to the line holding "-->": a heading
+  // inside it is commented out, not a section. "<!-->" and "<!--->" close themselves.
+  if (COMMENT_OPEN.test(t)) {
+    let end = line;
+    while (end < count && !lines.lineText(end).includes('-->', end === line ? t.indexOf('<!--') + 2 : 0)) end++;
+    return { last: Math.min(end, count - 1), code: false };
+  }
+  const fence = FENCE_OPEN.exec(t);
+  if (!fence || (fence[1]![0] === '`' && fence[2]!.includes('`'))) return undefined;
+  const marker = fence[1]!;
+  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
+  let end = line + 1;
+  while (end < count && !close.test(lines.lineText(end))) end++;
+  return { last: Math.min(end, count - 1), code: true };
+}
+
+// Where a comment block or a fence may open (a match after U+2028, which `^` takes for a line
+// start, is in a line that does not open with it, and is passed over).
+const BLOCK_CANDIDATE = /^ {0,3}(?:<!--|`{3}|~{3})/gm;
+
+/**
+ * The last of `scan`'s code spans, found by jumping from one line that may open a block to the
+ * next instead of reading every line: a code action asks for it on each cursor move.
+ */
+export function lastCodeSpan(text: string, lines: LineIndex): Span | undefined {
+  const frontMatter = frontMatterOf(text, lines);
+  let last = frontMatter?.span;
+  const candidate = new RegExp(BLOCK_CANDIDATE);
+  candidate.lastIndex = frontMatter ? (lines.starts[lines.lineOf(frontMatter.span.end) + 1] ?? text.length) : 0;
+  for (let m = candidate.exec(text); m; m = candidate.exec(text)) {
+    const at = m.index;
+    const line = lines.lineOf(at);
+    const block = blockFrom(lines, line, lines.lineText(line));
+    if (!block) continue;
+    if (block.code) last = { start: at, end: lines.lineEnd(block.last) };
+    if (block.last + 1 >= lines.lineCount) break;
+    candidate.lastIndex = lines.starts[block.last + 1]!;
+  }
+  return last;
+}
+
 export function scan(text: string, lines: LineIndex): ScanResult {
   const headings: ScannedHeading[] = [];
   const codeSpans: Span[] = [];
-  let frontMatter: ScanResult['frontMatter'];
+  const frontMatter = frontMatterOf(text, lines);
   let line = 0;
   const count = lines.lineCount;
-
-  const first = lines.lineText(0).replace(/^\uFEFF/, '');
-  if (first === '---' || first === '+++') {
-    for (let l = 1; l < count; l++) {
-      const t = lines.lineText(l);
-      if (t === first || (first === '---' && t === '...')) {
-        const span = { start: 0, end: lines.lineEnd(l) };
-        const content = text.slice(lines.starts[1], lines.starts[l]);
-        frontMatter = { span, content, format: first === '---' ? 'yaml' : 'toml' };
-        codeSpans.push(span);
-        line = l + 1;
-        break;
-      }
-    }
+  if (frontMatter) {
+    codeSpans.push(frontMatter.span);
+    line = lines.lineOf(frontMatter.span.end) + 1;
   }
 
   let paragraphStart = -1; // first line of the current paragraph, for setext headings
   for (; line < count; line++) {
     const t = lines.lineText(line);
-    // An HTML comment block (CommonMark type 2) runs to the line holding "-->": a heading
-    // inside it is commented out, not a section. "<!-->" and "<!--->" close themselves.
-    if (COMMENT_OPEN.test(t)) {
-      let end = line;
-      while (end < count && !lines.lineText(end).includes('-->', end === line ? t.indexOf('<!--') + 2 : 0)) end++;
-      line = Math.min(end, count - 1);
-      paragraphStart = -1;
-      continue;
-    }
-    const fence = FENCE_OPEN.exec(t);
-    if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
-      const marker = fence[1]!;
-      const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-      let end = line + 1;
-      while (end < count && !close.test(lines.lineText(end))) end++;
-      const last = Math.min(end, count - 1);
-      codeSpans.push({ start: lines.starts[line]!, end: lines.lineEnd(last) });
-      line = last;
+    const block = blockFrom(lines, line, t);
+    if (block) {
+      if (block.code) codeSpans.push({ start: lines.starts[line]!, end: lines.lineEnd(block.last) });
+      line = block.last;
       paragraphStart = -1;
       continue;
     }

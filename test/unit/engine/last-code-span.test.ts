@@ -1,0 +1,29 @@
+// `lastCodeSpan` jumps between lines that may open a block; it must find the same last code
+// span as the full line-by-line scan, whatever the lines and line ends.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { lastCodeSpan, scan } from '../../../src/engine/text/scan';
+import { LineIndex } from '../../../src/engine/text/lines';
+import { seededRandom } from '../../../src/eval/split';
+
+const LINES = [
+  '```', '```js', '``` has `tick`', '````', '~~~', '~~~~ x', '   ```', '    ```', '<!-- note', 'end -->', '<!-- -->', '<!-->', '---', '+++', '...',
+  '# Heading', 'Text with ``` inside', 'a\u2028```', 'plain words', '', '  ~~~', '```  ', '- ```',
+];
+const BREAKS = ['\n', '\r\n', '\r'];
+
+test('random lines: the last code span is the one the full scan finds', () => {
+  const random = seededRandom(23);
+  let found = 0;
+  for (let i = 0; i < 20000; i++) {
+    const parts: string[] = [];
+    const count = 1 + Math.floor(random() * 10);
+    for (let l = 0; l < count; l++) parts.push(LINES[Math.floor(random() * LINES.length)]!, BREAKS[Math.floor(random() * (random() < 0.8 ? 1 : 3))]!);
+    const text = parts.join('');
+    const lines = new LineIndex(text);
+    const expected = scan(text, lines).codeSpans.at(-1);
+    assert.deepStrictEqual(lastCodeSpan(text, lines), expected, JSON.stringify(text));
+    if (expected) found++;
+  }
+  assert.ok(found > 5000, `a code span in ${found} texts`);
+});
