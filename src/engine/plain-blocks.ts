@@ -335,7 +335,8 @@ function list(reader: Reader, first: number, marker: Marker): { node: List; next
  */
 type Literal = { node: Code | Html | Yaml; next: number } | null | undefined;
 
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
+// `[^]*`, not `.*`: with `.*`, a line of tildes that ends in a line break backtracks over the run.
+const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 
 /** The lines `first`..`last` joined, and where they start and end. */
 function linesOf(source: Source, first: number, last: number): { value: string; position: NonNullable<Text['position']> } {
