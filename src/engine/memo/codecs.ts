@@ -78,8 +78,22 @@ function movedItem(item: StoredItem, by: number): StoredItem {
   };
 }
 
+// Written out rather than spread from `movedItem`: every item of every section is restored on
+// every lint, and a literal of one shape is several times cheaper to make than a spread.
 function restoreItem(stored: StoredItem, by: number, section: Section, table: MetricTable | undefined): MetricItem {
-  return { ...movedItem(stored, by), section, table };
+  return {
+    source: stored.source,
+    name: movedField(stored.name, by)!,
+    span: moved(stored.span, by),
+    baseline: movedField(stored.baseline, by),
+    target: movedField(stored.target, by),
+    timeframe: movedField(stored.timeframe, by),
+    owner: movedField(stored.owner, by),
+    dataSource: movedField(stored.dataSource, by),
+    type: stored.type,
+    section,
+    table,
+  };
 }
 
 export const sectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[]; entries: StoredEntry[] }> = {
