@@ -10,6 +10,7 @@
 import type { List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
+import { judge, type JudgeOptions, type Judgement } from './classify';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
@@ -29,6 +30,11 @@ export interface SuccessStatement extends Clause {
   keyResult?: boolean;
   /** What follows it up to the end of its sentence (a clause after ";" or a dash). */
   rest?: string;
+  /**
+   * Its judgements by the options they were made under (`judgeStatement`), shared with every
+   * copy of it the memo restores in later lints: the judgement reads only the statement.
+   */
+  judgements?: Map<string, Judgement>;
 }
 
 export const METRIC_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results']);
@@ -88,6 +94,22 @@ export function successStatements(model: DocumentModel): SuccessStatement[] {
     cache.set(model, found);
   }
   return found;
+}
+
+/**
+ * `judge` for success statements under `options`, each judgement kept with its statement:
+ * a statement restored unchanged in a later lint is not judged again.
+ */
+export function statementJudge(options: JudgeOptions = {}): (statement: SuccessStatement) => Judgement {
+  const key = JSON.stringify(options);
+  return (statement) => {
+    let judgement = statement.judgements?.get(key);
+    if (!judgement) {
+      judgement = judge(statement, options);
+      statement.judgements?.set(key, judgement);
+    }
+    return judgement;
+  };
 }
 
 function collect(model: DocumentModel): SuccessStatement[] {
@@ -186,6 +208,7 @@ function finishedStatements(model: DocumentModel, section: Section, task: boolea
       continuation: continues(text, s.start, s.text),
       introduces: introducesList(text, s.start + s.text.length),
       rest: restOfSentence(text, s.start + s.text.length),
+      judgements: new Map(),
     }));
   return { statements, walked: found.walked };
 }
@@ -219,11 +242,11 @@ type StoredStatement = Omit<SuccessStatement, 'section'>;
 // lint, and literals of one shape are several times cheaper to make than spreads.
 const finishedCodec: SectionCodec<SectionStatements, { statements: StoredStatement[]; walked: boolean }> = {
   store: (found, base) => ({
-    statements: found.statements.map((s) => ({ text: s.text, start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest })),
+    statements: found.statements.map((s) => ({ text: s.text, start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest, judgements: s.judgements })),
     walked: found.walked,
   }),
   restore: (stored, base, section) => ({
-    statements: stored.statements.map((s) => ({ text: s.text, start: s.start + base, section, origin: s.origin, unit: { start: s.unit.start + base, end: s.unit.end + base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest })),
+    statements: stored.statements.map((s) => ({ text: s.text, start: s.start + base, section, origin: s.origin, unit: { start: s.unit.start + base, end: s.unit.end + base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest, judgements: s.judgements })),
     walked: stored.walked,
   }),
 };

@@ -24,8 +24,22 @@ export interface BuildOptions {
   memo?: SectionMemo;
 }
 
+// Plain titles by raw heading: a document is linted again on every keystroke with the same
+// headings (as roles.ts keeps roles by title). Cleared when full; it only saves time.
+const plainTitles = new Map<string, string>();
+
 /** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
 export function plainHeading(raw: string): string {
+  let title = plainTitles.get(raw);
+  if (title === undefined) {
+    title = stripInline(raw);
+    if (plainTitles.size >= 20_000) plainTitles.clear();
+    plainTitles.set(raw, title);
+  }
+  return title;
+}
+
+function stripInline(raw: string): string {
   return raw
     // Each class stops at the next opening bracket too, so a long run of `[`, `(` or `<`
     // is scanned once, not once per start (these were quadratic on 100,000-character headings).
