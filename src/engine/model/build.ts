@@ -5,6 +5,7 @@ import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DocumentModel, FrontMatter, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
 import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
+import { detached } from '../memo/detached';
 import { SectionMemo } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
@@ -32,9 +33,9 @@ const plainTitles = new Map<string, string>();
 export function plainHeading(raw: string): string {
   let title = plainTitles.get(raw);
   if (title === undefined) {
-    title = stripInline(raw);
+    title = detached(stripInline(raw));
     if (plainTitles.size >= 20_000) plainTitles.clear();
-    plainTitles.set(raw, title);
+    plainTitles.set(detached(raw), title);
   }
   return title;
 }
