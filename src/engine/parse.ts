@@ -125,7 +125,7 @@ export function parseMarkdown(text: string): Root {
   return readPlainBlocks(text, parse) ?? parseWithBatchedTables(text);
 }
 
-/** Parse results keyed by text, least recently used dropped first once the cached texts add up to more than `maxChars`. */
+/** Parse results keyed by text; what no lint has read for a while is dropped once the cached texts add up to more than `maxChars` (see `TextKeyedLru`). */
 export class ParseCache {
   private readonly entries: TextKeyedLru<Root>;
 

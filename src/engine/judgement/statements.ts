@@ -10,8 +10,8 @@
 import type { List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
+import { judge, type JudgeOptions, type Judgement } from './classify';
 import type { DocumentModel, Section, SectionRole, Span } from '../types';
-import { placedList, spannedList } from '../memo/codecs';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { lowerBound } from '../text/sorted';
@@ -28,6 +28,13 @@ export interface SuccessStatement extends Clause {
   introduces?: boolean;
   /** It stands where key results are listed, or is a checkbox in a list of milestones. */
   keyResult?: boolean;
+  /** What follows it up to the end of its sentence (a clause after ";" or a dash). */
+  rest?: string;
+  /**
+   * Its judgements by the options they were made under (`judgeStatement`), shared with every
+   * copy of it the memo restores in later lints: the judgement reads only the statement.
+   */
+  judgements?: Map<string, Judgement>;
 }
 
 export const METRIC_PLACES: ReadonlySet<SectionRole> = new Set<SectionRole>(['success-metrics', 'key-results']);
@@ -89,52 +96,121 @@ export function successStatements(model: DocumentModel): SuccessStatement[] {
   return found;
 }
 
+/**
+ * `judge` for success statements under `options`, each judgement kept with its statement:
+ * a statement restored unchanged in a later lint is not judged again.
+ */
+export function statementJudge(options: JudgeOptions = {}): (statement: SuccessStatement) => Judgement {
+  const key = JSON.stringify(options);
+  return (statement) => {
+    let judgement = statement.judgements?.get(key);
+    if (!judgement) {
+      judgement = judge(statement, options);
+      statement.judgements?.set(key, judgement);
+    }
+    return judgement;
+  };
+}
+
 function collect(model: DocumentModel): SuccessStatement[] {
+  const { text } = model;
+  let rows: Map<number, string> | undefined;
+  // A metric row's target, by where its name starts: read with the statement in that cell.
+  const targets = () => {
+    if (rows) return rows;
+    rows = new Map();
+    for (const table of model.metricTables()) {
+      const target = table.columns.indexOf('target');
+      for (const row of table.rows) if (target >= 0 && row.target) rows.set(row.name.span.start, row.target.text);
+    }
+    return rows;
+  };
+  // Whether a section lies in one the document calls a task list ("#### Tasks" under Goals): it states nothing.
+  const underTask: boolean[] = [];
   const out: SuccessStatement[] = [];
-  const inSuccess = (s: Section) => s.effectiveRole !== undefined && (METRIC_PLACES.has(s.effectiveRole) || GOAL_PLACES.has(s.effectiveRole));
-  const rows = new Map<number, string>();
-  for (const table of model.metricTables()) {
-    const target = table.columns.indexOf('target');
-    for (const row of table.rows) if (target >= 0 && row.target) rows.set(row.name.span.start, row.target.text);
-  }
   for (const section of model.sections) {
-    if (!inSuccess(section)) continue;
-    // Which clauses state success, and where, depends on the body and the section's role alone.
+    const success = inSuccess(section);
     // A stored answer still marks a section nested too deep as unchecked, as a fresh read does.
-    section.readable();
-    const { start } = section.body;
-    const placed = model.memo.get('success-clauses', section, section.effectiveRole!, section.bodyText(), start, placedStatements, () =>
-      sectionClauses(model, section).flatMap((clause): SuccessStatement[] => {
-        if (isGuidance(clause.text)) return [];
-        const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
-        const label = FIELD_LABEL.exec(clause.text);
-        return [{ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place }];
-      }),
-    );
-    for (const statement of placed) out.push({ ...statement, value: rows.get(statement.start) });
-  }
-  for (const section of model.sections) {
-    // What a section states depends on its heading, body, roles and place in the tree alone
-    // (whether it has subsections: a leaf heading on an OKR page can name a key result).
-    const { start } = section.heading;
-    const context = `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}`;
-    const found = model.memo.get('statements', section, context, section.ownText(), start, walkedStatements, () => ofSection(model, section, inSuccess));
+    if (success) section.readable();
+    const task = (section.parent !== undefined && underTask[section.parent.index]!) || (success && section.depth > 0 && section.unparsed === undefined && TASK_TITLE.test(section.title));
+    underTask[section.index] = task;
+    const compute = () => finishedStatements(model, section, task, targets);
+    const start = section.heading.start;
+    const end = section.body.end;
+    // What a section states depends on its own text, its roles and place in the tree, and the
+    // line breaks either side of it (a sentence may go on from the line before; a list may
+    // start on the line after). A section whose text does not end its last line (a lone \r)
+    // could have a sentence run on into the next: it is read afresh every time.
+    const found =
+      end === text.length || text.charCodeAt(end - 1) === 10
+        ? model.memo.get('success-statements', section, `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}\u0000${task}\u0000${edgeContext(text, start, end)}`, section.ownText(), start, finishedCodec, compute)
+        : compute();
     if (found.walked) section.readable();
     for (const statement of found.statements) out.push(statement);
   }
-  out.sort((a, b) => a.start - b.start);
-  const skipped = nonGoalLists(model);
+  return out;
+}
+
+const inSuccess = (s: Section) => s.effectiveRole !== undefined && (METRIC_PLACES.has(s.effectiveRole) || GOAL_PLACES.has(s.effectiveRole));
+
+// The characters a sentence's continuation looks back at (see `continues`).
+const JOINING = /[\p{L}\p{N},*_)"'”]/u;
+const LIST_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
+
+/**
+ * What the statements of the text from `start` to `end` can read outside it: whether the line
+ * before ends a sentence (the line break itself, then the last character before blanks), and
+ * whether the line after starts a list item.
+ */
+function edgeContext(text: string, start: number, end: number): string {
+  let i = start - 1;
+  const breakBefore = i >= 0 && text[i] === '\n';
+  while (i >= 0 && /\s/.test(text[i]!)) i--;
+  return `${breakBefore}\u0000${i >= 0 && JOINING.test(text[i]!)}\u0000${end < text.length && LIST_START.test(text.slice(end, end + 39))}`;
+}
+
+/** A section's statements in document order, skipped ones left out, each with what the judgement reads around it. */
+function finishedStatements(model: DocumentModel, section: Section, task: boolean, targets: () => Map<number, string>): SectionStatements {
+  const { text } = model;
+  const own: SuccessStatement[] = [];
+  if (inSuccess(section)) {
+    for (const clause of sectionClauses(model, section)) {
+      if (isGuidance(clause.text)) continue;
+      const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
+      const label = FIELD_LABEL.exec(clause.text);
+      own.push({ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: targets().get(clause.start) });
+    }
+  }
+  const found = ofSection(model, section);
+  for (const statement of found.statements) own.push(statement);
+  if (task) return { statements: [], walked: found.walked };
+  // Document order; the sort is stable, so at a tie a body's clause stays before what was walked.
+  own.sort((a, b) => a.start - b.start);
+  const skipped = inSuccess(section) && section.unparsed === undefined ? offListsOf(model, section) : [];
   // The bold line that titles an OKR page names the page; it states nothing itself.
-  const preamble = model.sections[0];
-  if (preamble?.depth === 0 && preamble.title) {
-    const lineEnd = model.text.indexOf('\n', model.text.indexOf(preamble.title));
-    skipped.push({ start: 0, end: lineEnd < 0 ? model.text.length : lineEnd });
+  if (section.depth === 0 && section.title) {
+    const lineEnd = text.indexOf('\n', text.indexOf(section.title));
+    skipped.push({ start: 0, end: lineEnd < 0 ? text.length : lineEnd });
   }
   // One lookup per statement: a scan of every skipped span for each was quadratic on a long page.
   const within = insideAny(skipped);
-  return out
+  const statements = own
     .filter((s) => !within(s.start) && !IN_PAGE_LINK.test(s.text))
-    .map((s) => ({ ...s, keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || s.section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && OBJECTIVE_HEADING.test(s.section.title)) || (MILESTONE_SECTION.test(s.section.title) && checkbox(model.text, s))), continuation: continues(model.text, s.start, s.text), introduces: introducesList(model.text, s.start + s.text.length), rest: restOfSentence(model.text, s.start + s.text.length) }));
+    .map((s): SuccessStatement => ({
+      text: s.text,
+      start: s.start,
+      section,
+      origin: s.origin,
+      unit: s.unit,
+      place: s.place,
+      value: s.value,
+      keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && OBJECTIVE_HEADING.test(section.title)) || (MILESTONE_SECTION.test(section.title) && checkbox(text, s))),
+      continuation: continues(text, s.start, s.text),
+      introduces: introducesList(text, s.start + s.text.length),
+      rest: restOfSentence(text, s.start + s.text.length),
+      judgements: new Map(),
+    }));
+  return { statements, walked: found.walked };
 }
 
 // The parser takes a task item's "[ ]" out of its paragraph, so look between the item's start and the text.
@@ -161,13 +237,21 @@ interface SectionStatements {
   walked: boolean;
 }
 
-const placedStatements = placedList<SuccessStatement>();
-const walkedStatements: SectionCodec<SectionStatements, { statements: ReturnType<typeof placedStatements.store>; walked: boolean }> = {
-  store: (found, base) => ({ statements: placedStatements.store(found.statements, base), walked: found.walked }),
-  restore: (stored, base, section) => ({ statements: placedStatements.restore(stored.statements, base, section), walked: stored.walked }),
+type StoredStatement = Omit<SuccessStatement, 'section'>;
+// Fields written out rather than spread: every statement of the document is restored on every
+// lint, and literals of one shape are several times cheaper to make than spreads.
+const finishedCodec: SectionCodec<SectionStatements, { statements: StoredStatement[]; walked: boolean }> = {
+  store: (found, base) => ({
+    statements: found.statements.map((s) => ({ text: s.text, start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest, judgements: s.judgements })),
+    walked: found.walked,
+  }),
+  restore: (stored, base, section) => ({
+    statements: stored.statements.map((s) => ({ text: s.text, start: s.start + base, section, origin: s.origin, unit: { start: s.unit.start + base, end: s.unit.end + base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest, judgements: s.judgements })),
+    walked: stored.walked,
+  }),
 };
 
-function ofSection(model: DocumentModel, section: Section, inSuccess: (s: Section) => boolean): SectionStatements {
+function ofSection(model: DocumentModel, section: Section): SectionStatements {
   const out: SuccessStatement[] = [];
   const okr = section.depth > 0 ? OKR_HEADING.exec(model.text.slice(section.titleSpan.start, section.titleSpan.end)) : null;
   if (okr) {
@@ -213,7 +297,7 @@ function restOfSentence(text: string, from: number): string {
 /** The line after the statement starts a list: the statement is that list's lead-in ("**Cohort split:**"). */
 function introducesList(text: string, end: number): boolean {
   const next = text.indexOf('\n', end);
-  return next >= 0 && /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(next + 1, next + 40));
+  return next >= 0 && LIST_START.test(text.slice(next + 1, next + 40));
 }
 
 /** A lower-case line inside a paragraph whose previous line did not end its sentence. */
@@ -224,7 +308,7 @@ function continues(text: string, start: number, statement: string): boolean {
   if (text[i] !== '\n') return false;
   i--;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
-  return i >= 0 && /[\p{L}\p{N},*_)"'”]/u.test(text[i]!);
+  return i >= 0 && JOINING.test(text[i]!);
 }
 
 // Lead-ins whose lists are not success: what is not a goal, and what the document itself
@@ -236,32 +320,11 @@ const NON_GOAL_LABEL =
 const TASK_TITLE = /^\s{0,8}(?:(?:[\p{L}-]+\s{1,8})?(?:tasks?|action items?|activities|to[- ]?dos?|work items?|next steps|backlog|chores)\b|how to celebrate)/iu;
 const TASK_ITEM = /^\s{0,8}(?:\[[ xX]\]\s{1,8})?(?:\*\*|__)?(?:task|todo|to do|action|chore)\s{0,8}(?:#?\d{1,3})?(?:\*\*|__)?\s{0,8}[:\-–—]/i;
 
-const offListSpans = spannedList<Span>();
-
-/**
- * What a success section lists that is not success: lists after a "Non-goals:" or "Tasks:"
- * lead-in (at any depth of nesting), items labeled "Task:", and sections titled "Tasks".
- */
-function nonGoalLists(model: DocumentModel): Span[] {
-  const spans: Span[] = [];
-  for (const section of model.sections) {
-    const role = section.effectiveRole;
-    if (role === undefined || !(GOAL_PLACES.has(role) || METRIC_PLACES.has(role)) || section.unparsed !== undefined) continue;
-    if (section.depth > 0 && TASK_TITLE.test(section.title)) {
-      spans.push(section.span);
-      continue;
-    }
-    // Which lists a section's body takes out depends on that body alone.
-    const nodes = section.nodes();
-    const { start } = section.body;
-    const off = model.memo.get('off-lists', section, '', section.bodyText(), start, offListSpans, () => {
-      const found: Span[] = [];
-      offLists(model, section, nodes, found);
-      return found;
-    });
-    for (const span of off) spans.push(span);
-  }
-  return spans;
+/** What a success section lists that is not success: lists after a "Non-goals:" or "Tasks:" lead-in (at any depth of nesting), and items labeled "Task:". */
+function offListsOf(model: DocumentModel, section: Section): Span[] {
+  const found: Span[] = [];
+  offLists(model, section, section.nodes(), found);
+  return found;
 }
 
 function offLists(model: DocumentModel, section: Section, nodes: readonly RootContent[], spans: Span[]): void {

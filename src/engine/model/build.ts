@@ -2,12 +2,15 @@
 // and (lazily) parsed section content and metric items. Rules read this model,
 // never the raw text, so they agree on what a "section" or a "metric" is.
 import type { RootContent } from 'mdast';
-import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole } from '../types';
+import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
+import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
+import { detached } from '../memo/detached';
 import { SectionMemo } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
 import { scan } from '../text/scan';
+import { lowerBound } from '../text/sorted';
 import { judge } from '../judgement/classify';
 import { readFrontMatter } from './front-matter';
 import { extractMetrics } from './metrics';
@@ -22,8 +25,22 @@ export interface BuildOptions {
   memo?: SectionMemo;
 }
 
+// Plain titles by raw heading: a document is linted again on every keystroke with the same
+// headings (as roles.ts keeps roles by title). Cleared when full; it only saves time.
+const plainTitles = new Map<string, string>();
+
 /** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
 export function plainHeading(raw: string): string {
+  let title = plainTitles.get(raw);
+  if (title === undefined) {
+    title = detached(stripInline(raw));
+    if (plainTitles.size >= 20_000) plainTitles.clear();
+    plainTitles.set(detached(raw), title);
+  }
+  return title;
+}
+
+function stripInline(raw: string): string {
   return raw
     // Each class stops at the next opening bracket too, so a long run of `[`, `(` or `<`
     // is scanned once, not once per start (these were quadratic on 100,000-character headings).
@@ -68,8 +85,29 @@ function boldTitleOf(preamble: string, roleOf: (title: string) => SectionRole | 
   return role ? { title: first![1]!.trim(), role } : undefined;
 }
 
+/**
+ * The metric items and tables of every section, deliverables left out; each section's are
+ * kept between lints under the same context as its extraction (`extractMetrics`), and the
+ * judgement that drops deliverables reads only the item and its section's role.
+ */
+function keptMetrics(sections: readonly Section[], text: string, memo: SectionMemo): SectionMetrics {
+  const items: MetricItem[] = [];
+  const tables: MetricTable[] = [];
+  for (const section of sections) {
+    const role = section.effectiveRole;
+    if (role !== 'goals' && role !== 'success-metrics' && role !== 'key-results') continue;
+    section.readable();
+    const found = memo.get('kept-metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, section.bodyText(), section.body.start, sectionMetrics, () =>
+      withoutDeliverables(extractMetrics([section], text, memo)),
+    );
+    for (const item of found.items) items.push(item);
+    for (const table of found.tables) tables.push(table);
+  }
+  return { items, tables };
+}
+
 /** Metric items that are deliverables ("Release the v2 API") are outputs, not metrics to give a baseline. */
-function withoutDeliverables(found: { items: MetricItem[]; tables: MetricTable[] }): { items: MetricItem[]; tables: MetricTable[] } {
+function withoutDeliverables(found: SectionMetrics): SectionMetrics {
   const isMetric = (item: MetricItem) =>
     judge({
       text: item.name.text,
@@ -91,6 +129,14 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const memo = options.memo ?? new SectionMemo();
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
+  // Code spans are disjoint and in order: a section looks only at those inside it, not at
+  // every one of the document (that was sections × code blocks on every lint).
+  const codeEnds = scanned.codeSpans.map((span) => span.end);
+  const codeWithin = (body: Span): Span[] => {
+    const within: Span[] = [];
+    for (let i = lowerBound(codeEnds, body.start + 1); i < codeEnds.length && scanned.codeSpans[i]!.start < body.end; i++) within.push(scanned.codeSpans[i]!);
+    return within;
+  };
 
   const makeSection = (init: Omit<Section, 'readable' | 'bodyText' | 'ownText' | 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
     let nodes: readonly RootContent[] | undefined;
@@ -113,7 +159,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
       unparsed: undefined,
       readable() {
         if (readable === undefined) {
-          const depth = nestingDepth(text, section.body.start, section.body.end, scanned.codeSpans);
+          const depth = nestingDepth(text, section.body.start, section.body.end, codeWithin(section.body));
           readable = depth <= MAX_NESTING;
           if (!readable) section.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
         }
@@ -199,7 +245,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const frontMatter = readFrontMatter(scanned.frontMatter);
   const fmTitle = frontMatter?.data.title;
   const h1 = sections.find((s) => s.depth === 1);
-  let metrics: { items: MetricItem[]; tables: MetricTable[] } | undefined;
+  let metrics: SectionMetrics | undefined;
   const byRole = new Map<SectionRole, Section[]>();
   for (const s of sections) {
     if (!s.effectiveRole) continue;
@@ -216,11 +262,11 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     sections,
     sectionsWithRole: (role) => byRole.get(role) ?? [],
     metrics() {
-      metrics ??= withoutDeliverables(extractMetrics(sections, text, memo));
+      metrics ??= keptMetrics(sections, text, memo);
       return metrics.items;
     },
     metricTables() {
-      metrics ??= withoutDeliverables(extractMetrics(sections, text, memo));
+      metrics ??= keptMetrics(sections, text, memo);
       return metrics.tables;
     },
     codeSpans: scanned.codeSpans,

@@ -6,8 +6,7 @@
 // or a measured object ("Generate 80% accurate drafts") passes. Delivery words
 // outside the places where success is stated (timelines, requirements) are never judged.
 import * as z from 'zod';
-import { judge } from '../judgement/classify';
-import { successStatements } from '../judgement/statements';
+import { statementJudge, successStatements } from '../judgement/statements';
 import { timeframeIn } from '../vocabulary/timeframes';
 import { defineRule } from './rule';
 import { reportByObjective, type CalledStatement } from './util/objective-groups';
@@ -26,10 +25,11 @@ export default defineRule({
   },
   check({ model, kind, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs, allowVerbs: options.allow };
+    const judged = statementJudge(judgeOptions);
     const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      const call = judge(statement, judgeOptions);
+      const call = judged(statement);
       if (call.call !== 'output') continue;
       const raw = statement.text.slice(call.start, call.end);
       const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();

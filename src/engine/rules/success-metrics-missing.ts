@@ -3,8 +3,7 @@
 // Results section, or by a metric table (or key results) under the goals.
 import * as z from 'zod';
 import type { ResolvedConfig } from '../config/resolve';
-import { judge } from '../judgement/classify';
-import { successStatements } from '../judgement/statements';
+import { statementJudge, successStatements } from '../judgement/statements';
 import type { DocumentModel, Fix, Section } from '../types';
 import { CHANGE_WORDS, RESULT_WORDS } from '../vocabulary/measures';
 import { defineRule } from './rule';
@@ -53,7 +52,8 @@ const BENEFIT_ROLES: ReadonlySet<Section['role']> = new Set<Section['role']>(['b
 function measured(model: DocumentModel, config: ResolvedConfig): boolean {
   if (model.metrics().some((item) => item.section.effectiveRole === 'goals')) return true;
   const options = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs };
-  if (successStatements(model).some((s) => judge(s, options).measure)) return true;
+  const judged = statementJudge(options);
+  if (successStatements(model).some((s) => judged(s).measure)) return true;
   return model.sections.some((s) => BENEFIT_ROLES.has(s.effectiveRole) && benefitMeasured(model, s));
 }
 

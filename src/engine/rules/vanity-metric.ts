@@ -3,8 +3,7 @@
 // measure: a count turned into a rate, share or per-user figure, or tied to a
 // qualifying action ("% of sign-ups who activate", "members who post weekly"), passes.
 import * as z from 'zod';
-import { judge } from '../judgement/classify';
-import { successStatements } from '../judgement/statements';
+import { statementJudge, successStatements } from '../judgement/statements';
 import { defineRule } from './rule';
 import { reportByObjective, type CalledStatement } from './util/objective-groups';
 import { rewriteKeepingFiguresOut } from './util/rewrite-figures';
@@ -23,10 +22,11 @@ export default defineRule({
   },
   check({ model, kind, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, allowVanity: options.allow, outputVerbs: config.outputVerbs };
+    const judged = statementJudge(judgeOptions);
     const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      const call = judge(statement, judgeOptions);
+      const call = judged(statement);
       if (call.call !== 'vanity') continue;
       const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
       const at = statement.start + call.end;

@@ -105,6 +105,8 @@ export function lastCodeSpan(text: string, lines: LineIndex): Span | undefined {
   return last;
 }
 
+const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
 export function scan(text: string, lines: LineIndex): ScanResult {
   const headings: ScannedHeading[] = [];
   const codeSpans: Span[] = [];
@@ -118,6 +120,12 @@ export function scan(text: string, lines: LineIndex): ScanResult {
 
   let paragraphStart = -1; // first line of the current paragraph, for setext headings
   for (; line < count; line++) {
+    // Most lines are prose that starts with a letter: none of the patterns below can match
+    // one, so it only goes on (or starts) a paragraph, without slicing it out of the text.
+    if (isAsciiLetter(text.charCodeAt(lines.starts[line]!))) {
+      if (paragraphStart < 0) paragraphStart = line;
+      continue;
+    }
     const t = lines.lineText(line);
     const block = blockFrom(lines, line, t);
     if (block) {

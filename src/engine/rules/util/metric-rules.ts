@@ -5,6 +5,7 @@
 // what reads as a leading or guardrail metric, and which heading to report on.
 import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
+import { detached } from '../../memo/detached';
 import { isGuardrailText } from '../../vocabulary/guardrails';
 import { CONTEXT_TIMEFRAME, MEASURE_WINDOW } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
@@ -59,19 +60,33 @@ function namesPeriod(words: string): boolean {
 
 const headingCache = new WeakMap<Section, boolean>();
 
+// Whether a title names a period, by title: the same headings come back on every lint, and
+// every metric under one asks. Cleared when full; it only saves time.
+const titlePeriods = new Map<string, boolean>();
+
+function titleNamesPeriod(title: string): boolean {
+  let found = titlePeriods.get(title);
+  if (found === undefined) {
+    found = title !== '' && namesPeriod(title);
+    if (titlePeriods.size >= 20_000) titlePeriods.clear();
+    titlePeriods.set(detached(title), found);
+  }
+  return found;
+}
+
 /** A period in a metric's own heading or the headings above it ("Phase 1 (Q1 2026)" > "Success criteria"). */
 function headingTimeframe(section: Section): boolean {
-  return (section.title !== '' && namesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
+  return titleNamesPeriod(section.title) || (section.parent !== undefined && aboveTimeframe(section.parent));
 }
 
 /** Like headingTimeframe for the headings above, except a document title that is not itself about goals or metrics. */
 function aboveTimeframe(section: Section): boolean {
   // The preamble's title is a bold first line that titles an OKR or metrics page ("**2024 OKRs**").
-  if (section.depth === 0) return section.title !== '' && namesPeriod(section.title);
+  if (section.depth === 0) return titleNamesPeriod(section.title);
   let found = headingCache.get(section);
   if (found === undefined) {
     const title = section.depth === 1 && !(section.effectiveRole !== undefined && OUTCOME_ROLES.has(section.effectiveRole));
-    found = (!title && namesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
+    found = (!title && titleNamesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
     headingCache.set(section, found);
   }
   return found;
