@@ -40,17 +40,29 @@ interface Slot {
   busy: number;
 }
 
+/**
+ * Workers start with the first job, not with the pool: a --cache run whose
+ * files all hit pays for no worker.
+ */
 export class LintPool {
   private readonly slots: Slot[] = [];
   private readonly queue: JobMessage[] = [];
   private readonly waiting = new Map<number, { resolve: (outcome: FileOutcome) => void; slot?: Slot }>();
   private nextId = 1;
+  private started = false;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  constructor(private readonly size: number) {}
+
+  /** Workers running now. */
+  get workers(): number {
+    return this.slots.length;
   }
 
   lint(job: FileJob): Promise<FileOutcome> {
+    if (!this.started) {
+      this.started = true;
+      for (let i = 0; i < this.size; i++) this.slots.push(this.start());
+    }
     return new Promise((resolve) => {
       const message = { id: this.nextId++, job };
       this.waiting.set(message.id, { resolve });
