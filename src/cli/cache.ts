@@ -15,7 +15,9 @@
 // Speed: a re-run over unchanged files should cost little more than reading
 // them. The entries are one JSON document (not a JSON string per entry, which
 // would be parsed twice and escaped on the way), checked with one hash, and
-// the file is written only when this run has something it did not hold.
+// the file is written only when this run has something it did not hold. It is
+// ASCII (other characters as \u escapes): such bytes become a string several
+// times faster than UTF-8 with a few curly quotes in it, and parse faster too.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -80,8 +82,13 @@ function readEntries(bytes: Buffer, program: string): Record<string, Entry> | un
   if (header?.format !== FORMAT || header.program !== program) return undefined;
   const body = bytes.subarray(newline + 1);
   if (header.sum !== sha1(body)) return undefined;
-  const entries = JSON.parse(body.toString('utf8')) as unknown;
+  const entries = JSON.parse(body.toString('latin1')) as unknown;
   return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, Entry>) : undefined;
+}
+
+/** JSON with every character outside ASCII written as a \u escape, so its bytes read back as Latin-1 are the same text. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export class LintCache {
@@ -143,7 +150,7 @@ export class LintCache {
    */
   async save(): Promise<boolean> {
     if (!this.changed) return false;
-    const body = Buffer.from(JSON.stringify({ ...this.old, ...this.fresh }), 'utf8');
+    const body = Buffer.from(asciiJson({ ...this.old, ...this.fresh }), 'latin1');
     const header: Header = { format: FORMAT, program: this.program, sum: sha1(body) };
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
