@@ -7,7 +7,6 @@
 // does not inherit tsx's hooks, so from source it registers them first.)
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Linter } from '../engine';
 import { lintFile, type FileJob, type FileOutcome } from './lint-file';
 
 const ROLE = 'outcome-lens-lint-pool';
@@ -116,12 +115,11 @@ export class LintPool {
 }
 
 function serve(): void {
-  const linter = new Linter();
   // Jobs run one after another: a worker is one core's worth of linting.
   let chain = Promise.resolve();
   parentPort!.on('message', (message: JobMessage) => {
     chain = chain.then(async () => {
-      const outcome = await lintFile(message.job, linter);
+      const outcome = await lintFile(message.job);
       parentPort!.postMessage({ id: message.id, outcome } satisfies OutcomeMessage);
     });
   });
