@@ -38,9 +38,8 @@ Options:
                                 run with --cache (same text, config, kind, version and rules)
   --cache-location PATH         the cache file, or a folder to keep it in
                                 (default: .outcome-lens-cache in the current folder)
-  --concurrency auto|off|N      lint on N threads (this one and N-1 workers); auto (default)
-                                uses every core when there are at least ${POOL_MIN_FILES} files,
-                                off lints in one thread
+  --concurrency auto|off|N      lint on N worker threads; auto (default) uses every core
+                                when there are at least ${POOL_MIN_FILES} files, off lints in one thread
   --no-color                    no colors (also when NO_COLOR is set or output is not a terminal)
   -h, --help                    show this help
 
@@ -62,7 +61,7 @@ interface LintArgs {
   fix: boolean;
   cache: boolean;
   cacheLocation: string | undefined;
-  /** Threads to lint on (this one and workers), or 0 for no pool. */
+  /** Worker threads, or 0 for none. */
   concurrency: number | 'auto';
   color: boolean;
   paths: string[];
@@ -212,8 +211,8 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}), ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
   };
 
-  const threads = args.concurrency === 'auto' ? autoConcurrency(expansion.files.length) : args.concurrency;
-  const pool = threads > 0 ? new LintPool(threads) : undefined;
+  const workers = args.concurrency === 'auto' ? autoConcurrency(expansion.files.length) : args.concurrency;
+  const pool = workers > 0 ? new LintPool(workers) : undefined;
   const cache = args.cache ? await LintCache.open(await cacheFilePath(io.cwd, args.cacheLocation), programFingerprint(toolVersion)) : undefined;
 
   const lintOne = async (path: string, config: ResolvedConfig, root: string): Promise<FileStep> => {

@@ -1,7 +1,5 @@
 // The CLI's worker pool: `outcome-lens lint` on many files lints them on every
-// core: on this thread, which has the engine loaded already and otherwise only
-// reads files and waits, and on one worker for each other core (a worker costs
-// a load of the whole bundle and a heap of its own). node:worker_threads measured as well as the pool libraries for this
+// core. node:worker_threads measured as well as the pool libraries for this
 // shape of work (a few hundred jobs of a few milliseconds each) and adds
 // nothing to install. The worker runs this same module: in the bundle
 // `__filename` is dist/cli-main.js, under tsx it is this file, and either way
@@ -12,11 +10,8 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { lintFile, type FileJob, type FileOutcome } from './lint-file';
 
 const ROLE = 'outcome-lens-lint-pool';
-/**
- * Jobs handed to a worker before it answers: enough waiting that it never
- * idles while this thread, busy with a lint of its own, has not yet read its reply.
- */
-const IN_FLIGHT = 4;
+/** Jobs handed to a worker before it answers: one running, one waiting, so it never idles on a round trip. */
+const IN_FLIGHT = 2;
 /**
  * Below this many files a pool costs more than it saves: each worker loads the
  * whole engine (about 0.1 s of one core) before its first lint.
@@ -32,7 +27,7 @@ interface OutcomeMessage {
   outcome: FileOutcome;
 }
 
-/** How many threads `--concurrency auto` lints `files` files on: none (no pool) for a small run or a single core. */
+/** How many workers `--concurrency auto` uses for `files` files: none for a small run or a single core. */
 export function autoConcurrency(files: number): number {
   const cores = availableParallelism();
   if (cores < 2 || files < POOL_MIN_FILES) return 0;
@@ -45,9 +40,8 @@ interface Slot {
 }
 
 /**
- * Lints on `threads` threads: this one and `threads - 1` workers. Workers
- * start with the first job, not with the pool: a --cache run whose files all
- * hit pays for no worker.
+ * Workers start with the first job, not with the pool: a --cache run whose
+ * files all hit pays for no worker.
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
@@ -55,15 +49,18 @@ export class LintPool {
   private readonly waiting = new Map<number, { resolve: (outcome: FileOutcome) => void; slot?: Slot }>();
   private nextId = 1;
   private started = false;
-  /** Whether this thread is linting a job. */
-  private linting = false;
 
-  constructor(private readonly threads: number) {}
+  constructor(private readonly size: number) {}
+
+  /** Workers running now. */
+  get workers(): number {
+    return this.slots.length;
+  }
 
   lint(job: FileJob): Promise<FileOutcome> {
     if (!this.started) {
       this.started = true;
-      for (let i = 1; i < this.threads; i++) this.slots.push(this.start());
+      for (let i = 0; i < this.size; i++) this.slots.push(this.start());
     }
     return new Promise((resolve) => {
       const message = { id: this.nextId++, job };
@@ -90,6 +87,7 @@ export class LintPool {
     const fail = (why: string) => {
       this.slots.splice(this.slots.indexOf(slot), 1);
       for (const [id, entry] of this.waiting) if (entry.slot === slot) this.settle(id, { ok: false, error: why });
+      if (this.slots.length === 0) for (const message of this.queue.splice(0)) this.settle(message.id, { ok: false, error: why });
       this.dispatch();
     };
     worker.on('error', (error) => fail(`lint worker crashed: ${error.message}`));
@@ -112,18 +110,6 @@ export class LintPool {
         slot.busy++;
         slot.worker.postMessage(message);
       }
-    }
-    // This thread takes a job once the workers have theirs, one at a time, so
-    // file reads and worker replies are handled between its lints.
-    if (!this.linting && this.queue.length) {
-      this.linting = true;
-      const message = this.queue.shift()!;
-      setImmediate(async () => {
-        const outcome = await lintFile(message.job);
-        this.linting = false;
-        this.settle(message.id, outcome);
-        this.dispatch();
-      });
     }
   }
 }
