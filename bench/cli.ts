@@ -54,6 +54,23 @@ function wallMs(command: string, args: string[]): number {
   return performance.now() - started;
 }
 
+/**
+ * The same ratio for work that is parallel by construction (a busy loop on each
+ * core): what this machine allows right now. On a shared machine it drifts far
+ * above 0.5, and the pool figure is read against it.
+ */
+function parallelCeiling(): number {
+  const loop = `${process.execPath} -e 'let x = 0; for (let i = 0; i < 3e8; i++) x += i % 7'`;
+  const both = `${loop} & ${loop}; wait`;
+  const all: number[] = [];
+  const one: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    all.push(wallMs('sh', ['-c', both]));
+    one.push(wallMs('taskset', ['-c', '0', 'sh', '-c', both]));
+  }
+  return median(all) / median(one);
+}
+
 const hasTaskset = () => spawnSync('taskset', ['-c', '0', process.execPath, '-e', '0']).status === 0;
 
 export function cliBench(): BenchResult[] {
@@ -80,7 +97,8 @@ export function cliBench(): BenchResult[] {
         all.push(wallMs(node, lintArgs));
         one.push(wallMs('taskset', ['-c', '0', node, ...lintArgs]));
       }
-      results.push({ name: 'CLI, 600 documents: every core / pinned to one core', value: median(all) / median(one), target: 0.6, detail: `median ${(median(all) / 1000).toFixed(1)} s vs ${(median(one) / 1000).toFixed(1)} s, ${availableParallelism()} cores` });
+      const ceiling = parallelCeiling().toFixed(2);
+      results.push({ name: 'CLI, 600 documents: every core / pinned to one core', value: median(all) / median(one), target: 0.6, detail: `median ${(median(all) / 1000).toFixed(1)} s vs ${(median(one) / 1000).toFixed(1)} s, ${availableParallelism()} cores; a busy loop per core gets ${ceiling} now` });
     } else {
       console.log('  CLI pool speed-up not measured: taskset (util-linux) is not installed');
     }

@@ -5,7 +5,7 @@
 // CI; whatever could be read is still linted and reported.
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { defaultConfig, Linter, type ResolvedConfig } from '../engine';
+import { defaultConfig, type ResolvedConfig } from '../engine';
 import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
 import { describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocument, type PathProblem } from '../node/files';
 import { oneOf, parseCommandLine, stringOption, type ParsedArgs } from './args';
@@ -213,7 +213,6 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
 
   const workers = args.concurrency === 'auto' ? autoConcurrency(expansion.files.length) : args.concurrency;
   const pool = workers > 0 ? new LintPool(workers) : undefined;
-  const linter = pool ? undefined : new Linter();
   const cache = args.cache ? await LintCache.open(await cacheFilePath(io.cwd, args.cacheLocation), programFingerprint(toolVersion)) : undefined;
 
   const lintOne = async (path: string, config: ResolvedConfig, root: string): Promise<FileStep> => {
@@ -229,7 +228,7 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
     const key = cache?.key({ ...job, text: read.text });
     const cached = key === undefined ? undefined : cache!.get(path, key);
     if (cached && !(args.fix && wantsFix(cached.findings))) return { outcome: cached };
-    const outcome = await (pool ? pool.lint(job) : lintFile(job, linter!));
+    const outcome = await (pool ? pool.lint(job) : lintFile(job));
     if (key !== undefined && outcome.ok) cache!.set(path, key, outcome);
     return { outcome };
   };

@@ -7,7 +7,6 @@
 // does not inherit tsx's hooks, so from source it registers them first.)
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Linter } from '../engine';
 import { lintFile, type FileJob, type FileOutcome } from './lint-file';
 
 const ROLE = 'outcome-lens-lint-pool';
@@ -40,17 +39,29 @@ interface Slot {
   busy: number;
 }
 
+/**
+ * Workers start with the first job, not with the pool: a --cache run whose
+ * files all hit pays for no worker.
+ */
 export class LintPool {
   private readonly slots: Slot[] = [];
   private readonly queue: JobMessage[] = [];
   private readonly waiting = new Map<number, { resolve: (outcome: FileOutcome) => void; slot?: Slot }>();
   private nextId = 1;
+  private started = false;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) this.slots.push(this.start());
+  constructor(private readonly size: number) {}
+
+  /** Workers running now. */
+  get workers(): number {
+    return this.slots.length;
   }
 
   lint(job: FileJob): Promise<FileOutcome> {
+    if (!this.started) {
+      this.started = true;
+      for (let i = 0; i < this.size; i++) this.slots.push(this.start());
+    }
     return new Promise((resolve) => {
       const message = { id: this.nextId++, job };
       this.waiting.set(message.id, { resolve });
@@ -104,12 +115,11 @@ export class LintPool {
 }
 
 function serve(): void {
-  const linter = new Linter();
   // Jobs run one after another: a worker is one core's worth of linting.
   let chain = Promise.resolve();
   parentPort!.on('message', (message: JobMessage) => {
     chain = chain.then(async () => {
-      const outcome = await lintFile(message.job, linter);
+      const outcome = await lintFile(message.job);
       parentPort!.postMessage({ id: message.id, outcome } satisfies OutcomeMessage);
     });
   });

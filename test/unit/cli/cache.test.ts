@@ -4,11 +4,12 @@
 // look for it in the output: present means read from the cache, absent means
 // linted again.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { describe, test } from 'node:test';
-import { DEFAULT_CACHE_FILE, LintCache, programFingerprint } from '../../../src/cli/cache';
+import { cacheFileBytes, DEFAULT_CACHE_FILE, LintCache, programFingerprint, type CacheEntry } from '../../../src/cli/cache';
 import { runLint } from '../../../src/cli/lint-command';
 import type { CliRun } from './harness';
 import { run, workspace } from './harness';
@@ -18,23 +19,27 @@ const PLANTED = 'planted: this finding comes from the cache file';
 
 interface CacheFile {
   program: string;
-  entries: Record<string, { key: string; sum: string; result: string }>;
+  entries: Record<string, CacheEntry>;
 }
 
-const readCache = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
+/** The program on the first line, the entries as one JSON object after it. */
+function readCache(path: string): CacheFile {
+  const text = readFileSync(path, 'latin1');
+  const newline = text.indexOf('\n');
+  return { program: (JSON.parse(text.slice(0, newline)) as { program: string }).program, entries: JSON.parse(text.slice(newline + 1)) as CacheFile['entries'] };
+}
 
-/** Replaces every entry's findings with one planted finding, checksums made right, as if we had written it. */
+/** Every entry's findings replaced with one planted finding. */
+function planted(entries: CacheFile['entries'], message = PLANTED): CacheFile['entries'] {
+  const at = { line: 1, column: 1, offset: 0 };
+  const finding = { ruleId: 'vanity-metric', severity: 'warning' as const, message, start: at, end: at, fixes: [], docsUrl: 'https://example.invalid' };
+  return Object.fromEntries(Object.entries(entries).map(([path, { key, result }]) => [path, { key, result: { ...result, kind: 'prd' as const, findings: [finding] } }]));
+}
+
+/** Plants a finding in every entry, checksum made right, as if we had written it. */
 function plant(path: string): void {
   const cache = readCache(path);
-  for (const entry of Object.values(cache.entries)) {
-    const result = JSON.parse(entry.result) as { findings: unknown[]; kind: string };
-    const at = { line: 1, column: 1, offset: 0 };
-    result.kind = 'prd';
-    result.findings = [{ ruleId: 'vanity-metric', severity: 'warning', message: PLANTED, start: at, end: at, fixes: [], docsUrl: 'https://example.invalid' }];
-    entry.result = JSON.stringify(result);
-    entry.sum = createHash('sha1').update(entry.result).digest('hex');
-  }
-  writeFileSync(path, JSON.stringify(cache));
+  writeFileSync(path, cacheFileBytes(cache.program, planted(cache.entries)));
 }
 
 async function lintWithVersion(cwd: string, version: string, ...args: string[]): Promise<CliRun> {
@@ -121,15 +126,50 @@ describe('lint --cache', () => {
     assert.equal(other.get(path, entry.key), undefined);
 
     // Findings edited without a matching checksum.
-    for (const e of Object.values(cache.entries)) e.result = e.result.replace(/"findings":\[/, `"findings":[{"ruleId":"x","message":"${PLANTED}"},`);
-    writeFileSync(cacheFile, JSON.stringify(cache));
+    const [header] = readFileSync(cacheFile, 'latin1').split('\n');
+    const edited = JSON.stringify(planted(cache.entries, `${PLANTED} “quoted”`));
+    writeFileSync(cacheFile, `${header}\n${edited}`);
     assert.deepEqual(await run(['lint', '--cache', 'project'], { cwd }), plain);
 
-    for (const broken of ['', '{', 'null', '[]', '{"format":1,"program":1,"entries":"x"}']) {
+    // Our checksum over bytes that are not ASCII: not a file we wrote (we escape everything else), so not read as Latin-1.
+    const utf8 = Buffer.from(edited, 'utf8');
+    assert.ok(!utf8.equals(Buffer.from(edited, 'latin1')), 'the entries hold characters outside ASCII');
+    const sum = createHash('sha1').update(utf8).digest('hex');
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${JSON.stringify({ ...(JSON.parse(header!) as object), sum })}\n`), utf8]));
+    assert.deepEqual(await run(['lint', '--cache', 'project'], { cwd }), plain);
+
+    for (const broken of ['', '{', 'null', '[]', '{"format":1,"program":1,"entries":"x"}', `{"format":2,"program":"${cache.program}","sum":"0"}\n{}`]) {
       writeFileSync(cacheFile, broken);
       assert.deepEqual(await run(['lint', '--cache', 'project'], { cwd }), plain, JSON.stringify(broken));
       assert.ok(Object.keys(readCache(cacheFile).entries).length > 0, 'rewritten');
     }
+  });
+
+  test('a run whose every file hits starts no lint worker and leaves the cache file as it was; a changed file writes it again', async (t) => {
+    const cwd = workspace(t);
+    const cacheFile = join(cwd, DEFAULT_CACHE_FILE);
+    let started = 0;
+    const count = () => started++;
+    diagnostics.subscribe('worker_threads', count);
+    t.after(() => diagnostics.unsubscribe('worker_threads', count));
+    const lint = () => run(['lint', '--cache', '--concurrency', '2', 'project'], { cwd });
+
+    const first = await lint();
+    assert.equal(started, 2, 'the first run lints on two workers');
+    const bytes = readFileSync(cacheFile);
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    utimesSync(cacheFile, longAgo, longAgo);
+
+    started = 0;
+    assert.deepEqual(await lint(), first);
+    assert.equal(started, 0, 'no worker for a run with nothing to lint');
+    assert.equal(statSync(cacheFile).mtime.getTime(), longAgo.getTime(), 'not written again');
+    assert.deepEqual(readFileSync(cacheFile), bytes);
+
+    writeFileSync(join(cwd, 'project/checkout-prd.md'), `${readFileSync(join(cwd, 'project/checkout-prd.md'), 'utf8')}\nOne more line.\n`);
+    await lint();
+    assert.equal(started, 2, 'a changed file is linted on the pool');
+    assert.ok(statSync(cacheFile).mtime.getTime() > longAgo.getTime(), 'its new result is written');
   });
 
   test('--cache-location: a file, or a folder to keep .outcome-lens-cache in; a cache that cannot be written is one line on stderr', async (t) => {

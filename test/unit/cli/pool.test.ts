@@ -3,6 +3,7 @@
 // and as the built program (workers run dist/cli-main.js).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import diagnostics from 'node:diagnostics_channel';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
@@ -41,6 +42,21 @@ describe('lint on the worker pool', () => {
       assert.equal(pool.stdout, one.stdout, format);
       assert.equal(pool.stderr, one.stderr);
       assert.equal(pool.code, one.code);
+    }
+  });
+
+  test('--concurrency N starts N workers, with the output of one thread', HANG_GUARD, async (t) => {
+    const cwd = manyDocuments(t);
+    let started = 0;
+    const count = () => started++;
+    diagnostics.subscribe('worker_threads', count);
+    t.after(() => diagnostics.unsubscribe('worker_threads', count));
+    const one = await run(['lint', '--format', 'json', '--concurrency', 'off', 'docs'], { cwd });
+    assert.equal(started, 0);
+    for (const threads of [1, 2]) {
+      started = 0;
+      assert.deepEqual(await run(['lint', '--format', 'json', '--concurrency', String(threads), 'docs'], { cwd }), one, `${threads} threads`);
+      assert.equal(started, threads, `${threads} threads`);
     }
   });
 
