@@ -66,6 +66,9 @@ export function readInline(text: string): Paragraph | undefined {
     return true;
   };
   const inner = (start: number, end: number): PhrasingContent[] => [{ type: 'text', value: text.slice(start, end), position: span(start, end) }];
+  // How many of each delimiter the text holds, counted once: a run that is all of them pairs with nothing.
+  const totals = new Map<string, number>();
+  const total = (char: string) => totals.get(char) ?? totals.set(char, count(text, char)).get(char)!;
 
   let i = 0;
   while (i < text.length) {
@@ -90,7 +93,7 @@ export function readInline(text: string): Paragraph | undefined {
         const length = end - i;
         const before = text[i - 1];
         // A run with no other of its kind in the text pairs with nothing; `_` inside a word never opens or closes.
-        if (count(text, c) === length || (c === '_' && before !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(text[end] ?? ''))) {
+        if (total(c) === length || (c === '_' && before !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(text[end] ?? ''))) {
           next = end;
           break;
         }
@@ -147,7 +150,7 @@ export function readInline(text: string): Paragraph | undefined {
       case '~': {
         // Strikethrough needs two runs; a lone one ("~5%") is a tilde.
         const end = runEnd(text, i, c);
-        if (count(text, c) !== end - i) return undefined;
+        if (total(c) !== end - i) return undefined;
         next = end;
         break;
       }

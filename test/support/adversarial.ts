@@ -42,6 +42,10 @@ const builders = {
     title: '5 MB of block quotes nested up to 60 levels',
     text: fill('# PRD: Quotes\n\n## Goals\n\n', (i) => `${'> '.repeat(i % 60)}quote ${i} about page views\n`, 5 * MB),
   }),
+  emphasisRuns: () => ({
+    title: 'a 100,000-character goals paragraph of 16,000 emphasised words',
+    text: `# PRD: Emphasis\n\n## Goals\n\n${'x *word* '.repeat(11_000).trimEnd()}\n`,
+  }),
   bigTable: () => ({
     title: 'a 5 MB metrics table',
     text: fill('# PRD: Table\n\n## Success Metrics\n\n| Metric | Baseline | Target | Timeframe |\n| --- | --- | --- | --- |\n', (i) => `| Page views ${i} | ${i} | ${i + 1} | Q3 |\n`, 5 * MB),

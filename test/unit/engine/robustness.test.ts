@@ -134,6 +134,13 @@ describe('issue 11 recipes (engine)', () => {
     assert.equal(output?.start.line, 9);
   });
 
+  test('3. a 100,000-character paragraph of emphasised words is read whole, each run once', () => {
+    const goals = lint(docs.emphasisRuns.text, { kind: 'prd' }).model!.sections.find((s) => s.title === 'Goals')!;
+    const paragraph = goals.nodes()[0];
+    assert.equal(paragraph?.type, 'paragraph');
+    assert.equal(paragraph.children.filter((c) => c.type === 'emphasis').length, 11_000);
+  });
+
   test('3. headings with long runs of brackets, parentheses and angle brackets are plain-texted whole', () => {
     const text = `# PRD: ${'['.repeat(100_000)}\n\n## ${'<'.repeat(100_000)}\n\n## [a](${'('.repeat(50_000)}\n`;
     const titles = lint(text, { kind: 'prd' }).model!.sections.slice(1).map((s) => s.title.length);
