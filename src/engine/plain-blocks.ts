@@ -1,12 +1,13 @@
-// The mdast of a section whose blocks are simple (paragraphs at the margin, tight lists whose
-// items hold paragraphs and tight lists, pipe tables, thematic breaks), read line by line.
-// Such sections (a long metrics table, a long goal list, most success sections) are most of
-// what rules parse, and micromark's containers and GFM tables cost many times a linear read.
-// Inline content is read by `readInline` where its marks are simple; what it declines is
-// parsed by remark in one batch of paragraphs (`parseInline`), which is what remark makes of
-// it in place, and moved to where it stands. Anything else (other indentation, loose lists, html, code,
-// quotes, link definitions) returns undefined and the caller parses the section with
-// remark, so the tree is always the one remark would build.
+// The mdast of a section whose blocks are simple, read line by line: paragraphs, tight and
+// loose lists whose items hold paragraphs, lists or one rule, task items, pipe tables, thematic
+// breaks, fenced code and html comments at the margin, quotes of paragraphs and lists, front
+// matter, with LF or CRLF line ends. Such sections (a long metrics table, a long goal list,
+// most success sections) are most of what rules parse, and micromark's containers and GFM
+// tables cost many times a linear read. Inline content is read by `readInline` where its marks
+// are simple; what it declines is parsed by remark in one batch of paragraphs (`parseInline`),
+// which is what remark makes of it in place, and moved to where it stands. Anything else (lazy
+// lines next to indented ones, other html, link definitions, a lone CR) returns undefined and
+// the caller parses the section with remark, so the tree is always the one remark would build.
 import type { AlignType, BlockContent, Blockquote, Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text, Yaml } from 'mdast';
 import { INLINE_MARK, readInline } from './plain-inline';
 import { LineIndex } from './text/lines';
@@ -223,15 +224,23 @@ function tableRow(reader: Reader, l: number, cells: ReadonlyArray<[number, numbe
   return { type: 'tableRow', children, position: { start: source.point(l, 0), end: source.point(l, line.length) } };
 }
 
-/** A table from its header line on, and the line after it; undefined when it is not a simple one. */
-function table(reader: Reader, header: number): { node: Table; next: number } | undefined {
-  const { source } = reader;
+/** The header's cells and the columns' alignment when line `header` and the next open a table. */
+function tableHead(source: Source, header: number): { head: Array<[number, number]>; align: AlignType[] } | undefined {
   const head = cellsOf(source.text(header));
   const delimiterCells = header + 1 < source.count ? cellsOf(source.text(header + 1)) : undefined;
   if (!head || !delimiterCells || delimiterCells.length !== head.length) return undefined;
   const align = alignOf(source.text(header + 1), delimiterCells);
-  const first = align && tableRow(reader, header, head);
-  if (!align || !first) return undefined;
+  return align && { head, align };
+}
+
+/** A table from its header line on, and the line after it; undefined when it is not a simple one. */
+function table(reader: Reader, header: number): { node: Table; next: number } | undefined {
+  const { source } = reader;
+  const opened = tableHead(source, header);
+  if (!opened) return undefined;
+  const { head, align } = opened;
+  const first = tableRow(reader, header, head);
+  if (!first) return undefined;
   const rows: TableRow[] = [first];
   let l = header + 2;
   for (; l < source.count && !isBlank(source.text(l)); l++) {
@@ -262,9 +271,9 @@ function leadingSpaces(line: string): number {
 }
 
 /**
- * A tight list from `first` on, and the line after it. An item holds its first line, the lines
- * indented to its content, read as blocks of their own (paragraphs and tight lists), and the
- * unindented lines that go on its last paragraph.
+ * A list from `first` on, and the line after it. An item holds its first line, the lines
+ * indented to its content, read as blocks of their own (paragraphs and lists), and the
+ * unindented lines that go on its last paragraph; blank lines may stand between items.
  */
 function list(reader: Reader, first: number, marker: Marker): { node: List; next: number } | undefined {
   const { source } = reader;
@@ -338,12 +347,18 @@ type Literal = { node: Code | Html | Yaml; next: number } | null | undefined;
 // `[^]*`, not `.*`: with `.*`, a line of tildes that ends in a line break backtracks over the run.
 const FENCE = /^(`{3,}|~{3,})([^]*)$/;
 
-/** The lines `first`..`last` joined, and where they start and end. */
-function linesOf(source: Source, first: number, last: number): { value: string; position: NonNullable<Text['position']> } {
+/** The lines `first`..`last` joined. */
+function joinedLines(source: Source, first: number, last: number): string {
   const parts: string[] = [];
   for (let l = first; l <= last; l++) parts.push(source.text(l));
-  return { value: parts.join('\n'), position: { start: source.point(first, 0), end: source.point(last, source.text(last).length) } };
+  return parts.join('\n');
 }
+
+/** Where lines `first`..`last` start and end. */
+const lineSpan = (source: Source, first: number, last: number): NonNullable<Text['position']> => ({
+  start: source.point(first, 0),
+  end: source.point(last, source.text(last).length),
+});
 
 /** A line that closes a fence of `length` `char`s: up to three blanks, at least as long a run, blanks. */
 function closesFence(line: string, char: string, length: number): boolean {
@@ -366,9 +381,8 @@ function fencedCode(source: Source, l: number): Literal {
     const space = info.indexOf(' ');
     const lang = space < 0 ? info : info.slice(0, space);
     const meta = space < 0 ? '' : info.slice(space).trim();
-    const value = close > l + 1 ? linesOf(source, l + 1, close - 1).value : '';
-    const { position } = linesOf(source, l, close);
-    return { node: { type: 'code', lang: lang || null, meta: meta || null, value, position }, next: close + 1 };
+    const value = close > l + 1 ? joinedLines(source, l + 1, close - 1) : '';
+    return { node: { type: 'code', lang: lang || null, meta: meta || null, value, position: lineSpan(source, l, close) }, next: close + 1 };
   }
   return null;
 }
@@ -380,7 +394,7 @@ function htmlComment(source: Source, l: number): Literal {
   if (line.startsWith('<!-->') || line.startsWith('<!--->')) return null;
   for (let end = l; end < source.count; end++) {
     if (!(end === l ? line.slice(4) : source.text(end)).includes('-->')) continue;
-    return { node: { type: 'html', ...linesOf(source, l, end) }, next: end + 1 };
+    return { node: { type: 'html', value: joinedLines(source, l, end), position: lineSpan(source, l, end) }, next: end + 1 };
   }
   return null;
 }
@@ -397,8 +411,8 @@ function frontMatter(source: Source): Literal {
     const line = source.text(end);
     if (!line.startsWith('---')) continue;
     if (line !== '---') return null;
-    const value = end > 1 ? linesOf(source, 1, end - 1).value : '';
-    return { node: { type: 'yaml', value, position: linesOf(source, 0, end).position }, next: end + 1 };
+    const value = end > 1 ? joinedLines(source, 1, end - 1) : '';
+    return { node: { type: 'yaml', value, position: lineSpan(source, 0, end) }, next: end + 1 };
   }
   return null;
 }
@@ -418,7 +432,7 @@ function blockquote(reader: Reader, first: number): { node: Blockquote; next: nu
   if (!children?.length) return undefined;
   // A list in a quote runs over the quote's blank lines after it, where the parser places its end.
   if (children.some((child) => child.type === 'list')) for (let at = 0; at < lines.count; at++) if (isBlank(lines.text(at))) return undefined;
-  return { node: { type: 'blockquote', children, position: linesOf(source, first, last).position }, next: last + 1 };
+  return { node: { type: 'blockquote', children, position: lineSpan(source, first, last) }, next: last + 1 };
 }
 
 /**
@@ -476,9 +490,9 @@ function blocks(reader: Reader, inItem = false, whole = false): Array<RootConten
       if (isBlank(following)) break;
       const interrupts = markerOf(following);
       if (interrupts && (!interrupts.ordered || interrupts.start === 1)) break;
-      if (following[0] === '|' && table(new Reader(source), next)) break;
-      // A fence, an html comment or a quote interrupts a paragraph.
-      if (!inItem && (following[0] === '>' || literalBlock(source, next) !== undefined)) break;
+      // A table, a fence, an html comment or a quote interrupts a paragraph (read, or declined, as the next block).
+      if (following[0] === '|' && tableHead(source, next)) break;
+      if (!inItem && (following[0] === '>' || FENCE.test(following) || following.startsWith('<!--'))) break;
       // Blanks before a line that goes on a paragraph are dropped; one that might open a block after them is left to remark.
       const rest = following.slice(leadingSpaces(following));
       if (rest !== following && (markerOf(rest) || NOT_PARAGRAPH.test(rest))) return undefined;
