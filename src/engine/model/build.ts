@@ -4,7 +4,7 @@
 import type { RootContent } from 'mdast';
 import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
 import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
-import { detached } from '../memo/detached';
+import { cachedByText, detached } from '../memo/detached';
 import { SectionMemo } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
@@ -25,20 +25,8 @@ export interface BuildOptions {
   memo?: SectionMemo;
 }
 
-// Plain titles by raw heading: a document is linted again on every keystroke with the same
-// headings (as roles.ts keeps roles by title). Cleared when full; it only saves time.
-const plainTitles = new Map<string, string>();
-
-/** Heading text without inline Markdown: emphasis, code marks, links, images, html. */
-export function plainHeading(raw: string): string {
-  let title = plainTitles.get(raw);
-  if (title === undefined) {
-    title = detached(stripInline(raw));
-    if (plainTitles.size >= 20_000) plainTitles.clear();
-    plainTitles.set(detached(raw), title);
-  }
-  return title;
-}
+/** Heading text without inline Markdown: emphasis, code marks, links, images, html. Kept by raw heading. */
+export const plainHeading = cachedByText((raw) => detached(stripInline(raw)));
 
 function stripInline(raw: string): string {
   return raw

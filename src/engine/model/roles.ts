@@ -2,6 +2,7 @@
 // ways ("Success Metrics", "How we'll know", "KPIs", "Measuring success"), so
 // each role has a list of patterns, tried in order; the first match wins.
 // Users add wordings through `sectionAliases`; those are tried first.
+import { cachedByText } from '../memo/detached';
 import type { SectionRole } from '../types';
 
 const PATTERNS: ReadonlyArray<readonly [SectionRole, RegExp]> = [
@@ -71,17 +72,8 @@ export function createRoleMatcher(aliases: Partial<Record<SectionRole, readonly 
   };
 }
 
-// Headings by title, with the role the built-in patterns give them: a document is linted
-// again on every keystroke with the same headings. Cleared when full; it only saves time.
-const builtIn = new Map<string, { heading: string; role: SectionRole | undefined }>();
-
-function builtInRole(title: string): { heading: string; role: SectionRole | undefined } {
-  let known = builtIn.get(title);
-  if (!known) {
-    const heading = normalizeHeading(title);
-    known = { heading, role: PATTERNS.find(([, pattern]) => pattern.test(heading))?.[0] };
-    if (builtIn.size >= 20_000) builtIn.clear();
-    builtIn.set(title, known);
-  }
-  return known;
-}
+// Headings by title, with the role the built-in patterns give them.
+const builtInRole = cachedByText((title): { heading: string; role: SectionRole | undefined } => {
+  const heading = normalizeHeading(title);
+  return { heading, role: PATTERNS.find(([, pattern]) => pattern.test(heading))?.[0] };
+});

@@ -5,7 +5,7 @@
 // what reads as a leading or guardrail metric, and which heading to report on.
 import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
-import { detached } from '../../memo/detached';
+import { cachedByText } from '../../memo/detached';
 import { isGuardrailText } from '../../vocabulary/guardrails';
 import { CONTEXT_TIMEFRAME, MEASURE_WINDOW } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
@@ -60,19 +60,8 @@ function namesPeriod(words: string): boolean {
 
 const headingCache = new WeakMap<Section, boolean>();
 
-// Whether a title names a period, by title: the same headings come back on every lint, and
-// every metric under one asks. Cleared when full; it only saves time.
-const titlePeriods = new Map<string, boolean>();
-
-function titleNamesPeriod(title: string): boolean {
-  let found = titlePeriods.get(title);
-  if (found === undefined) {
-    found = title !== '' && namesPeriod(title);
-    if (titlePeriods.size >= 20_000) titlePeriods.clear();
-    titlePeriods.set(detached(title), found);
-  }
-  return found;
-}
+// Whether a title names a period, by title: every metric under a heading asks on every lint.
+const titleNamesPeriod = cachedByText((title) => title !== '' && namesPeriod(title));
 
 /** A period in a metric's own heading or the headings above it ("Phase 1 (Q1 2026)" > "Success criteria"). */
 function headingTimeframe(section: Section): boolean {
