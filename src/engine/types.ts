@@ -2,7 +2,7 @@
 // same findings can cross a worker boundary, be printed by the CLI, or be
 // turned into VS Code diagnostics without conversion code knowing the rules.
 import type { RootContent } from 'mdast';
-import type { SectionMemo } from './memo/section-memo';
+import type { MemoSession } from './memo/section-memo';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeveritySetting = Severity | 'off';
@@ -202,5 +202,5 @@ export interface DocumentModel {
   lineCount: number;
   position(offset: number): Position;
   /** What rules derived from each section, kept between lints by the same Linter. */
-  memo: SectionMemo;
+  memo: MemoSession;
 }

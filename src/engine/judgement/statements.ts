@@ -143,7 +143,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
     // could have a sentence run on into the next: it is read afresh every time.
     const found =
       end === text.length || text.charCodeAt(end - 1) === 10
-        ? model.memo.get('success-statements', section, `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}\u0000${task}\u0000${edgeContext(text, start, end)}`, section.ownText(), start, finishedCodec, compute)
+        ? model.memo.get('success-statements', section, `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}\u0000${task}\u0000${edgeContext(text, start, end)}`, 'own', finishedCodec, compute)
         : compute();
     if (found.walked) section.readable();
     for (const statement of found.statements) out.push(statement);

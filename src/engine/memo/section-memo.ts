@@ -3,6 +3,12 @@
 // A value is stored without Section objects and with offsets relative to where its
 // section starts: stored values never hold on to an old text, and a section that moved
 // (text inserted above it) is found again by its own text alone.
+//
+// Finding a section by its text hashes that text, and on every lint every section is
+// looked up in every slot: on a long document that hashing was a tenth of a re-lint. A
+// lint's session therefore first finds what is the same as the text of the lint before
+// (the common start and end of the two texts, found by comparing, not hashing), and a
+// section lying wholly in either is found by where it stood in that lint instead.
 
 import type { Section } from '../types';
 import { TextKeyedLru } from './lru';
@@ -13,6 +19,11 @@ export interface SectionCodec<T, Stored> {
   restore(stored: Stored, base: number, section: Section): T;
 }
 
+/** A slot's stored values for one key text, by context. */
+type Contexts = Map<string, unknown>;
+/** What a lint looked up, by slot, then by where its key text started: that text's length and its entry. */
+type Placed = Map<string, Map<number, { length: number; contexts: Contexts }>>;
+
 /**
  * Values by slot (what was derived), context (what else it depends on: the section's
  * role, a rule's options) and the section's text. Each slot keeps its most recently used
@@ -21,26 +32,99 @@ export interface SectionCodec<T, Stored> {
 export class SectionMemo {
   // By slot, then by the section's text (no key is built by joining: that would copy every
   // section's text on every lint), then by context.
-  private readonly slots = new Map<string, TextKeyedLru<Map<string, unknown>>>();
+  private readonly slots = new Map<string, TextKeyedLru<Contexts>>();
+  private lastText = '';
+  private lastPlaced: Placed = new Map();
 
   constructor(private readonly maxChars = 4_000_000) {}
 
-  /** `compute`'s value for `section`, or a stored one made from the same `text` in the same `context`; offsets count from `base`. */
-  get<T, Stored>(slot: string, section: Section, context: string, text: string, base: number, codec: SectionCodec<T, Stored>, compute: () => T): T {
+  /** The memo as one lint of `text` reads it. */
+  session(text: string): MemoSession {
+    const session = new MemoSession(this, text, this.lastText, this.lastPlaced);
+    this.lastText = text;
+    this.lastPlaced = session.placed;
+    return session;
+  }
+
+  /** The entry for `text` in `slot`, made when missing. */
+  contexts(slot: string, text: string): Contexts {
     let entries = this.slots.get(slot);
     if (!entries) {
       entries = new TextKeyedLru(this.maxChars);
       this.slots.set(slot, entries);
     }
-    let byContext = entries.get(text);
-    const hit = byContext?.get(context) as Stored | undefined;
+    let contexts = entries.get(text);
+    if (!contexts) {
+      contexts = new Map();
+      entries.set(text, contexts);
+    }
+    return contexts;
+  }
+}
+
+/** The length of the longest common start of `a` and `b`, compared a block at a time. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  for (const block of [4096, 64]) while (i + block <= n && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The length of the longest common end of `a` and `b` that leaves at least `keep` characters of each before it. */
+export function commonSuffix(a: string, b: string, keep: number): number {
+  const n = Math.min(a.length, b.length) - keep;
+  let i = 0;
+  for (const block of [4096, 64]) while (i + block <= n && a.slice(a.length - i - block, a.length - i) === b.slice(b.length - i - block, b.length - i)) i += block;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+export class MemoSession {
+  /** What this lint looked up, for the next lint's session. */
+  readonly placed: Placed = new Map();
+  /** Where the text stops being the same as the last lint's, from the start and from the end. */
+  private readonly sameUntil: number;
+  private readonly sameFrom: number;
+  /** Added to an offset past the change to get the offset it had in the last lint's text. */
+  private readonly shift: number;
+
+  constructor(
+    private readonly store: SectionMemo,
+    text: string,
+    lastText: string,
+    private readonly lastPlaced: Placed,
+  ) {
+    const prefix = lastPlaced.size ? commonPrefix(text, lastText) : 0;
+    const suffix = lastPlaced.size ? commonSuffix(text, lastText, prefix) : 0;
+    this.sameUntil = prefix;
+    this.sameFrom = text.length - suffix;
+    this.shift = lastText.length - text.length;
+  }
+
+  /**
+   * `compute`'s value for `section`, or a stored one made from the same text in the same
+   * `context`. The text is the section's own (heading and body) or its body alone; offsets
+   * in stored values count from where that text starts.
+   */
+  get<T, Stored>(slot: string, section: Section, context: string, part: 'own' | 'body', codec: SectionCodec<T, Stored>, compute: () => T): T {
+    const base = part === 'own' ? section.heading.start : section.body.start;
+    const end = section.body.end;
+    const length = end - base;
+    // Where the same characters stood in the last lint's text, when they were not touched.
+    const before = end <= this.sameUntil ? base : base >= this.sameFrom ? base + this.shift : -1;
+    const known = before >= 0 ? this.lastPlaced.get(slot)?.get(before) : undefined;
+    const contexts = known?.length === length ? known.contexts : this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText());
+    let placed = this.placed.get(slot);
+    if (!placed) {
+      placed = new Map();
+      this.placed.set(slot, placed);
+    }
+    placed.set(base, { length, contexts });
+    const hit = contexts.get(context) as Stored | undefined;
     if (hit !== undefined) return codec.restore(hit, base, section);
     const value = compute();
-    if (!byContext) {
-      byContext = new Map();
-      entries.set(text, byContext);
-    }
-    byContext.set(context, codec.store(value, base));
+    contexts.set(context, codec.store(value, base));
     return value;
   }
 }

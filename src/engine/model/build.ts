@@ -5,7 +5,7 @@ import type { RootContent } from 'mdast';
 import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
 import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
 import { cachedByText, detached } from '../memo/detached';
-import { SectionMemo } from '../memo/section-memo';
+import { SectionMemo, type MemoSession } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
@@ -78,14 +78,14 @@ function boldTitleOf(preamble: string, roleOf: (title: string) => SectionRole | 
  * kept between lints under the same context as its extraction (`extractMetrics`), and the
  * judgement that drops deliverables reads only the item and its section's role.
  */
-function keptMetrics(sections: readonly Section[], text: string, memo: SectionMemo): SectionMetrics {
+function keptMetrics(sections: readonly Section[], text: string, memo: MemoSession): SectionMetrics {
   const items: MetricItem[] = [];
   const tables: MetricTable[] = [];
   for (const section of sections) {
     const role = section.effectiveRole;
     if (role !== 'goals' && role !== 'success-metrics' && role !== 'key-results') continue;
     section.readable();
-    const found = memo.get('kept-metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, section.bodyText(), section.body.start, sectionMetrics, () =>
+    const found = memo.get('kept-metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, 'body', sectionMetrics, () =>
       withoutDeliverables(extractMetrics([section], text, memo)),
     );
     for (const item of found.items) items.push(item);
@@ -114,7 +114,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
   const lines = new LineIndex(text);
   const scanned = scan(text, lines);
   const cache = options.cache ?? new ParseCache();
-  const memo = options.memo ?? new SectionMemo();
+  const memo = (options.memo ?? new SectionMemo()).session(text);
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
   // Code spans are disjoint and in order: a section looks only at those inside it, not at

@@ -5,7 +5,7 @@
 import type { List, ListItem, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
-import type { SectionMemo } from '../memo/section-memo';
+import type { MemoSession } from '../memo/section-memo';
 import { TIMEFRAME } from '../vocabulary/timeframes';
 import type { MetricColumn, MetricField, MetricItem, MetricTable, MetricType, Section, Span } from '../types';
 
@@ -255,7 +255,7 @@ function isKeyResultItem(item: ListItem): boolean {
   return first?.type === 'paragraph' && /^\s*(?:kr\s*\d*|key result)\b/i.test(toString(first));
 }
 
-export function extractMetrics(sections: readonly Section[], text: string, memo: SectionMemo): { items: MetricItem[]; tables: MetricTable[] } {
+export function extractMetrics(sections: readonly Section[], text: string, memo: MemoSession): { items: MetricItem[]; tables: MetricTable[] } {
   const items: MetricItem[] = [];
   const tables: MetricTable[] = [];
   for (const section of sections) {
@@ -264,7 +264,7 @@ export function extractMetrics(sections: readonly Section[], text: string, memo:
     // Read from the body alone, given the section's roles and title. A stored answer still
     // marks the section unparsed when it nests too deep, as a fresh read would.
     section.readable();
-    const found = memo.get('metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, section.bodyText(), section.body.start, sectionMetrics, () =>
+    const found = memo.get('metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, 'body', sectionMetrics, () =>
       metricsOfSection(section, text),
     );
     for (const item of found.items) items.push(item);

@@ -182,8 +182,7 @@ export default defineRule({
       if (!section.effectiveRole || !ROLES.has(section.effectiveRole)) continue;
       // A section's findings depend on its heading and body, and on whether another section says what doing nothing costs.
       section.readable();
-      const { start } = section.heading;
-      const found = model.memo.get('need-statements', section, String(inactionElsewhere), section.ownText(), start, needFindings, () => {
+      const found = model.memo.get('need-statements', section, String(inactionElsewhere), 'own', needFindings, () => {
         const out: NeedFinding[] = [];
         emit = (r) => out.push({ ...r.span, message: r.message });
         const needSection = NEED_SECTION.test(section.title);

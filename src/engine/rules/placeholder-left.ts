@@ -36,9 +36,9 @@ const foundList = spannedList<Found>();
 function placeholdersIn(model: DocumentModel): Found[] {
   const out: Found[] = [];
   for (const section of model.sections) {
-    const base = section.heading.start;
-    const own = section.ownText();
-    const found = model.memo.get('placeholders', section, '', own, base, foundList, () => {
+    const found = model.memo.get('placeholders', section, '', 'own', foundList, () => {
+      const base = section.heading.start;
+      const own = section.ownText();
       const list: Found[] = [];
       PLACEHOLDER.lastIndex = 0;
       for (let match = PLACEHOLDER.exec(own); match; match = PLACEHOLDER.exec(own)) {

@@ -75,8 +75,7 @@ export default defineRule({
       // What a goal says is read from the section's body alone; whether a key result or a
       // metric elsewhere backs it is asked of the whole document below.
       section.readable();
-      const { start } = section.body;
-      const goals = model.memo.get('vague-goals', section, context, section.bodyText(), start, vagueGoals, () => vagueIn(model, sectionClauses(model, section), vague));
+      const goals = model.memo.get('vague-goals', section, context, 'body', vagueGoals, () => vagueIn(model, sectionClauses(model, section), vague));
       for (const goal of goals) {
         if (goal.objective && KEY_RESULTS.test(model.text.slice(section.body.start, section.span.end))) continue;
         if (namesMetric(goal.words)) continue;

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { detached } from '../../../src/engine/memo/detached';
 import { TextKeyedLru } from '../../../src/engine/memo/lru';
+import { commonPrefix, commonSuffix } from '../../../src/engine/memo/section-memo';
+import { buildModel } from '../../../src/engine/model/build';
+import { Linter, type MetricItem } from '../../../src/engine';
 
 test('a value is found again by an equal key, and replaced by a later set', () => {
   const store = new TextKeyedLru<number>(100);
@@ -40,4 +43,45 @@ test('a detached copy equals the text it was made from, short or long', () => {
   assert.equal(detached(long), 'Success Metrics');
   assert.equal(detached('Goals'), 'Goals');
   assert.equal(detached(''), '');
+});
+
+test('the common start and end of two texts are found block by block exactly as character by character', () => {
+  const naivePrefix = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
+  const naiveSuffix = (a: string, b: string, keep: number) => {
+    let i = 0;
+    while (i < Math.min(a.length, b.length) - keep && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+    return i;
+  };
+  let seed = 7;
+  const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  for (let round = 0; round < 400; round++) {
+    // Lengths around the block sizes (64 and 4096), edits anywhere, including none.
+    const base = 'ab\n#'.repeat(1 + next(2600));
+    const at = next(base.length + 1);
+    const cut = next(3);
+    const inserted = ['', 'x', '\n## T\n', 'ab'][next(4)]!;
+    const edited = base.slice(0, at) + inserted + base.slice(Math.min(base.length, at + cut));
+    const prefix = commonPrefix(base, edited);
+    assert.equal(prefix, naivePrefix(base, edited), `round ${round}: prefix`);
+    assert.equal(commonSuffix(base, edited, prefix), naiveSuffix(base, edited, prefix), `round ${round}: suffix`);
+    assert.ok(prefix + commonSuffix(base, edited, prefix) <= Math.min(base.length, edited.length));
+  }
+});
+
+test("a model read after its Linter linted another text still derives from its own text", () => {
+  // A page that is not a product document leaves its model unread (no rule ran): its metrics
+  // are derived only when asked, after the Linter's memo has seen a later text with a row of
+  // the same length at the same place.
+  const page = (row: string) => `---\ntype: meeting-notes\n---\n# Notes\n\n## Success Metrics\n\n| Metric | Baseline | Target |\n| --- | --- | --- |\n| ${row} | 40 | 60 |\n`;
+  const linter = new Linter();
+  const first = linter.lint(page('Weekly active teams'), { fileName: 'notes.md' });
+  assert.equal(first.kind, 'none');
+  linter.lint(page('Monthly paid seats!'), { fileName: 'notes.md' });
+  const names = (items: readonly MetricItem[]) => items.map((m) => [m.name.text, m.name.span.start, m.target?.text]);
+  assert.deepStrictEqual(names(first.model!.metrics()), names(buildModel(page('Weekly active teams')).metrics()));
+  assert.deepStrictEqual(names(first.model!.metrics()).map(([name]) => name), ['Weekly active teams']);
 });

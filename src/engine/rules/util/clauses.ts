@@ -79,8 +79,7 @@ const clauseList = placedList<Clause>();
 /** A section's statements, from its body alone (kept between lints by the model's memo). */
 export function sectionClauses(model: DocumentModel, section: Section): Clause[] {
   section.readable();
-  const { start } = section.body;
-  return model.memo.get('clauses', section, '', section.bodyText(), start, clauseList, () => {
+  return model.memo.get('clauses', section, '', 'body', clauseList, () => {
     const found: Clause[] = [];
     walk(model, section, section.nodes(), found);
     return found;
