@@ -134,6 +134,10 @@ export default defineRule({
   },
   check({ model, options, report }) {
     const { text } = model;
+    const found = placeholdersIn(model);
+    // Most documents being typed hold no placeholder: the passes below over the whole text
+    // (link definitions, comments, inline code) are made only when there is one to check.
+    if (found.length === 0) return;
     const allowed = new Set(options.allow.map((a) => a.trim().toLowerCase()));
     const definitions = new Set<string>();
     if (text.includes(']:')) for (const d of text.matchAll(DEFINITION)) definitions.add(normalizeLabel(d[1]!));
@@ -148,7 +152,7 @@ export default defineRule({
     const templated: Report[] = [];
     const notes: Report[] = [];
     let next = 0;
-    for (const { start, groups: match } of placeholdersIn(model)) {
+    for (const { start, groups: match } of found) {
       while (next < skipped.length && skipped[next]!.end <= start) next++;
       if (next < skipped.length && skipped[next]!.start <= start) continue;
       const inner = match[5];
