@@ -24,12 +24,12 @@ export interface ScanResult {
 }
 
 // `[^]*`, not `.*`: a line may hold U+2028, which `.` stops at, and `$` would then backtrack.
-const ATX = /^( {0,3})(#{1,6})(?:[ \t]+|$)([^]*)$/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
-const COMMENT_OPEN = /^ {0,3}<!--/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+export const ATX = /^( {0,3})(#{1,6})(?:[ \t]+|$)([^]*)$/;
+export const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^]*)$/;
+export const COMMENT_OPEN = /^ {0,3}<!--/;
+export const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 // Lines that cannot be the text of a setext heading: list items, quotes, tables, html.
-const NOT_PARAGRAPH = /^(?: {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|#)|\s*$| {4,})/;
+export const NOT_PARAGRAPH = /^(?: {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|#)|\s*$| {4,})/;
 
 /** Offset in an ATX heading's text where its closing `#` run (and trailing blanks) begins. */
 function closingAtxIndex(text: string): number {
@@ -106,6 +106,26 @@ export function lastCodeSpan(text: string, lines: LineIndex): Span | undefined {
 }
 
 const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isSpaceOrTab = (code: number) => code === 32 || code === 9;
+
+/**
+ * Whether the line from `start` to `end` surely opens no block and no heading, and ends any
+ * paragraph before it: a blank line, an indented one, a table row, a quote, a list item with
+ * text. Read from its first characters without slicing it out; the patterns above decide the
+ * rest (a test holds this to them).
+ */
+export function endsParagraphOnly(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  if (i === end || i - start >= 4) return true;
+  const c = text.charCodeAt(i);
+  if (c === 124 || c === 62) return true; // | >
+  if ((c !== 42 && c !== 43 && c !== 45) || !isSpaceOrTab(text.charCodeAt(i + 1)) || i + 1 >= end) return false; // * + -
+  if (c !== 45) return true;
+  // "- " with nothing after it may underline a setext heading.
+  for (let j = i + 2; j < end; j++) if (!isSpaceOrTab(text.charCodeAt(j))) return true;
+  return false;
+}
 
 export function scan(text: string, lines: LineIndex): ScanResult {
   const headings: ScannedHeading[] = [];
@@ -122,8 +142,13 @@ export function scan(text: string, lines: LineIndex): ScanResult {
   for (; line < count; line++) {
     // Most lines are prose that starts with a letter: none of the patterns below can match
     // one, so it only goes on (or starts) a paragraph, without slicing it out of the text.
-    if (isAsciiLetter(text.charCodeAt(lines.starts[line]!))) {
+    const start = lines.starts[line]!;
+    if (isAsciiLetter(text.charCodeAt(start))) {
       if (paragraphStart < 0) paragraphStart = line;
+      continue;
+    }
+    if (endsParagraphOnly(text, start, lines.lineEnd(line))) {
+      paragraphStart = -1;
       continue;
     }
     const t = lines.lineText(line);

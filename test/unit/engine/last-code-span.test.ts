@@ -2,7 +2,7 @@
 // span as the full line-by-line scan, whatever the lines and line ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lastCodeSpan, scan } from '../../../src/engine/text/scan';
+import { ATX, COMMENT_OPEN, endsParagraphOnly, FENCE_OPEN, lastCodeSpan, NOT_PARAGRAPH, scan, SETEXT } from '../../../src/engine/text/scan';
 import { LineIndex } from '../../../src/engine/text/lines';
 import { seededRandom } from '../../../src/eval/split';
 
@@ -26,4 +26,21 @@ test('random lines: the last code span is the one the full scan finds', () => {
     if (expected) found++;
   }
   assert.ok(found > 5000, `a code span in ${found} texts`);
+});
+
+test("a line the scan settles from its first characters is one the scan's patterns would settle the same way", () => {
+  const random = seededRandom(29);
+  const CHARS = [' ', ' ', '\t', '-', '*', '+', '|', '>', '#', '=', '`', '~', '<', '!', 'a', '1', '.', ')', '\u2028', 'x'];
+  let settled = 0;
+  for (let i = 0; i < 200_000; i++) {
+    let line = '';
+    for (let n = Math.floor(random() * 9); n > 0; n--) line += CHARS[Math.floor(random() * CHARS.length)]!;
+    // Within a longer text, as the scan reads it: the line's end is where its line break is.
+    const text = `para\n${line}\nmore`;
+    if (!endsParagraphOnly(text, 5, 5 + line.length)) continue;
+    settled++;
+    const opens = COMMENT_OPEN.test(line) || FENCE_OPEN.test(line) || ATX.test(line) || SETEXT.test(line);
+    assert.ok(!opens && NOT_PARAGRAPH.test(line), JSON.stringify(line));
+  }
+  assert.ok(settled > 30_000, `${settled} lines settled`);
 });
