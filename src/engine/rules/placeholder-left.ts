@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { spannedList } from '../memo/codecs';
 import type { DocumentModel, Span } from '../types';
+import { lowerBound } from '../text/sorted';
 import { defineRule } from './rule';
 import type { Report } from './rule';
 import { titleSpan } from './util/document';
@@ -29,39 +30,60 @@ interface Found extends Span {
 const foundList = spannedList<Found>();
 
 /**
- * Every match of PLACEHOLDER, section by section (heading and body), each section's kept
- * between lints by its text. A match never spans a line and sections start at a line, so the
- * matches are those of one pass over the whole text.
+ * Every match of PLACEHOLDER outside code, section by section (heading and body), each
+ * section's kept between lints by its text. A match never spans a line and sections start at
+ * a line, so the matches are those of one pass over the whole text. Code is read per section
+ * too: a section never starts inside a fence, and an inline code span never runs past a
+ * heading (a heading ends the paragraph it would be in).
  */
 function placeholdersIn(model: DocumentModel): Found[] {
   const out: Found[] = [];
+  const blockEnds = model.codeSpans.map((span) => span.end);
   for (const section of model.sections) {
     const found = model.memo.get('placeholders', section, '', 'own', foundList, () => {
       const base = section.heading.start;
+      const end = section.body.end;
       const own = section.ownText();
       const list: Found[] = [];
       PLACEHOLDER.lastIndex = 0;
       for (let match = PLACEHOLDER.exec(own); match; match = PLACEHOLDER.exec(own)) {
         list.push({ start: base + match.index, end: base + match.index + match[0].length, groups: [...match] });
       }
-      return list;
+      if (list.length === 0) return list;
+      const blocks: Span[] = [];
+      for (let i = lowerBound(blockEnds, base + 1); i < blockEnds.length && model.codeSpans[i]!.start < end; i++) blocks.push(model.codeSpans[i]!);
+      const code = [...blocks, ...inlineCodeSpans(own, base, blocks)].sort((a, b) => a.start - b.start);
+      return outside(list, code);
     });
     for (const f of found) out.push(f);
   }
   return out;
 }
 
-/** Inline code spans outside the given code blocks: a run of backticks up to the next run of the same length, within one paragraph. */
-function inlineCodeSpans(text: string, blocks: readonly Span[]): Span[] {
+/** The matches (in order) that do not start inside any of the spans (disjoint, in order): one walk over both. */
+function outside<T extends Span>(matches: readonly T[], spans: readonly Span[]): T[] {
+  let next = 0;
+  return matches.filter(({ start }) => {
+    while (next < spans.length && spans[next]!.end <= start) next++;
+    return !(next < spans.length && spans[next]!.start <= start);
+  });
+}
+
+/**
+ * Inline code spans in a section's text (which starts at `base` in the document) outside the
+ * given code blocks: a run of backticks up to the next run of the same length, within one
+ * paragraph. Spans are placed in the document.
+ */
+function inlineCodeSpans(own: string, base: number, blocks: readonly Span[]): Span[] {
   const spans: Span[] = [];
-  if (!text.includes('`')) return spans;
+  if (!own.includes('`')) return spans;
   let block = 0;
   let open: { start: number; length: number } | undefined;
   let previous = 0; // end of the previous run: each stretch of text is checked for a blank line once
-  for (const run of text.matchAll(/`+/g)) {
-    const at = run.index;
-    const blankLine = /\n[ \t]*\r?\n/.test(text.slice(previous, at));
-    previous = at + run[0].length;
+  for (const run of own.matchAll(/`+/g)) {
+    const at = base + run.index;
+    const blankLine = /\n[ \t]*\r?\n/.test(own.slice(previous, run.index));
+    previous = run.index + run[0].length;
     while (block < blocks.length && blocks[block]!.end <= at) block++;
     if (block < blocks.length && blocks[block]!.start <= at) {
       open = undefined;
@@ -136,28 +158,27 @@ export default defineRule({
     const { text } = model;
     const found = placeholdersIn(model);
     // Most documents being typed hold no placeholder: the passes below over the whole text
-    // (link definitions, comments, inline code) are made only when there is one to check.
+    // (comments, link definitions) are made only when there is one to check.
     if (found.length === 0) return;
     const allowed = new Set(options.allow.map((a) => a.trim().toLowerCase()));
-    const definitions = new Set<string>();
-    if (text.includes(']:')) for (const d of text.matchAll(DEFINITION)) definitions.add(normalizeLabel(d[1]!));
+    let definitions: Set<string> | undefined;
+    const defined = (label: string) => {
+      definitions ??= new Set(text.includes(']:') ? [...text.matchAll(DEFINITION)].map((d) => normalizeLabel(d[1]!)) : []);
+      return definitions.has(normalizeLabel(label));
+    };
 
-    const skipped: Span[] = [...model.codeSpans];
+    // Comments, unlike code, may run from one section into another: they are found in the whole text.
+    const skipped: Span[] = [];
     if (text.includes('<!--')) {
       for (const c of text.matchAll(COMMENT)) skipped.push({ start: c.index, end: c.index + c[0].length });
     }
-    skipped.push(...inlineCodeSpans(text, [...model.codeSpans].sort((a, b) => a.start - b.start)));
-    skipped.sort((a, b) => a.start - b.start);
 
     const templated: Report[] = [];
     const notes: Report[] = [];
-    let next = 0;
-    for (const { start, groups: match } of found) {
-      while (next < skipped.length && skipped[next]!.end <= start) next++;
-      if (next < skipped.length && skipped[next]!.start <= start) continue;
+    for (const { start, groups: match } of outside(found, skipped)) {
       const inner = match[5];
       const whole = match[0]!;
-      if (inner !== undefined && (!isTemplateText(inner) || definitions.has(normalizeLabel(inner)) || isDefinitionLabel(text, start, whole.length))) continue;
+      if (inner !== undefined && (!isTemplateText(inner) || defined(inner) || isDefinitionLabel(text, start, whole.length))) continue;
       if (allowed.has(whole.toLowerCase())) continue;
       const end = start + whole.length;
       if ((inner !== undefined || match[2]) && NAMED_AS_VARIABLE.test(text.slice(end, end + 40))) continue;
