@@ -11,7 +11,7 @@ import type { List, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import { judge, type JudgeOptions, type Judgement } from './classify';
-import type { DocumentModel, Section, SectionRole, Span } from '../types';
+import { SECTION_ROLES, type DocumentModel, type Section, type SectionRole, type Span } from '../types';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { lowerBound } from '../text/sorted';
@@ -143,7 +143,7 @@ function collect(model: DocumentModel): SuccessStatement[] {
     // could have a sentence run on into the next: it is read afresh every time.
     const found =
       end === text.length || text.charCodeAt(end - 1) === 10
-        ? model.memo.get('success-statements', section, `${section.depth}\u0000${section.role}\u0000${section.effectiveRole}\u0000${section.parent?.effectiveRole}\u0000${section.children.length > 0}\u0000${task}\u0000${edgeContext(text, start, end)}`, 'own', finishedCodec, compute)
+        ? model.memo.get('success-statements', section, statementsContext(section, task, edgeContext(text, start, end)), 'own', finishedCodec, compute)
         : compute();
     if (found.walked) section.readable();
     for (const statement of found.statements) out.push(statement);
@@ -158,15 +158,28 @@ const JOINING = /[\p{L}\p{N},*_)"'”]/u;
 const LIST_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
 
 /**
- * What the statements of the text from `start` to `end` can read outside it: whether the line
- * before ends a sentence (the line break itself, then the last character before blanks), and
- * whether the line after starts a list item.
+ * What the statements of the text from `start` to `end` can read outside it, as three bits:
+ * whether the line before ends a sentence (the line break itself, then the last character
+ * before blanks), and whether the line after starts a list item.
  */
-function edgeContext(text: string, start: number, end: number): string {
+function edgeContext(text: string, start: number, end: number): number {
   let i = start - 1;
-  const breakBefore = i >= 0 && text[i] === '\n';
+  const breakBefore = i >= 0 && text.charCodeAt(i) === 10;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
-  return `${breakBefore}\u0000${i >= 0 && JOINING.test(text[i]!)}\u0000${end < text.length && LIST_START.test(text.slice(end, end + 39))}`;
+  const joined = i >= 0 && JOINING.test(text[i]!);
+  const listAfter = end < text.length && LIST_START.test(text.slice(end, end + 39));
+  return (breakBefore ? 4 : 0) + (joined ? 2 : 0) + (listAfter ? 1 : 0);
+}
+
+// Roles by a small number (0 for none), for the context below: a string built per section per
+// lint was most of what a re-lint allocated.
+const ROLE_CODES = new Map<SectionRole | undefined, number>(SECTION_ROLES.map((role, i) => [role, i + 1]));
+const roleCode = (role: SectionRole | undefined) => ROLE_CODES.get(role) ?? 0;
+
+/** What a section's statements depend on besides its text: its roles, its place in the tree, a task list above it, its edges; one number. */
+function statementsContext(section: Section, task: boolean, edges: number): number {
+  const roles = (roleCode(section.role) * 64 + roleCode(section.effectiveRole)) * 64 + roleCode(section.parent?.effectiveRole);
+  return (((section.depth * 262_144 + roles) * 2 + (section.children.length > 0 ? 1 : 0)) * 2 + (task ? 1 : 0)) * 8 + edges;
 }
 
 /** A section's statements in document order, skipped ones left out, each with what the judgement reads around it. */

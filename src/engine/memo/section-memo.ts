@@ -20,9 +20,18 @@ export interface SectionCodec<T, Stored> {
 }
 
 /** A slot's stored values for one key text, by context. */
-type Contexts = Map<string, unknown>;
-/** What a lint looked up, by slot, then by where its key text started: that text's length and its entry. */
-type Placed = Map<string, Map<number, { length: number; contexts: Contexts }>>;
+type Contexts = Map<string | number, unknown>;
+/** Where a lint found a section's entry in a slot: the section's key text (where it starts, how long it is) and the entry. */
+interface Placement {
+  base: number;
+  length: number;
+  contexts: Contexts;
+}
+/** What a lint looked up, by slot, then by section index (arrays, not maps: a lint fills them for every section). */
+interface Placed {
+  sections: number;
+  slots: Map<string, Array<Placement | undefined>>;
+}
 
 /**
  * Values by slot (what was derived), context (what else it depends on: the section's
@@ -34,7 +43,7 @@ export class SectionMemo {
   // section's text on every lint), then by context.
   private readonly slots = new Map<string, TextKeyedLru<Contexts>>();
   private lastText = '';
-  private lastPlaced: Placed = new Map();
+  private lastPlaced: Placed = { sections: 0, slots: new Map() };
 
   constructor(private readonly maxChars = 4_000_000) {}
 
@@ -82,12 +91,14 @@ export function commonSuffix(a: string, b: string, keep: number): number {
 
 export class MemoSession {
   /** What this lint looked up, for the next lint's session. */
-  readonly placed: Placed = new Map();
+  readonly placed: Placed = { sections: 0, slots: new Map() };
   /** Where the text stops being the same as the last lint's, from the start and from the end. */
   private readonly sameUntil: number;
   private readonly sameFrom: number;
   /** Added to an offset past the change to get the offset it had in the last lint's text. */
   private readonly shift: number;
+  /** Taken from the index of a section past the change to get the index it had in the last lint. */
+  private indexShift = 0;
 
   constructor(
     private readonly store: SectionMemo,
@@ -95,11 +106,17 @@ export class MemoSession {
     lastText: string,
     private readonly lastPlaced: Placed,
   ) {
-    const prefix = lastPlaced.size ? commonPrefix(text, lastText) : 0;
-    const suffix = lastPlaced.size ? commonSuffix(text, lastText, prefix) : 0;
+    const prefix = lastPlaced.slots.size ? commonPrefix(text, lastText) : 0;
+    const suffix = lastPlaced.slots.size ? commonSuffix(text, lastText, prefix) : 0;
     this.sameUntil = prefix;
     this.sameFrom = text.length - suffix;
     this.shift = lastText.length - text.length;
+  }
+
+  /** The model's sections are built: there are `count` of them. */
+  sectionsBuilt(count: number): void {
+    this.placed.sections = count;
+    this.indexShift = count - this.lastPlaced.sections;
   }
 
   /**
@@ -107,20 +124,24 @@ export class MemoSession {
    * `context`. The text is the section's own (heading and body) or its body alone; offsets
    * in stored values count from where that text starts.
    */
-  get<T, Stored>(slot: string, section: Section, context: string, part: 'own' | 'body', codec: SectionCodec<T, Stored>, compute: () => T): T {
+  get<T, Stored>(slot: string, section: Section, context: string | number, part: 'own' | 'body', codec: SectionCodec<T, Stored>, compute: () => T): T {
     const base = part === 'own' ? section.heading.start : section.body.start;
     const end = section.body.end;
     const length = end - base;
-    // Where the same characters stood in the last lint's text, when they were not touched.
-    const before = end <= this.sameUntil ? base : base >= this.sameFrom ? base + this.shift : -1;
-    const known = before >= 0 ? this.lastPlaced.get(slot)?.get(before) : undefined;
-    const contexts = known?.length === length ? known.contexts : this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText());
-    let placed = this.placed.get(slot);
+    // Where the same characters stood in the last lint's text, and which section they were, when the edit did not touch them.
+    const prefix = end <= this.sameUntil;
+    const before = prefix ? base : base >= this.sameFrom ? base + this.shift : -1;
+    const known = before >= 0 ? this.lastPlaced.slots.get(slot)?.[prefix ? section.index : section.index - this.indexShift] : undefined;
+    const found = known !== undefined && known.base === before && known.length === length;
+    let placed = this.placed.slots.get(slot);
     if (!placed) {
-      placed = new Map();
-      this.placed.set(slot, placed);
+      placed = new Array<Placement | undefined>(this.placed.sections);
+      this.placed.slots.set(slot, placed);
     }
-    placed.set(base, { length, contexts });
+    // A section that neither changed nor moved keeps its placement as it was.
+    const placement = found && before === base ? known : { base, length, contexts: found ? known.contexts : this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText()) };
+    placed[section.index] = placement;
+    const { contexts } = placement;
     const hit = contexts.get(context) as Stored | undefined;
     if (hit !== undefined) return codec.restore(hit, base, section);
     const value = compute();

@@ -110,6 +110,97 @@ function withoutDeliverables(found: SectionMetrics): SectionMetrics {
 
 const BLANK = /^[ \t\r\n]*$/;
 
+type SectionInit = Pick<Section, 'title' | 'depth' | 'role' | 'heading' | 'titleSpan' | 'body' | 'span' | 'parent'>;
+
+/** What a section reads its body from: the document's text, the parse cache, the code blocks within a span. */
+interface SectionReading {
+  text: string;
+  cache: ParseCache;
+  codeWithin(body: Span): Span[];
+}
+
+/**
+ * A section of one lint's model. A class, not a literal with closures: a re-lint builds every
+ * section again, and six closures each were most of what building them allocated.
+ */
+class ModelSection implements Section {
+  title: string;
+  depth: number;
+  role: SectionRole | undefined;
+  effectiveRole: SectionRole | undefined;
+  heading: Span;
+  titleSpan: Span;
+  body: Span;
+  span: Span;
+  parent: Section | undefined;
+  children: Section[] = [];
+  index: number;
+  unparsed: string | undefined = undefined;
+  private readableKept: boolean | undefined = undefined;
+  private bodyKept: string | undefined = undefined;
+  private ownKept: string | undefined = undefined;
+  private nodesKept: readonly RootContent[] | undefined = undefined;
+
+  constructor(
+    init: SectionInit,
+    index: number,
+    private readonly read: SectionReading,
+  ) {
+    // Listed one by one: a spread of `init` made each section cost several times more to build.
+    this.title = init.title;
+    this.depth = init.depth;
+    this.role = init.role;
+    this.effectiveRole = effectiveRoleOf(init.role, init.parent?.effectiveRole);
+    this.heading = init.heading;
+    this.titleSpan = init.titleSpan;
+    this.body = init.body;
+    this.span = init.span;
+    this.parent = init.parent;
+    this.index = index;
+  }
+
+  readable(): boolean {
+    if (this.readableKept === undefined) {
+      const depth = nestingDepth(this.read.text, this.body.start, this.body.end, this.read.codeWithin(this.body));
+      this.readableKept = depth <= MAX_NESTING;
+      if (!this.readableKept) this.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
+    }
+    return this.readableKept;
+  }
+
+  bodyText(): string {
+    return (this.bodyKept ??= this.read.text.slice(this.body.start, this.body.end));
+  }
+
+  ownText(): string {
+    return (this.ownKept ??= this.read.text.slice(this.heading.start, this.body.end));
+  }
+
+  nodes(): readonly RootContent[] {
+    if (this.nodesKept === undefined) {
+      if (!this.readable()) {
+        this.nodesKept = [];
+        return this.nodesKept;
+      }
+      const body = this.bodyText();
+      try {
+        // Blank lines alone parse to nothing; many sections hold only their subsections.
+        this.nodesKept = BLANK.test(body) ? [] : this.read.cache.parse(body).children;
+      } catch {
+        // Pathological input (e.g. nesting deeper than the parser's stack): the
+        // section is treated as having no content rather than failing the lint.
+        this.nodesKept = [];
+      }
+    }
+    return this.nodesKept;
+  }
+
+  spanOf(node: RootContent): Span {
+    const base = this.body.start;
+    return { start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0) };
+  }
+}
+
 export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
   const lines = new LineIndex(text);
   const scanned = scan(text, lines);
@@ -126,62 +217,9 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     return within;
   };
 
-  const makeSection = (init: Omit<Section, 'readable' | 'bodyText' | 'ownText' | 'nodes' | 'spanOf' | 'children' | 'index' | 'effectiveRole' | 'unparsed'>): Section => {
-    let nodes: readonly RootContent[] | undefined;
-    let readable: boolean | undefined;
-    let bodyText: string | undefined;
-    let ownText: string | undefined;
-    // Listed one by one: a spread of `init` made each section cost several times more to build.
-    const section: Section = {
-      title: init.title,
-      depth: init.depth,
-      role: init.role,
-      heading: init.heading,
-      titleSpan: init.titleSpan,
-      body: init.body,
-      span: init.span,
-      parent: init.parent,
-      effectiveRole: effectiveRoleOf(init.role, init.parent?.effectiveRole),
-      children: [],
-      index: sections.length,
-      unparsed: undefined,
-      readable() {
-        if (readable === undefined) {
-          const depth = nestingDepth(text, section.body.start, section.body.end, codeWithin(section.body));
-          readable = depth <= MAX_NESTING;
-          if (!readable) section.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
-        }
-        return readable;
-      },
-      bodyText() {
-        return (bodyText ??= text.slice(section.body.start, section.body.end));
-      },
-      ownText() {
-        return (ownText ??= text.slice(section.heading.start, section.body.end));
-      },
-      nodes() {
-        if (nodes === undefined) {
-          if (!section.readable()) {
-            nodes = [];
-            return nodes;
-          }
-          const body = section.bodyText();
-          try {
-            // Blank lines alone parse to nothing; many sections hold only their subsections.
-            nodes = BLANK.test(body) ? [] : cache.parse(body).children;
-          } catch {
-            // Pathological input (e.g. nesting deeper than the parser's stack): the
-            // section is treated as having no content rather than failing the lint.
-            nodes = [];
-          }
-        }
-        return nodes;
-      },
-      spanOf(node) {
-        const base = section.body.start;
-        return { start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0) };
-      },
-    };
+  const read: SectionReading = { text, cache, codeWithin };
+  const makeSection = (init: SectionInit): Section => {
+    const section = new ModelSection(init, sections.length, read);
     sections.push(section);
     return section;
   };
@@ -230,6 +268,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     parent.children.push(section);
     stack.push(section);
   });
+  memo.sectionsBuilt(sections.length);
   const frontMatter = readFrontMatter(scanned.frontMatter);
   const fmTitle = frontMatter?.data.title;
   const h1 = sections.find((s) => s.depth === 1);
