@@ -5,7 +5,7 @@ import type { RootContent } from 'mdast';
 import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
 import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
 import { cachedByText, detached } from '../memo/detached';
-import { SectionMemo, type MemoSession } from '../memo/section-memo';
+import { SectionMemo, type MemoSession, type SectionCodec } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
@@ -112,12 +112,16 @@ const BLANK = /^[ \t\r\n]*$/;
 
 type SectionInit = Pick<Section, 'title' | 'depth' | 'role' | 'heading' | 'titleSpan' | 'body' | 'span' | 'parent'>;
 
-/** What a section reads its body from: the document's text, the parse cache, the code blocks within a span. */
+/** What a section reads its body from: the document's text, the parse cache, the memo, the code blocks within a span. */
 interface SectionReading {
   text: string;
   cache: ParseCache;
+  memo: MemoSession;
   codeWithin(body: Span): Span[];
 }
+
+/** A value kept as it is: it holds no offsets. */
+const asIs: SectionCodec<number, number> = { store: (value) => value, restore: (value) => value };
 
 /**
  * A section of one lint's model. A class, not a literal with closures: a re-lint builds every
@@ -161,7 +165,8 @@ class ModelSection implements Section {
 
   readable(): boolean {
     if (this.readableKept === undefined) {
-      const depth = nestingDepth(this.read.text, this.body.start, this.body.end, this.read.codeWithin(this.body));
+      // The code blocks in a body are its own: a section never starts inside one.
+      const depth = this.read.memo.get('nesting', this, '', 'body', asIs, () => nestingDepth(this.read.text, this.body.start, this.body.end, this.read.codeWithin(this.body)));
       this.readableKept = depth <= MAX_NESTING;
       if (!this.readableKept) this.unparsed = `lists or quotes nest ${depth} levels deep (the limit is ${MAX_NESTING})`;
     }
@@ -217,7 +222,7 @@ export function buildModel(text: string, options: BuildOptions = {}): DocumentMo
     return within;
   };
 
-  const read: SectionReading = { text, cache, codeWithin };
+  const read: SectionReading = { text, cache, memo, codeWithin };
   const makeSection = (init: SectionInit): Section => {
     const section = new ModelSection(init, sections.length, read);
     sections.push(section);
