@@ -10,6 +10,7 @@
 // (the common start and end of the two texts, found by comparing, not hashing), and a
 // section lying wholly in either is found by where it stood in that lint instead.
 
+import { LineIndex } from '../text/lines';
 import type { Section } from '../types';
 import { TextKeyedLru } from './lru';
 
@@ -43,14 +44,16 @@ export class SectionMemo {
   // section's text on every lint), then by context.
   private readonly slots = new Map<string, TextKeyedLru<Contexts>>();
   private lastText = '';
+  private lastLines: LineIndex | undefined;
   private lastPlaced: Placed = { sections: 0, slots: new Map() };
 
   constructor(private readonly maxChars = 4_000_000) {}
 
   /** The memo as one lint of `text` reads it. */
   session(text: string): MemoSession {
-    const session = new MemoSession(this, text, this.lastText, this.lastPlaced);
+    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced);
     this.lastText = text;
+    this.lastLines = session.lines;
     this.lastPlaced = session.placed;
     return session;
   }
@@ -90,6 +93,8 @@ export function commonSuffix(a: string, b: string, keep: number): number {
 }
 
 export class MemoSession {
+  /** The text's line index, made from the last lint's where they share a start or an end. */
+  readonly lines: LineIndex;
   /** What this lint looked up, for the next lint's session. */
   readonly placed: Placed = { sections: 0, slots: new Map() };
   /** Where the text stops being the same as the last lint's, from the start and from the end. */
@@ -104,13 +109,15 @@ export class MemoSession {
     private readonly store: SectionMemo,
     text: string,
     lastText: string,
+    lastLines: LineIndex | undefined,
     private readonly lastPlaced: Placed,
   ) {
-    const prefix = lastPlaced.slots.size ? commonPrefix(text, lastText) : 0;
-    const suffix = lastPlaced.slots.size ? commonSuffix(text, lastText, prefix) : 0;
+    const prefix = lastLines ? commonPrefix(text, lastText) : 0;
+    const suffix = lastLines ? commonSuffix(text, lastText, prefix) : 0;
     this.sameUntil = prefix;
     this.sameFrom = text.length - suffix;
     this.shift = lastText.length - text.length;
+    this.lines = lastLines && prefix + suffix > 0 ? LineIndex.edited(text, lastLines, this.sameUntil, this.sameFrom) : new LineIndex(text);
   }
 
   /** The model's sections are built: there are `count` of them. */

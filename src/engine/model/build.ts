@@ -7,7 +7,6 @@ import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
 import { cachedByText, detached } from '../memo/detached';
 import { SectionMemo, type MemoSession, type SectionCodec } from '../memo/section-memo';
 import { ParseCache } from '../parse';
-import { LineIndex } from '../text/lines';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
 import { scan } from '../text/scan';
 import { lowerBound } from '../text/sorted';
@@ -207,10 +206,10 @@ class ModelSection implements Section {
 }
 
 export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
-  const lines = new LineIndex(text);
+  const memo = (options.memo ?? new SectionMemo()).session(text);
+  const { lines } = memo;
   const scanned = scan(text, lines);
   const cache = options.cache ?? new ParseCache();
-  const memo = (options.memo ?? new SectionMemo()).session(text);
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];
   // Code spans are disjoint and in order: a section looks only at those inside it, not at

@@ -1,6 +1,7 @@
 // Offsets <-> line/column, built once per text. Line breaks are \n, \r\n or \r
 // (a lone \r is rare but real in documents pasted from old tools).
 import type { Position } from '../types';
+import { lowerBound } from './sorted';
 
 /** The text's line break for inserted lines: CRLF when it uses CRLF, CR when it uses only lone CRs, else LF. */
 export function lineBreakOf(text: string): '\r\n' | '\n' | '\r' {
@@ -12,7 +13,14 @@ export class LineIndex {
   /** Offset at which each line starts. */
   readonly starts: number[];
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     if (!text.includes('\r')) {
       // Line feeds only (nearly every document): found natively, not character by character.
@@ -29,6 +37,30 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of `text` made from `previous`, the index of a text whose first `sameUntil`
+   * characters and whose characters from `sameFrom` on (counted in `text`) are `text`'s: the
+   * line starts on either side are taken over, and only the changed stretch is read.
+   */
+  static edited(text: string, previous: LineIndex, sameUntil: number, sameFrom: number): LineIndex {
+    const old = previous.starts;
+    const shift = text.length - previous.text.length;
+    const starts: number[] = [0];
+    // A start is decided by the break before it and, after a CR, the character at it: both
+    // lie in the unchanged start for starts before `sameUntil`, in the unchanged end for
+    // starts after `sameFrom`.
+    let k = 1;
+    for (; k < old.length && old[k]! < sameUntil; k++) starts.push(old[k]!);
+    for (let i = Math.max(0, sameUntil - 1); i < sameFrom && i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 >= Math.max(1, sameUntil) && i + 1 <= sameFrom) starts.push(i + 1);
+    }
+    for (k = lowerBound(old, sameFrom - shift + 1); k < old.length; k++) starts.push(old[k]! + shift);
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
