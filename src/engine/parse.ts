@@ -122,7 +122,71 @@ function parseWithBatchedTables(text: string): Root {
 
 /** remark's tree for `text`; a section of simple blocks is read line by line into the same tree. */
 export function parseMarkdown(text: string): Root {
-  return readPlainBlocks(text, parse) ?? parseWithBatchedTables(text);
+  return readPlainBlocks(text, parse) ?? inPieces(text) ?? parseWithBatchedTables(text);
+}
+
+// A section the plain reader declines is often one nested list or one code block among plain
+// paragraphs. It is cut where no block can go on: after a blank line, at a line that starts at
+// the margin with a letter (a paragraph), outside any fence. A piece is then read on its own,
+// by the plain reader where it can, and moved to where it stands. A text is left whole when
+// what it holds could reach across a cut: link definitions (they serve the whole text), html
+// at a line's start (a block that may hide a fence line or hold blank lines), and a fence
+// line not at the margin (it may belong to a list item, and its closing line open a new fence).
+const NOT_IN_PIECES = /\]:|^ {0,3}<|^ {1,3}(?:`{3}|~{3})/m;
+const FENCE_LINE = /^(`{3,}|~{3,})([^]*)$/;
+
+/** Where the pieces of `text` start (the first at 0), or undefined when it is not cut. */
+function pieceStarts(text: string): number[] | undefined {
+  // Front matter (a fence of --- or +++ opening the text) may hold blank lines too.
+  if (text.includes('\r') || text.startsWith('---') || text.startsWith('+++') || NOT_IN_PIECES.test(text)) return undefined;
+  const starts = [0];
+  let fence: string | undefined;
+  let blankBefore = false;
+  for (let at = 0; at < text.length; ) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next;
+    const line = text.slice(at, end);
+    const m = FENCE_LINE.exec(line);
+    if (fence !== undefined) {
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && /^[ \t]*$/.test(m[2]!)) fence = undefined;
+    } else if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) fence = m[1]!;
+    else if (blankBefore && at > 0 && opensOnlyParagraph(line)) starts.push(at);
+    blankBefore = fence === undefined && /^[ \t]*$/.test(line);
+    at = end + 1;
+  }
+  return starts.length > 1 ? starts : undefined;
+}
+
+/** A line at the margin that starts a paragraph with a letter: nothing goes on from the lines before. */
+function opensOnlyParagraph(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The tree of `text` read piece by piece, or undefined when it is not cut. */
+function inPieces(text: string): Root | undefined {
+  const starts = pieceStarts(text);
+  if (!starts) return undefined;
+  const children: Root['children'] = [];
+  let line = 0;
+  for (const [i, start] of starts.entries()) {
+    const piece = text.slice(start, starts[i + 1] ?? text.length);
+    const tree = readPlainBlocks(piece, parse) ?? parseWithBatchedTables(piece);
+    for (const child of tree.children) {
+      shift(child, start, line);
+      children.push(child);
+    }
+    line += piece.split('\n').length - 1;
+  }
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) } };
+}
+
+/** The point at the end of `text`. */
+function endOf(text: string): { line: number; column: number; offset: number } {
+  const lastBreak = text.lastIndexOf('\n');
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return { line: lines, column: text.length - lastBreak, offset: text.length };
 }
 
 /** Parse results keyed by text; what no lint has read for a while is dropped once the cached texts add up to more than `maxChars` (see `TextKeyedLru`). */

@@ -258,3 +258,20 @@ test('the other shapes of real sections are read without remark, as remark reads
   assert.ok(equalToRemark('Owner: [Ann](https://example.com) | Bo\nReviewer: Cy\n3. goes on the paragraph\n'));
   for (const text of ['a | b\n:-- | --:\n', 'para\na | b\n--|--\nc | d\n']) equalToRemark(text);
 });
+
+test('longer random mixes, cut into pieces at blank lines, parse as remark parses them whole', () => {
+  const random = seededRandom(67);
+  let cut = 0;
+  for (let i = 0; i < 3000; i++) {
+    const lines: string[] = [];
+    for (let n = 10 + Math.floor(random() * 30); n > 0; n--) {
+      const r = random();
+      // Blank lines and lines at the margin (where a cut may fall) more often than the rest.
+      lines.push(r < 0.2 ? '' : r < 0.35 ? ['Plain words go on.', 'Goal: grow', 'Text `x` here', 'www.example.com is ours'][Math.floor(random() * 4)]! : PIECES[Math.floor(random() * PIECES.length)]!);
+    }
+    const text = lines.join('\n') + (random() < 0.5 ? '\n' : '');
+    if (readPlainBlocks(text, (batch) => remark.parse(batch)) === undefined) cut++;
+    assert.deepStrictEqual(parseMarkdown(text), remark.parse(text), JSON.stringify(text));
+  }
+  assert.ok(cut > 1000, `${cut} texts the plain reader declined whole`);
+});
