@@ -122,20 +122,15 @@ interface SectionReading {
 /** A value kept as it is: it holds no offsets. */
 const asIs: SectionCodec<number, number> = { store: (value) => value, restore: (value) => value };
 
+// The fields a section is made with are declared once, by `Section` (through `SectionInit`).
+interface ModelSection extends SectionInit {}
+
 /**
  * A section of one lint's model. A class, not a literal with closures: a re-lint builds every
  * section again, and six closures each were most of what building them allocated.
  */
 class ModelSection implements Section {
-  title: string;
-  depth: number;
-  role: SectionRole | undefined;
   effectiveRole: SectionRole | undefined;
-  heading: Span;
-  titleSpan: Span;
-  body: Span;
-  span: Span;
-  parent: Section | undefined;
   children: Section[] = [];
   index: number;
   unparsed: string | undefined = undefined;
