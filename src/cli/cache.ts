@@ -13,11 +13,13 @@
 // Anything else (no file, bad JSON, another program) is an empty cache.
 //
 // Speed: a re-run over unchanged files should cost little more than reading
-// them. The entries are one JSON document (not a JSON string per entry, which
-// would be parsed twice and escaped on the way), checked with one hash, and
-// the file is written only when this run has something it did not hold. It is
-// ASCII (other characters as \u escapes): such bytes become a string several
-// times faster than UTF-8 with a few curly quotes in it, and parse faster too.
+// them. Each entry is one line: the path, the key, and the result as JSON that
+// is parsed only when that file's result is used (a pre-commit hook that names
+// three files parses three). The whole file is checked with one hash and
+// written only when this run has something it did not hold. It is ASCII (other
+// characters as \u escapes): such bytes become a string several times faster
+// than UTF-8 with a few curly quotes in it. A key hashes the file's bytes as
+// read, so a hit never decodes them.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -28,18 +30,24 @@ import type { FileOutcome } from './lint-file';
 
 /** The cache file's name when --cache-location is not given, or names a folder. */
 export const DEFAULT_CACHE_FILE = '.outcome-lens-cache';
-/** Format 1 held each result as a JSON string with a checksum of its own. */
-const FORMAT = 2;
+/** Format 1 held each result as a JSON string with a checksum of its own; format 2 all entries as one JSON object. */
+const FORMAT = 3;
 
 type Cached = Extract<FileOutcome, { ok: true }>;
 
 export interface CacheEntry {
-  /** Hash of the text and the lint settings. */
+  /** Hash of the file's bytes and the lint settings. */
   key: string;
   result: Cached;
 }
 
-/** The cache file's first line; the entries follow it as one JSON object. */
+/** An entry as it is kept between reading and writing: the result stays JSON text until it is used. */
+interface StoredEntry {
+  key: string;
+  json: string;
+}
+
+/** The cache file's first line; the entries follow it, one a line. */
 interface Header {
   format: number;
   program: string;
@@ -48,6 +56,9 @@ interface Header {
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex');
+
+/** JSON text with every character outside ASCII written as a \u escape. */
+const ascii = (json: string) => json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * What the running program is: results of another version, rule set or build are
@@ -61,7 +72,8 @@ export function programFingerprint(version: string, code = readFileSync(__filena
 /** The settings a file is linted with; any change in them is another key. */
 export interface CacheKeyParts {
   path: string;
-  text: string;
+  /** The file's bytes as read (the text is a function of them). */
+  bytes: Buffer;
   relativePath: string;
   config: ResolvedConfig;
   kind: string | undefined;
@@ -76,7 +88,7 @@ export async function cacheFilePath(cwd: string, location: string | undefined): 
 }
 
 /** The entries of a cache file's bytes, when they are this program's and whole. */
-function readEntries(bytes: Buffer, program: string): Record<string, CacheEntry> | undefined {
+function readEntries(bytes: Buffer, program: string): Map<string, StoredEntry> | undefined {
   const newline = bytes.indexOf(10);
   if (newline < 0) return undefined;
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Partial<Header> | null;
@@ -84,67 +96,85 @@ function readEntries(bytes: Buffer, program: string): Record<string, CacheEntry>
   const body = bytes.subarray(newline + 1);
   // Not ASCII: not written by us, and Latin-1 would misread it.
   if (header.sum !== sha1(body) || !isAscii(body)) return undefined;
-  const entries = JSON.parse(body.toString('latin1')) as unknown;
-  return typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, CacheEntry>) : undefined;
+  const text = body.toString('latin1');
+  const entries = new Map<string, StoredEntry>();
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const keyAt = text.indexOf('\t', at) + 1;
+    const jsonAt = text.indexOf('\t', keyAt) + 1;
+    if (end < 0 || keyAt === 0 || jsonAt === 0 || jsonAt > end) return undefined;
+    entries.set(JSON.parse(text.slice(at, keyAt - 1)) as string, { key: text.slice(keyAt, jsonAt - 1), json: text.slice(jsonAt, end) });
+    at = end + 1;
+  }
+  return entries;
 }
 
-/** A cache file's bytes: the header line, then the entries as JSON with every character outside ASCII written as a \u escape. */
-export function cacheFileBytes(program: string, entries: Record<string, CacheEntry>): Buffer {
-  const json = JSON.stringify(entries).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const body = Buffer.from(json, 'latin1');
+function fileBytes(program: string, entries: Iterable<[string, StoredEntry]>): Buffer {
+  const lines: string[] = [];
+  for (const [path, { key, json }] of entries) lines.push(`${ascii(JSON.stringify(path))}\t${key}\t${ascii(json)}\n`);
+  const body = Buffer.from(lines.join(''), 'latin1');
   const header: Header = { format: FORMAT, program, sum: sha1(body) };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'latin1'), body]);
 }
 
+/** A cache file's bytes: the header line, then a line per entry (path as a JSON string, key, result as JSON, tab-separated). */
+export function cacheFileBytes(program: string, entries: Record<string, CacheEntry>): Buffer {
+  return fileBytes(program, Object.entries(entries).map(([path, { key, result }]) => [path, { key, json: JSON.stringify(result) }]));
+}
+
 export class LintCache {
-  private readonly fresh: Record<string, CacheEntry> = {};
-  /** Config objects as JSON: each is shared by every file under it, and stringified once. */
-  private readonly configJson = new WeakMap<ResolvedConfig, string>();
+  private readonly fresh = new Map<string, StoredEntry>();
+  /** Hashes of config objects as JSON: each is shared by every file under it, and hashed once. */
+  private readonly configHash = new WeakMap<ResolvedConfig, string>();
   /** Whether this run has a result the file does not hold (else writing it again changes nothing). */
   private changed = false;
 
   private constructor(
     readonly file: string,
     private readonly program: string,
-    private readonly old: Record<string, CacheEntry>,
+    private readonly old: Map<string, StoredEntry>,
   ) {}
 
   /** The cache at `file` for this program; empty when it is missing, unreadable, damaged or another program's. */
   static async open(file: string, program: string): Promise<LintCache> {
-    let entries: Record<string, CacheEntry> | undefined;
+    let entries: Map<string, StoredEntry> | undefined;
     try {
       entries = readEntries(await readFile(file), program);
     } catch {
       // No cache yet, or one that cannot be read: every file is linted.
     }
-    return new LintCache(file, program, entries ?? {});
+    return new LintCache(file, program, entries ?? new Map());
   }
 
   key(parts: CacheKeyParts): string {
-    let config = this.configJson.get(parts.config);
-    if (config === undefined) this.configJson.set(parts.config, (config = JSON.stringify(parts.config)));
-    const settings = `${JSON.stringify([parts.path, parts.relativePath, parts.kind ?? null])}\n${config}`;
-    return sha1(`${sha1(parts.text)}\n${settings}`);
+    let config = this.configHash.get(parts.config);
+    if (config === undefined) this.configHash.set(parts.config, (config = sha1(JSON.stringify(parts.config))));
+    const settings = JSON.stringify([parts.path, parts.relativePath, parts.kind ?? null]);
+    return sha1(`${sha1(parts.bytes)}\n${settings}\n${config}`);
   }
 
   /** The stored result for `path` under `key`, when there is a sound one. */
   get(path: string, key: string): Cached | undefined {
-    const entry = this.stored(path);
+    const entry = this.old.get(path);
     if (entry?.key !== key) return undefined;
-    const result = entry.result as Partial<Cached> | null | undefined;
+    let result: Partial<Cached> | null;
+    try {
+      result = JSON.parse(entry.json) as Partial<Cached> | null;
+    } catch {
+      return undefined;
+    }
     return result?.ok === true && Array.isArray(result.findings) ? (result as Cached) : undefined;
   }
 
-  /** Keeps a result for the next run; one that --fix wrote or tried to write is not kept (it describes the text before). */
-  set(path: string, key: string, result: Cached): void {
+  /**
+   * Keeps a result for the next run, as `json` when the caller has it as JSON
+   * already; one that --fix wrote or tried to write is not kept (it describes the text before).
+   */
+  set(path: string, key: string, result: Cached, json?: string): void {
     if (result.fixed || result.fixProblem) return;
-    this.fresh[path] = { key, result };
+    this.fresh.set(path, { key, json: json ?? JSON.stringify(result) });
     // The same key means the same text, settings and program, so the same result.
-    if (this.stored(path)?.key !== key) this.changed = true;
-  }
-
-  private stored(path: string): CacheEntry | undefined {
-    return Object.hasOwn(this.old, path) ? this.old[path] : undefined;
+    if (this.old.get(path)?.key !== key) this.changed = true;
   }
 
   /**
@@ -156,9 +186,11 @@ export class LintCache {
   async save(): Promise<boolean> {
     if (!this.changed) return false;
     const temporary = `${this.file}.${process.pid}.tmp`;
+    const entries = new Map(this.old);
+    for (const [path, entry] of this.fresh) entries.set(path, entry);
     try {
       await mkdir(dirname(this.file), { recursive: true });
-      await writeFile(temporary, cacheFileBytes(this.program, { ...this.old, ...this.fresh }));
+      await writeFile(temporary, fileBytes(this.program, entries));
       await rename(temporary, this.file);
     } catch (error) {
       await rm(temporary, { force: true });

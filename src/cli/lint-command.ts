@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from '../engine';
 import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
-import { describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocument, type PathProblem } from '../node/files';
+import { decodeDocument, describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocumentBytes, type DocumentBytes, type PathProblem } from '../node/files';
 import { oneOf, parseCommandLine, stringOption, type ParsedArgs } from './args';
 import { cacheFilePath, LintCache, programFingerprint } from './cache';
 import { lintFile, wantsFix, type FileJob, type FileOutcome } from './lint-file';
@@ -216,20 +216,22 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
   const cache = args.cache ? await LintCache.open(await cacheFilePath(io.cwd, args.cacheLocation), programFingerprint(toolVersion)) : undefined;
 
   const lintOne = async (path: string, config: ResolvedConfig, root: string): Promise<FileStep> => {
-    let read;
+    let read: DocumentBytes;
     try {
-      read = await readDocument(path);
+      read = readDocumentBytes(path);
     } catch (error) {
       return { problem: describeFsError(error) };
     }
-    if (read.kind === 'binary') return { skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' };
     if (read.kind === 'too-large') return { problem: `file is ${(read.bytes / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB that are read` };
-    const job: FileJob = { path, read, relativePath: posixRelative(root, path), config, kind: args.kind, fix: args.fix };
-    const key = cache?.key({ ...job, text: read.text });
+    const relativePath = posixRelative(root, path);
+    const key = cache?.key({ path, bytes: read.bytes, relativePath, config, kind: args.kind });
     const cached = key === undefined ? undefined : cache!.get(path, key);
     if (cached && !(args.fix && wantsFix(cached.findings))) return { outcome: cached };
-    const outcome = await (pool ? pool.lint(job) : lintFile(job));
-    if (key !== undefined && outcome.ok) cache!.set(path, key, outcome);
+    const text = decodeDocument(read.bytes);
+    if (text.kind === 'binary') return { skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' };
+    const job: FileJob = { path, read: text, relativePath, config, kind: args.kind, fix: args.fix };
+    const { outcome, json } = pool ? await pool.lint(job) : { outcome: await lintFile(job), json: undefined };
+    if (key !== undefined && outcome.ok) cache!.set(path, key, outcome, json);
     return { outcome };
   };
 
