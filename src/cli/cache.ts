@@ -25,7 +25,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { rules, type ResolvedConfig } from '../engine';
+import { rules, type Finding, type ResolvedConfig } from '../engine';
+import { countFindings } from './report';
 import type { FileOutcome } from './lint-file';
 
 /** The cache file's name when --cache-location is not given, or names a folder. */
@@ -41,10 +42,22 @@ export interface CacheEntry {
   result: Cached;
 }
 
-/** An entry as it is kept between reading and writing: the result stays JSON text until it is used. */
+/** An entry as it is kept between reading and writing: JSON text, parsed when used. */
 interface StoredEntry {
   key: string;
-  json: string;
+  /** A Summary. */
+  summary: string;
+  /** The findings, parsed only when they are printed. */
+  findings: string;
+}
+
+/** What a run needs of a cached result before its findings are printed. */
+interface Summary {
+  kind: Cached['kind'];
+  kindReason: string;
+  modelled: boolean;
+  errors: number;
+  warnings: number;
 }
 
 /** The cache file's first line; the entries follow it, one a line. */
@@ -100,10 +113,11 @@ function readEntries(bytes: Buffer, program: string): Map<string, StoredEntry> |
   const entries = new Map<string, StoredEntry>();
   for (let at = 0; at < text.length; ) {
     const end = text.indexOf('\n', at);
-    const keyAt = text.indexOf('\t', at) + 1;
-    const jsonAt = text.indexOf('\t', keyAt) + 1;
-    if (end < 0 || keyAt === 0 || jsonAt === 0 || jsonAt > end) return undefined;
-    entries.set(JSON.parse(text.slice(at, keyAt - 1)) as string, { key: text.slice(keyAt, jsonAt - 1), json: text.slice(jsonAt, end) });
+    if (end < 0) return undefined;
+    const fields = text.slice(at, end).split('\t');
+    if (fields.length !== 4) return undefined;
+    const [path, key, summary, findings] = fields as [string, string, string, string];
+    entries.set(JSON.parse(path) as string, { key, summary, findings });
     at = end + 1;
   }
   return entries;
@@ -111,15 +125,21 @@ function readEntries(bytes: Buffer, program: string): Map<string, StoredEntry> |
 
 function fileBytes(program: string, entries: Iterable<[string, StoredEntry]>): Buffer {
   const lines: string[] = [];
-  for (const [path, { key, json }] of entries) lines.push(`${ascii(JSON.stringify(path))}\t${key}\t${ascii(json)}\n`);
+  for (const [path, { key, summary, findings }] of entries) lines.push(`${ascii(JSON.stringify(path))}\t${key}\t${ascii(summary)}\t${ascii(findings)}\n`);
   const body = Buffer.from(lines.join(''), 'latin1');
   const header: Header = { format: FORMAT, program, sum: sha1(body) };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'latin1'), body]);
 }
 
+function storedEntry(key: string, result: Cached): StoredEntry {
+  const { errors, warnings } = countFindings(result.findings);
+  const summary: Summary = { kind: result.kind, kindReason: result.kindReason, modelled: result.modelled, errors, warnings };
+  return { key, summary: JSON.stringify(summary), findings: JSON.stringify(result.findings) };
+}
+
 /** A cache file's bytes: the header line, then a line per entry (path as a JSON string, key, result as JSON, tab-separated). */
 export function cacheFileBytes(program: string, entries: Record<string, CacheEntry>): Buffer {
-  return fileBytes(program, Object.entries(entries).map(([path, { key, result }]) => [path, { key, json: JSON.stringify(result) }]));
+  return fileBytes(program, Object.entries(entries).map(([path, { key, result }]) => [path, storedEntry(key, result)]));
 }
 
 export class LintCache {
@@ -153,26 +173,40 @@ export class LintCache {
     return sha1(`${sha1(parts.bytes)}\n${settings}\n${config}`);
   }
 
-  /** The stored result for `path` under `key`, when there is a sound one. */
+  /**
+   * The stored result for `path` under `key`, when there is a sound one. Its
+   * findings are parsed from their JSON each time they are read, so a run
+   * over thousands of cached files never holds all their findings at once.
+   */
   get(path: string, key: string): Cached | undefined {
     const entry = this.old.get(path);
     if (entry?.key !== key) return undefined;
-    let result: Partial<Cached> | null;
+    let summary: Partial<Summary> | null;
     try {
-      result = JSON.parse(entry.json) as Partial<Cached> | null;
+      summary = JSON.parse(entry.summary) as Partial<Summary> | null;
     } catch {
       return undefined;
     }
-    return result?.ok === true && Array.isArray(result.findings) ? (result as Cached) : undefined;
+    if (typeof summary?.errors !== 'number' || typeof summary.warnings !== 'number' || !entry.findings.startsWith('[') || !entry.findings.endsWith(']')) return undefined;
+    const findings = entry.findings;
+    const { kind, kindReason, modelled, errors, warnings } = summary as Summary;
+    return {
+      ok: true,
+      kind,
+      kindReason,
+      modelled,
+      fixed: 0,
+      counts: { errors, warnings },
+      get findings() {
+        return JSON.parse(findings) as Finding[];
+      },
+    };
   }
 
-  /**
-   * Keeps a result for the next run, as `json` when the caller has it as JSON
-   * already; one that --fix wrote or tried to write is not kept (it describes the text before).
-   */
-  set(path: string, key: string, result: Cached, json?: string): void {
+  /** Keeps a result for the next run; one that --fix wrote or tried to write is not kept (it describes the text before). */
+  set(path: string, key: string, result: Cached): void {
     if (result.fixed || result.fixProblem) return;
-    this.fresh.set(path, { key, json: json ?? JSON.stringify(result) });
+    this.fresh.set(path, storedEntry(key, result));
     // The same key means the same text, settings and program, so the same result.
     if (this.old.get(path)?.key !== key) this.changed = true;
   }

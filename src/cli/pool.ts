@@ -28,12 +28,6 @@ interface OutcomeMessage {
   outcome: string;
 }
 
-/** A file's outcome, and the same as JSON when it came from a worker as JSON (the cache keeps that text as it is). */
-export interface PooledOutcome {
-  outcome: FileOutcome;
-  json?: string;
-}
-
 /** How many workers `--concurrency auto` uses for `files` files: none for a small run or a single core. */
 export function autoConcurrency(files: number): number {
   const cores = availableParallelism();
@@ -53,7 +47,7 @@ interface Slot {
 export class LintPool {
   private readonly slots: Slot[] = [];
   private readonly queue: JobMessage[] = [];
-  private readonly waiting = new Map<number, { resolve: (outcome: PooledOutcome) => void; slot?: Slot }>();
+  private readonly waiting = new Map<number, { resolve: (outcome: FileOutcome) => void; slot?: Slot }>();
   private nextId = 1;
   private started = false;
 
@@ -64,7 +58,7 @@ export class LintPool {
     return this.slots.length;
   }
 
-  lint(job: FileJob): Promise<PooledOutcome> {
+  lint(job: FileJob): Promise<FileOutcome> {
     if (!this.started) {
       this.started = true;
       for (let i = 0; i < this.size; i++) this.slots.push(this.start());
@@ -87,13 +81,13 @@ export class LintPool {
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', ({ id, outcome }: OutcomeMessage) => {
       slot.busy--;
-      this.settle(id, { outcome: JSON.parse(outcome) as FileOutcome, json: outcome });
+      this.settle(id, JSON.parse(outcome) as FileOutcome);
       this.dispatch();
     });
     // A worker that dies takes only its own jobs with it: they become "could not be linted" lines.
     const fail = (why: string) => {
       this.slots.splice(this.slots.indexOf(slot), 1);
-      const failed = { outcome: { ok: false, error: why } } as const;
+      const failed: FileOutcome = { ok: false, error: why };
       for (const [id, entry] of this.waiting) if (entry.slot === slot) this.settle(id, failed);
       if (this.slots.length === 0) for (const message of this.queue.splice(0)) this.settle(message.id, failed);
       this.dispatch();
@@ -105,7 +99,7 @@ export class LintPool {
     return slot;
   }
 
-  private settle(id: number, outcome: PooledOutcome): void {
+  private settle(id: number, outcome: FileOutcome): void {
     this.waiting.get(id)?.resolve(outcome);
     this.waiting.delete(id);
   }
