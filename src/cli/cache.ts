@@ -42,14 +42,20 @@ export interface CacheEntry {
   result: Cached;
 }
 
-/** An entry as it is kept between reading and writing: JSON text, parsed when used. */
+/**
+ * An entry as it is kept between reading and writing: its line of the cache
+ * file as bytes, "path<TAB>key<TAB>summary<TAB>findings" with the path, the
+ * Summary and the findings as JSON. Only the path and key are read up front;
+ * the rest becomes text when the entry is used, and an entry this run does
+ * not use is written back as the bytes it was read as.
+ */
 interface StoredEntry {
   key: string;
-  /** A Summary. */
-  summary: string;
-  /** The findings, parsed only when they are printed. */
-  findings: string;
+  line: Buffer;
 }
+
+const TAB = 9;
+const NEWLINE = 10;
 
 /** What a run needs of a cached result before its findings are printed. */
 interface Summary {
@@ -102,44 +108,43 @@ export async function cacheFilePath(cwd: string, location: string | undefined): 
 
 /** The entries of a cache file's bytes, when they are this program's and whole. */
 function readEntries(bytes: Buffer, program: string): Map<string, StoredEntry> | undefined {
-  const newline = bytes.indexOf(10);
+  const newline = bytes.indexOf(NEWLINE);
   if (newline < 0) return undefined;
   const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Partial<Header> | null;
   if (header?.format !== FORMAT || header.program !== program) return undefined;
   const body = bytes.subarray(newline + 1);
   // Not ASCII: not written by us, and Latin-1 would misread it.
   if (header.sum !== sha1(body) || !isAscii(body)) return undefined;
-  const text = body.toString('latin1');
   const entries = new Map<string, StoredEntry>();
-  for (let at = 0; at < text.length; ) {
-    const end = text.indexOf('\n', at);
-    if (end < 0) return undefined;
-    const fields = text.slice(at, end).split('\t');
-    if (fields.length !== 4) return undefined;
-    const [path, key, summary, findings] = fields as [string, string, string, string];
-    entries.set(JSON.parse(path) as string, { key, summary, findings });
-    at = end + 1;
+  for (let at = 0; at < body.length; ) {
+    const end = body.indexOf(NEWLINE, at) + 1;
+    const pathEnd = body.indexOf(TAB, at);
+    const keyEnd = body.indexOf(TAB, pathEnd + 1);
+    if (end === 0 || pathEnd < 0 || keyEnd < 0 || keyEnd >= end) return undefined;
+    entries.set(JSON.parse(body.toString('latin1', at, pathEnd)) as string, { key: body.toString('latin1', pathEnd + 1, keyEnd), line: body.subarray(at, end) });
+    at = end;
   }
   return entries;
 }
 
-function fileBytes(program: string, entries: Iterable<[string, StoredEntry]>): Buffer {
-  const lines: string[] = [];
-  for (const [path, { key, summary, findings }] of entries) lines.push(`${ascii(JSON.stringify(path))}\t${key}\t${ascii(summary)}\t${ascii(findings)}\n`);
-  const body = Buffer.from(lines.join(''), 'latin1');
+function fileBytes(program: string, entries: Iterable<StoredEntry>): Buffer {
+  const lines: Buffer[] = [];
+  for (const entry of entries) lines.push(entry.line);
+  const body = Buffer.concat(lines);
   const header: Header = { format: FORMAT, program, sum: sha1(body) };
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'latin1'), body]);
 }
 
-function storedEntry(key: string, result: Cached): StoredEntry {
+function storedEntry(path: string, key: string, result: Cached): StoredEntry {
   const { errors, warnings } = countFindings(result.findings);
   const summary: Summary = { kind: result.kind, kindReason: result.kindReason, modelled: result.modelled, errors, warnings };
-  return { key, summary: JSON.stringify(summary), findings: JSON.stringify(result.findings) };
+  const line = `${JSON.stringify(path)}\t${key}\t${JSON.stringify(summary)}\t${JSON.stringify(result.findings)}\n`;
+  return { key, line: Buffer.from(ascii(line), 'latin1') };
 }
 
 /** A cache file's bytes: the header line, then a line per entry (path as a JSON string, key, result as JSON, tab-separated). */
 export function cacheFileBytes(program: string, entries: Record<string, CacheEntry>): Buffer {
-  return fileBytes(program, Object.entries(entries).map(([path, { key, result }]) => [path, storedEntry(key, result)]));
+  return fileBytes(program, Object.entries(entries).map(([path, { key, result }]) => storedEntry(path, key, result)));
 }
 
 export class LintCache {
@@ -181,14 +186,18 @@ export class LintCache {
   get(path: string, key: string): Cached | undefined {
     const entry = this.old.get(path);
     if (entry?.key !== key) return undefined;
+    const { line } = entry;
+    const summaryAt = line.indexOf(TAB, line.indexOf(TAB) + 1) + 1;
+    const findingsAt = line.indexOf(TAB, summaryAt) + 1;
+    // The last byte is the newline.
+    if (findingsAt === 0 || line[findingsAt] !== 0x5b || line[line.length - 2] !== 0x5d) return undefined;
     let summary: Partial<Summary> | null;
     try {
-      summary = JSON.parse(entry.summary) as Partial<Summary> | null;
+      summary = JSON.parse(line.toString('latin1', summaryAt, findingsAt - 1)) as Partial<Summary> | null;
     } catch {
       return undefined;
     }
-    if (typeof summary?.errors !== 'number' || typeof summary.warnings !== 'number' || !entry.findings.startsWith('[') || !entry.findings.endsWith(']')) return undefined;
-    const findings = entry.findings;
+    if (typeof summary?.errors !== 'number' || typeof summary.warnings !== 'number') return undefined;
     const { kind, kindReason, modelled, errors, warnings } = summary as Summary;
     return {
       ok: true,
@@ -198,7 +207,7 @@ export class LintCache {
       fixed: 0,
       counts: { errors, warnings },
       get findings() {
-        return JSON.parse(findings) as Finding[];
+        return JSON.parse(line.toString('latin1', findingsAt, line.length - 1)) as Finding[];
       },
     };
   }
@@ -206,7 +215,7 @@ export class LintCache {
   /** Keeps a result for the next run; one that --fix wrote or tried to write is not kept (it describes the text before). */
   set(path: string, key: string, result: Cached): void {
     if (result.fixed || result.fixProblem) return;
-    this.fresh.set(path, storedEntry(key, result));
+    this.fresh.set(path, storedEntry(path, key, result));
     // The same key means the same text, settings and program, so the same result.
     if (this.old.get(path)?.key !== key) this.changed = true;
   }
@@ -224,7 +233,7 @@ export class LintCache {
     for (const [path, entry] of this.fresh) entries.set(path, entry);
     try {
       await mkdir(dirname(this.file), { recursive: true });
-      await writeFile(temporary, fileBytes(this.program, entries));
+      await writeFile(temporary, fileBytes(this.program, entries.values()));
       await rename(temporary, this.file);
     } catch (error) {
       await rm(temporary, { force: true });
