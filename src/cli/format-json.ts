@@ -9,12 +9,13 @@ function hasAutoFix(finding: Finding): boolean {
 
 export function formatJson(report: RunReport): string {
   const results = report.files.map((file) => {
-    const { errors, warnings } = countFindings(file.findings);
-    const fixable = file.findings.filter(hasAutoFix);
+    const findings = file.findings;
+    const { errors, warnings } = countFindings(findings);
+    const fixable = findings.filter(hasAutoFix);
     const fixableErrors = fixable.filter((f) => f.severity === 'error').length;
     return {
       filePath: file.path,
-      messages: file.findings.map((f) => ({
+      messages: findings.map((f) => ({
         ruleId: f.ruleId,
         severity: f.severity === 'error' ? 2 : 1,
         message: f.message,

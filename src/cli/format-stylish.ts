@@ -19,10 +19,17 @@ const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow
 export function formatStylish(report: RunReport, options: { color: boolean; quiet: boolean }): string {
   const paint = (style: Style, text: string) => (options.color ? `\x1b[${ANSI[style][0]}m${text}\x1b[${ANSI[style][1]}m` : text);
   const out: string[] = [];
+  let total = 0;
+  let errors = 0;
+  let infos = 0;
   for (const file of report.files) {
-    if (file.findings.length === 0) continue;
+    const findings = file.findings;
+    if (findings.length === 0) continue;
+    total += findings.length;
+    errors += countFindings(findings).errors;
+    infos += findings.filter((f) => f.severity === 'info').length;
     // Pad before painting: escape codes would throw the widths off.
-    const rows = file.findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId, f.related ?? []] as const);
+    const rows = findings.map((f) => [`${f.start.line}:${f.start.column}`, f.severity, oneLine(f.message), f.ruleId, f.related ?? []] as const);
     // A loop, not Math.max(...rows): spreading 100,000+ findings overflows the call stack.
     const widest = (i: 0 | 1) => rows.reduce((w, r) => Math.max(w, r[i].length), 0);
     const posWidth = widest(0);
@@ -41,23 +48,20 @@ export function formatStylish(report: RunReport, options: { color: boolean; quie
     out.push('');
   }
 
-  const all = report.files.flatMap((f) => f.findings);
-  const { errors } = countFindings(all);
-  const infos = all.filter((f) => f.severity === 'info').length;
-  const warnings = all.length - errors - infos;
+  const warnings = total - errors - infos;
   const skipped = skippedFiles.length;
   const fixedFiles = report.files.filter((f) => f.fixed).length;
   const removed = report.files.reduce((sum, f) => sum + (f.fixed ?? 0), 0);
   const fixed = fixedFiles ? `; --fix removed ${plural(removed, 'problem')} in ${plural(fixedFiles, 'file')}` : '';
   const checked = `${plural(report.files.length - skipped, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${fixed}`;
-  if (all.length === 0 && report.problems.length) {
+  if (total === 0 && report.problems.length) {
     // The errors on stderr are the whole story: no "no problems" after them.
     if (report.files.length) out.push(paint('red', paint('bold', `✖ no findings, but the run had errors (above); ${checked}`)));
-  } else if (all.length === 0) {
+  } else if (total === 0) {
     out.push(paint('green', `✔ no problems; ${checked}`));
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [`${infos} info`] : [])];
-    out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${plural(all.length, 'problem')} (${parts.join(', ')}); ${checked}`)));
+    out.push(paint(errors ? 'red' : 'yellow', paint('bold', `✖ ${plural(total, 'problem')} (${parts.join(', ')}); ${checked}`)));
   }
   return out.length ? `${out.join('\n')}\n` : '';
 }

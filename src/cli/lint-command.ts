@@ -7,7 +7,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { defaultConfig, type ResolvedConfig } from '../engine';
 import { ConfigFinder, loadConfigFile, type LoadedConfig } from '../node/config-files';
-import { describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocument, type PathProblem } from '../node/files';
+import { decodeDocument, describeFsError, expandPaths, MAX_DOCUMENT_BYTES, readDocumentBytes, type DocumentBytes, type PathProblem } from '../node/files';
 import { oneOf, parseCommandLine, stringOption, type ParsedArgs } from './args';
 import { cacheFilePath, LintCache, programFingerprint } from './cache';
 import { lintFile, wantsFix, type FileJob, type FileOutcome } from './lint-file';
@@ -198,17 +198,29 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
 
   const files: FileReport[] = [];
   let warnings = 0;
+  let errors = 0;
   const settle = (path: string, shown: string, step: FileStep) => {
     if ('problem' in step) return report({ path, cause: step.problem });
     if ('skipped' in step) return void files.push({ path, displayPath: shown, findings: [], skipped: step.skipped });
     const outcome = step.outcome;
     if (!outcome.ok) return report({ path, cause: `could not be linted (${outcome.error}); please report this` });
     if (outcome.fixProblem) io.stderr(`outcome-lens: ${shown}: ${outcome.fixProblem}\n`);
-    warnings += countFindings(outcome.findings).warnings;
-    const findings = args.quiet ? outcome.findings.filter((f) => f.severity === 'error') : outcome.findings;
+    const counts = outcome.counts ?? countFindings(outcome.findings);
+    warnings += counts.warnings;
+    errors += counts.errors;
+    const quiet = args.quiet;
     // The engine builds no model for a file excluded by config; its reason then says so itself.
     const skipped = outcome.kind !== 'none' ? undefined : outcome.modelled ? `not a product document (${outcome.kindReason})` : outcome.kindReason;
-    files.push({ path, displayPath: shown, findings, ...(skipped !== undefined ? { skipped } : {}), ...(outcome.fixed ? { fixed: outcome.fixed } : {}) });
+    files.push({
+      path,
+      displayPath: shown,
+      // Read when printed: a cached file's findings are parsed from their JSON only then.
+      get findings() {
+        return quiet ? outcome.findings.filter((f) => f.severity === 'error') : outcome.findings;
+      },
+      ...(skipped !== undefined ? { skipped } : {}),
+      ...(outcome.fixed ? { fixed: outcome.fixed } : {}),
+    });
   };
 
   const workers = args.concurrency === 'auto' ? autoConcurrency(expansion.files.length) : args.concurrency;
@@ -216,18 +228,20 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
   const cache = args.cache ? await LintCache.open(await cacheFilePath(io.cwd, args.cacheLocation), programFingerprint(toolVersion)) : undefined;
 
   const lintOne = async (path: string, config: ResolvedConfig, root: string): Promise<FileStep> => {
-    let read;
+    let read: DocumentBytes;
     try {
-      read = await readDocument(path);
+      read = readDocumentBytes(path);
     } catch (error) {
       return { problem: describeFsError(error) };
     }
-    if (read.kind === 'binary') return { skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' };
     if (read.kind === 'too-large') return { problem: `file is ${(read.bytes / 1024 / 1024).toFixed(0)} MB, more than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB that are read` };
-    const job: FileJob = { path, read, relativePath: posixRelative(root, path), config, kind: args.kind, fix: args.fix };
-    const key = cache?.key({ ...job, text: read.text });
+    const relativePath = posixRelative(root, path);
+    const key = cache?.key({ path, bytes: read.bytes, relativePath, config, kind: args.kind });
     const cached = key === undefined ? undefined : cache!.get(path, key);
     if (cached && !(args.fix && wantsFix(cached.findings))) return { outcome: cached };
+    const text = decodeDocument(read.bytes);
+    if (text.kind === 'binary') return { skipped: 'binary file (contains NUL bytes; UTF-16 needs a byte-order mark)' };
+    const job: FileJob = { path, read: text, relativePath, config, kind: args.kind, fix: args.fix };
     const outcome = await (pool ? pool.lint(job) : lintFile(job));
     if (key !== undefined && outcome.ok) cache!.set(path, key, outcome);
     return { outcome };
@@ -265,7 +279,7 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
   else io.stdout(formatStylish(run, { color: args.color, quiet: args.quiet }));
 
   if (problems.length) return 2;
-  if (files.some((f) => f.findings.some((x) => x.severity === 'error'))) return 1;
+  if (errors) return 1;
   if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
     io.stderr(`outcome-lens: ${plural(warnings, 'warning')} found, more than --max-warnings ${args.maxWarnings} allows\n`);
     return 1;

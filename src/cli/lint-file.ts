@@ -29,6 +29,8 @@ export type FileOutcome =
       /** Whether the engine built a model (it does not for a file excluded by config). */
       modelled: boolean;
       findings: Finding[];
+      /** How many findings are errors and how many are not, when known without reading the findings (a cached result). */
+      counts?: { errors: number; warnings: number };
       /** Edits --fix wrote. */
       fixed: number;
       /** A --fix that was not written, and why (one line for stderr). */

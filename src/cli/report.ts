@@ -8,7 +8,8 @@ export interface FileReport {
   path: string;
   /** Relative to the working folder with '/' separators, or absolute when outside it. */
   displayPath: string;
-  findings: Finding[];
+  /** A cached file's findings are parsed anew each time this is read (they stay JSON until printed): read it once per use. */
+  readonly findings: Finding[];
   /** Why the file was not linted, when it was not. */
   skipped?: string;
   /** How many findings `--fix` removed from the file (findings then are what is left). */

@@ -4,7 +4,7 @@
 // look for it in the output: present means read from the cache, absent means
 // linted again.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import diagnostics from 'node:diagnostics_channel';
@@ -22,24 +22,29 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-/** The program on the first line, the entries as one JSON object after it. */
+/** The program on the first line, then an entry a line: path, key, summary and findings, tab-separated, each JSON but the key. */
 function readCache(path: string): CacheFile {
-  const text = readFileSync(path, 'latin1');
-  const newline = text.indexOf('\n');
-  return { program: (JSON.parse(text.slice(0, newline)) as { program: string }).program, entries: JSON.parse(text.slice(newline + 1)) as CacheFile['entries'] };
+  const [header, ...lines] = readFileSync(path, 'latin1').split('\n');
+  const entries: CacheFile['entries'] = {};
+  for (const line of lines.filter(Boolean)) {
+    const [file, key, summary, findings] = line.split('\t') as [string, string, string, string];
+    const { kind, kindReason, modelled } = JSON.parse(summary) as CacheEntry['result'];
+    entries[JSON.parse(file) as string] = { key, result: { ok: true, kind, kindReason, modelled, fixed: 0, findings: JSON.parse(findings) as CacheEntry['result']['findings'] } };
+  }
+  return { program: (JSON.parse(header!) as { program: string }).program, entries };
 }
 
 /** Every entry's findings replaced with one planted finding. */
-function planted(entries: CacheFile['entries'], message = PLANTED): CacheFile['entries'] {
+function planted(entries: CacheFile['entries'], message = PLANTED, severity: 'warning' | 'error' = 'warning'): CacheFile['entries'] {
   const at = { line: 1, column: 1, offset: 0 };
-  const finding = { ruleId: 'vanity-metric', severity: 'warning' as const, message, start: at, end: at, fixes: [], docsUrl: 'https://example.invalid' };
+  const finding = { ruleId: 'vanity-metric', severity, message, start: at, end: at, fixes: [], docsUrl: 'https://example.invalid' };
   return Object.fromEntries(Object.entries(entries).map(([path, { key, result }]) => [path, { key, result: { ...result, kind: 'prd' as const, findings: [finding] } }]));
 }
 
 /** Plants a finding in every entry, checksum made right, as if we had written it. */
-function plant(path: string): void {
+function plant(path: string, severity: 'warning' | 'error' = 'warning'): void {
   const cache = readCache(path);
-  writeFileSync(path, cacheFileBytes(cache.program, planted(cache.entries)));
+  writeFileSync(path, cacheFileBytes(cache.program, planted(cache.entries, PLANTED, severity)));
 }
 
 async function lintWithVersion(cwd: string, version: string, ...args: string[]): Promise<CliRun> {
@@ -59,6 +64,72 @@ describe('lint --cache', () => {
     for (const r of [first, second]) assert.deepEqual([r.code, r.stdout, r.stderr], [plain.code, plain.stdout, plain.stderr]);
     plant(join(cwd, DEFAULT_CACHE_FILE));
     assert.match((await run(['lint', '--cache', 'project'], { cwd })).stdout, new RegExp(PLANTED), 'the unchanged files were read from the cache');
+  });
+
+  test('every format, with and without --quiet, prints from the cache what a run without cache prints', async (t) => {
+    const cwd = workspace(t);
+    for (const options of [['--format', 'json'], ['--format', 'sarif'], ['--format', 'stylish', '--quiet'], ['--format', 'json', '--quiet']]) {
+      const plain = await run(['lint', ...options, 'project'], { cwd });
+      await run(['lint', '--cache', ...options, 'project'], { cwd });
+      plant(join(cwd, DEFAULT_CACHE_FILE), 'error');
+      const planted = await run(['lint', '--cache', ...options, 'project'], { cwd });
+      assert.match(planted.stdout, new RegExp(PLANTED), `${options.join(' ')}: read from the cache`);
+      assert.equal(planted.code, 1, `${options.join(' ')}: the exit code comes from the cached counts`);
+      // Linted again (the planted entries describe nothing real), then read back unplanted.
+      rmSync(join(cwd, DEFAULT_CACHE_FILE));
+      await run(['lint', '--cache', ...options, 'project'], { cwd });
+      assert.deepEqual(await run(['lint', '--cache', ...options, 'project'], { cwd }), plain, options.join(' '));
+    }
+  });
+
+  test('a file edited to the same size, its modification time put back, is linted again (keys hash the bytes)', async (t) => {
+    const cwd = workspace(t);
+    const prd = join(cwd, 'project/checkout-prd.md');
+    const then = new Date('2024-05-01T12:00:00Z');
+    utimesSync(prd, then, then);
+    await lintWithVersion(cwd, '1.0.0');
+    plant(join(cwd, DEFAULT_CACHE_FILE));
+    const before = statSync(prd);
+    const text = readFileSync(prd, 'utf8');
+    const edited = text.replace('Checkout', 'Checkin!');
+    assert.notEqual(edited, text);
+    assert.equal(Buffer.byteLength(edited), before.size);
+    writeFileSync(prd, edited);
+    utimesSync(prd, then, then);
+    assert.deepEqual([statSync(prd).mtimeMs, statSync(prd).size], [before.mtimeMs, before.size]);
+    const out = await lintWithVersion(cwd, '1.0.0');
+    const block = (name: string) => out.stdout.split('\n\n').find((b) => b.startsWith(`project/${name}`)) ?? '';
+    assert.doesNotMatch(block('checkout-prd.md'), new RegExp(PLANTED));
+    assert.match(block('clean-prd.md'), new RegExp(PLANTED));
+  });
+
+  test('a run over some of the files keeps the entries of the others as they were, and they still hit', async (t) => {
+    const cwd = workspace(t);
+    const cacheFile = join(cwd, DEFAULT_CACHE_FILE);
+    await run(['lint', '--cache', 'project'], { cwd });
+    plant(cacheFile);
+    const others = Object.entries(readCache(cacheFile).entries).filter(([path]) => !path.endsWith('checkout-prd.md'));
+    writeFileSync(join(cwd, 'project/checkout-prd.md'), `${readFileSync(join(cwd, 'project/checkout-prd.md'), 'utf8')}\nOne more line.\n`);
+    const one = await run(['lint', '--cache', 'project/checkout-prd.md'], { cwd });
+    assert.doesNotMatch(one.stdout, new RegExp(PLANTED));
+    const after = readCache(cacheFile).entries;
+    for (const [path, entry] of others) assert.deepEqual(after[path], entry, path);
+    assert.match((await run(['lint', '--cache', 'project/clean-prd.md'], { cwd })).stdout, new RegExp(PLANTED));
+  });
+
+  test('an entry whose findings are not a JSON array, checksum made right, is linted again', async (t) => {
+    const cwd = workspace(t);
+    const cacheFile = join(cwd, DEFAULT_CACHE_FILE);
+    const plain = await run(['lint', '--format', 'json', 'project'], { cwd });
+    await run(['lint', '--cache', 'project'], { cwd });
+    const [header, ...lines] = readFileSync(cacheFile, 'latin1').split('\n');
+    const body = `${lines
+      .filter(Boolean)
+      .map((line) => line.replace(/\t\[.*\]$/, '\t{"findings":[]}'))
+      .join('\n')}\n`;
+    const sum = createHash('sha1').update(Buffer.from(body, 'latin1')).digest('hex');
+    writeFileSync(cacheFile, `${JSON.stringify({ ...(JSON.parse(header!) as object), sum })}\n${body}`, 'latin1');
+    assert.deepEqual(await run(['lint', '--cache', '--format', 'json', 'project'], { cwd }), plain);
   });
 
   test('a changed file, config, kind, tool version or program is linted again', async (t) => {

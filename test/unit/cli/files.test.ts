@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { describeFsError, expandPaths, readDocument } from '../../../src/node/files';
+import { describeFsError, expandPaths, readDocument, readDocumentBytes } from '../../../src/node/files';
 import { workspace } from './harness';
 
 const rel = (cwd: string, files: string[]) => files.map((f) => f.slice(cwd.length + 1));
@@ -60,6 +60,20 @@ describe('readDocument', () => {
     assert.deepEqual(await readDocument(join(cwd, 'utf16be.md')), { kind: 'text', text: '# Title', encoding: { charset: 'utf-16be', bom: true }, exact: true });
     assert.deepEqual(await readDocument(join(cwd, 'utf16-no-bom.md')), { kind: 'binary' });
     assert.deepEqual(await readDocument(join(cwd, 'latin1.md')), { kind: 'text', text: '# Caf\uFFFD', encoding: { charset: 'utf-8', bom: false }, exact: false });
+  });
+
+  test('readDocumentBytes reads files larger than its buffer whole, one after another, with their own metadata', (t) => {
+    const cwd = workspace(t);
+    const sizes = [3, 700_000, 10, 2_100_000, 5];
+    sizes.forEach((size, i) => writeFileSync(join(cwd, `f${i}.md`), Buffer.alloc(size, 97 + i)));
+    sizes.forEach((size, i) => {
+      const read = readDocumentBytes(join(cwd, `f${i}.md`));
+      assert.equal(read.kind, 'bytes');
+      if (read.kind !== 'bytes') return;
+      assert.equal(read.bytes.length, size);
+      assert.equal(read.info.size, size);
+      assert.ok(read.bytes.every((b) => b === 97 + i), `f${i}.md`);
+    });
   });
 
   test('fs errors get short causes', () => {
