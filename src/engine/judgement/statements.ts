@@ -191,7 +191,8 @@ function finishedStatements(model: DocumentModel, section: Section, task: boolea
       if (isGuidance(clause.text)) continue;
       const place = METRIC_PLACES.has(clause.section.effectiveRole!) ? 'metric' : 'goal';
       const label = FIELD_LABEL.exec(clause.text);
-      own.push({ ...clause, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: targets().get(clause.start) });
+      // Fields written out: a spread per clause cost more than the rest of this loop on a long list.
+      own.push({ text: clause.text, start: clause.start, section: clause.section, origin: clause.origin, unit: clause.unit, place: label && METRIC_LABEL.test(label[0]) ? 'metric' : place, value: targets().get(clause.start) });
     }
   }
   const found = ofSection(model, section);
@@ -207,6 +208,9 @@ function finishedStatements(model: DocumentModel, section: Section, task: boolea
   }
   // One lookup per statement: a scan of every skipped span for each was quadratic on a long page.
   const within = insideAny(skipped);
+  // What the section's title says, asked once rather than for each of a long list's items.
+  const objectiveTitle = OBJECTIVE_HEADING.test(section.title);
+  const milestoneTitle = MILESTONE_SECTION.test(section.title);
   const statements = own
     .filter((s) => !within(s.start) && !IN_PAGE_LINK.test(s.text))
     .map((s): SuccessStatement => ({
@@ -217,7 +221,7 @@ function finishedStatements(model: DocumentModel, section: Section, task: boolea
       unit: s.unit,
       place: s.place,
       value: s.value,
-      keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && OBJECTIVE_HEADING.test(section.title)) || (MILESTONE_SECTION.test(section.title) && checkbox(text, s))),
+      keyResult: !OBJECTIVE_LABEL.test(s.text) && (s.keyResult || section.effectiveRole === 'key-results' || ((s.origin === 'list-item' || s.origin === 'metric-cell') && objectiveTitle) || (milestoneTitle && checkbox(text, s))),
       continuation: continues(text, s.start, s.text),
       introduces: introducesList(text, s.start + s.text.length),
       rest: restOfSentence(text, s.start + s.text.length),
