@@ -6,25 +6,6 @@ import type { SectionCodec } from './section-memo';
 
 const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
 
-interface Placed {
-  start: number;
-  unit: Span;
-  section: Section;
-}
-type StoredPlaced<T extends Placed> = Omit<T, 'section'>;
-
-/** A list of statements or clauses, each placed by its start and the block (unit) it belongs to. */
-export function placedList<T extends Placed>(): SectionCodec<T[], StoredPlaced<T>[]> {
-  return {
-    store: (list, base) =>
-      list.map((item) => {
-        const { section: _, ...rest } = item;
-        return { ...rest, start: item.start - base, unit: moved(item.unit, -base) };
-      }),
-    restore: (list, base, section) => list.map((item) => ({ ...item, start: item.start + base, unit: moved(item.unit, base), section }) as unknown as T),
-  };
-}
-
 /** Records placed by their own start and end, whatever else they carry. */
 export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
   return {

@@ -2,7 +2,7 @@
 // and sentences, with the raw text (markup included) and its offset, so rules
 // can match phrases and report the exact span.
 import type { Nodes, RootContent } from 'mdast';
-import { placedList } from '../../memo/codecs';
+import type { SectionCodec } from '../../memo/section-memo';
 import { cellContent, columnOf } from '../../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../../types';
 
@@ -74,7 +74,12 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
   }
 }
 
-const clauseList = placedList<Clause>();
+// Stored without its section, offsets from where the section's body starts. Fields written out
+// rather than spread: a long list's clauses are stored and restored one by one.
+const clauseList: SectionCodec<Clause[], Array<Omit<Clause, 'section'>>> = {
+  store: (list, base) => list.map((c) => ({ text: c.text, start: c.start - base, origin: c.origin, unit: { start: c.unit.start - base, end: c.unit.end - base } })),
+  restore: (list, base, section) => list.map((c) => ({ text: c.text, start: c.start + base, section, origin: c.origin, unit: { start: c.unit.start + base, end: c.unit.end + base } })),
+};
 
 /** A section's statements, from its body alone (kept between lints by the model's memo). */
 export function sectionClauses(model: DocumentModel, section: Section): Clause[] {
