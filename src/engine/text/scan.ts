@@ -108,23 +108,44 @@ export function lastCodeSpan(text: string, lines: LineIndex): Span | undefined {
 const isAsciiLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isSpaceOrTab = (code: number) => code === 32 || code === 9;
 
+/** What a line surely is, read from its first characters: see `settledLine`. */
+export type SettledLine = 'ends-paragraph' | 'paragraph-text' | undefined;
+
+// First characters that may open a block or a heading, or end a paragraph: < ` ~ # = - * + > |.
+const MAY_OPEN = new Set([..."<`~#=-*+>|"].map((c) => c.charCodeAt(0)));
+const UNICODE_SPACE = /\s/;
+
 /**
- * Whether the line from `start` to `end` surely opens no block and no heading, and ends any
- * paragraph before it: a blank line, an indented one, a table row, a quote, a list item with
- * text. Read from its first characters without slicing it out; the patterns above decide the
- * rest (a test holds this to them).
+ * What the line from `start` to `end` surely is, without slicing it out or running the line
+ * patterns above: a line that opens no block and no heading and ends any paragraph before it
+ * (blank, indented, a table row, a quote, a list item with text), a line of paragraph text
+ * (one that starts with a character no pattern starts with, "**Bold**" and "+1" included), or
+ * undefined when the patterns must decide. A test holds this to them.
  */
-export function endsParagraphOnly(text: string, start: number, end: number): boolean {
+export function settledLine(text: string, start: number, end: number): SettledLine {
   let i = start;
   while (i < end && text.charCodeAt(i) === 32) i++;
-  if (i === end || i - start >= 4) return true;
+  if (i === end || i - start >= 4) return 'ends-paragraph';
   const c = text.charCodeAt(i);
-  if (c === 124 || c === 62) return true; // | >
-  if ((c !== 42 && c !== 43 && c !== 45) || !isSpaceOrTab(text.charCodeAt(i + 1)) || i + 1 >= end) return false; // * + -
-  if (c !== 45) return true;
-  // "- " with nothing after it may underline a setext heading.
-  for (let j = i + 2; j < end; j++) if (!isSpaceOrTab(text.charCodeAt(j))) return true;
-  return false;
+  if (c === 124 || c === 62) return 'ends-paragraph'; // | >
+  const blankAfter = i + 1 < end && isSpaceOrTab(text.charCodeAt(i + 1));
+  if (c === 42 || c === 43) return blankAfter ? 'ends-paragraph' : 'paragraph-text'; // * +: a list item, or text
+  if (c === 45) {
+    if (!blankAfter) return undefined; // "-", "---": the patterns decide
+    // "- " with nothing after it may underline a setext heading.
+    for (let j = i + 2; j < end; j++) if (!isSpaceOrTab(text.charCodeAt(j))) return 'ends-paragraph';
+    return undefined;
+  }
+  if (c >= 48 && c <= 57) {
+    // "12. " or "3) " is an ordered item; other digits ("2024 was busy") are text.
+    let j = i;
+    while (j < end && j - i < 10 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+    const mark = text.charCodeAt(j);
+    return j - i <= 9 && (mark === 46 || mark === 41) && j + 1 < end && isSpaceOrTab(text.charCodeAt(j + 1)) ? 'ends-paragraph' : 'paragraph-text';
+  }
+  if (MAY_OPEN.has(c)) return undefined;
+  // A line that opens with a space of another kind (U+00A0, U+2028, a control) may be blank to the patterns.
+  return c > 32 && c !== 127 && !UNICODE_SPACE.test(text[i]!) ? 'paragraph-text' : undefined;
 }
 
 export function scan(text: string, lines: LineIndex): ScanResult {
@@ -147,8 +168,13 @@ export function scan(text: string, lines: LineIndex): ScanResult {
       if (paragraphStart < 0) paragraphStart = line;
       continue;
     }
-    if (endsParagraphOnly(text, start, lines.lineEnd(line))) {
+    const settled = settledLine(text, start, lines.lineEnd(line));
+    if (settled === 'ends-paragraph') {
       paragraphStart = -1;
+      continue;
+    }
+    if (settled === 'paragraph-text') {
+      if (paragraphStart < 0) paragraphStart = line;
       continue;
     }
     const t = lines.lineText(line);

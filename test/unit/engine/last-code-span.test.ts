@@ -2,7 +2,7 @@
 // span as the full line-by-line scan, whatever the lines and line ends.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ATX, COMMENT_OPEN, endsParagraphOnly, FENCE_OPEN, lastCodeSpan, NOT_PARAGRAPH, scan, SETEXT } from '../../../src/engine/text/scan';
+import { ATX, COMMENT_OPEN, FENCE_OPEN, lastCodeSpan, NOT_PARAGRAPH, scan, SETEXT, settledLine } from '../../../src/engine/text/scan';
 import { LineIndex } from '../../../src/engine/text/lines';
 import { seededRandom } from '../../../src/eval/split';
 
@@ -30,17 +30,19 @@ test('random lines: the last code span is the one the full scan finds', () => {
 
 test("a line the scan settles from its first characters is one the scan's patterns would settle the same way", () => {
   const random = seededRandom(29);
-  const CHARS = [' ', ' ', '\t', '-', '*', '+', '|', '>', '#', '=', '`', '~', '<', '!', 'a', '1', '.', ')', '\u2028', 'x'];
-  let settled = 0;
+  const CHARS = [' ', ' ', '\t', '-', '*', '+', '|', '>', '#', '=', '`', '~', '<', '!', 'a', '1', '1', '2', '.', ')', '\u2028', 'x', '_', '[', '\u00e9', '\u00a0', '\u000b', '\ud83c', '\u2502'];
+  const seen = { 'ends-paragraph': 0, 'paragraph-text': 0 };
   for (let i = 0; i < 200_000; i++) {
     let line = '';
     for (let n = Math.floor(random() * 9); n > 0; n--) line += CHARS[Math.floor(random() * CHARS.length)]!;
     // Within a longer text, as the scan reads it: the line's end is where its line break is.
     const text = `para\n${line}\nmore`;
-    if (!endsParagraphOnly(text, 5, 5 + line.length)) continue;
-    settled++;
+    const settled = settledLine(text, 5, 5 + line.length);
+    if (settled === undefined) continue;
+    seen[settled]++;
     const opens = COMMENT_OPEN.test(line) || FENCE_OPEN.test(line) || ATX.test(line) || SETEXT.test(line);
-    assert.ok(!opens && NOT_PARAGRAPH.test(line), JSON.stringify(line));
+    assert.ok(!opens, `${JSON.stringify(line)} opens a block`);
+    assert.equal(NOT_PARAGRAPH.test(line), settled === 'ends-paragraph', JSON.stringify(line));
   }
-  assert.ok(settled > 30_000, `${settled} lines settled`);
+  assert.ok(seen['ends-paragraph'] > 30_000 && seen['paragraph-text'] > 30_000, JSON.stringify(seen));
 });
