@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { TextKeyedLru } from './memo/lru';
 import { readPlainBlocks } from './plain-blocks';
+import { lineFeeds } from './text/lines';
 
 type FromMarkdownExtension = { transforms?: unknown[] } | FromMarkdownExtension[];
 const withoutTransforms = (extension: FromMarkdownExtension): FromMarkdownExtension =>
@@ -170,23 +171,18 @@ function inPieces(text: string): Root | undefined {
   const children: Root['children'] = [];
   let line = 0;
   for (const [i, start] of starts.entries()) {
-    const piece = text.slice(start, starts[i + 1] ?? text.length);
+    const end = starts[i + 1] ?? text.length;
+    const piece = text.slice(start, end);
     const tree = readPlainBlocks(piece, parse) ?? parseWithBatchedTables(piece);
     for (const child of tree.children) {
       shift(child, start, line);
       children.push(child);
     }
-    line += piece.split('\n').length - 1;
+    line += lineFeeds(text, start, end);
   }
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(text) } };
-}
-
-/** The point at the end of `text`. */
-function endOf(text: string): { line: number; column: number; offset: number } {
-  const lastBreak = text.lastIndexOf('\n');
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
-  return { line: lines, column: text.length - lastBreak, offset: text.length };
+  // The root ends where the text does: after the last piece's lines (the text holds no CR).
+  const end = { line: line + 1, column: text.length - text.lastIndexOf('\n'), offset: text.length };
+  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
 }
 
 /** Parse results keyed by text; what no lint has read for a while is dropped once the cached texts add up to more than `maxChars` (see `TextKeyedLru`). */

@@ -6,6 +6,7 @@
 // parse. Each reference is checked against the finding just computed, so a delta
 // always rebuilds exactly the findings a full reply would carry.
 import type { Finding, Fix, Position, RelatedPlace, TextEdit } from '../engine';
+import { lineFeeds } from '../engine/text/lines';
 
 /** How far the text after an edit moved: characters and lines. */
 export interface Shift {
@@ -81,15 +82,10 @@ export function shifted(finding: ComparedFinding, shift: Shift): Finding {
   };
 }
 
-const lineBreaks = (text: string) => {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-};
 
 /** How the text after an edit moved between two versions of a document. */
 export function shiftBetween(before: { length: number; lines: number }, text: string): Shift & { lines: number } {
-  const lines = lineBreaks(text);
+  const lines = lineFeeds(text);
   return { offset: text.length - before.length, line: lines - before.lines, lines };
 }
 

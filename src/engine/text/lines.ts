@@ -3,6 +3,13 @@
 import type { Position } from '../types';
 import { lowerBound } from './sorted';
 
+/** How many line feeds `text` holds between `from` and `to`, found natively. */
+export function lineFeeds(text: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
 /** The text's line break for inserted lines: CRLF when it uses CRLF, CR when it uses only lone CRs, else LF. */
 export function lineBreakOf(text: string): '\r\n' | '\n' | '\r' {
   if (text.includes('\r\n')) return '\r\n';
