@@ -5,6 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { detached } from './memo/detached';
 import { TextKeyedLru } from './memo/lru';
 import { readPlainBlocks } from './plain-blocks';
 import { lineFeeds } from './text/lines';
@@ -196,8 +197,11 @@ export class ParseCache {
   parse(text: string): Root {
     const hit = this.entries.get(text);
     if (hit) return hit;
-    const tree = parseMarkdown(text);
-    this.entries.set(text, tree);
+    // Parsed from a copy: the tree's strings are slices of what it was parsed from, and a
+    // slice of the document would keep that version of it alive for as long as the entry.
+    const own = detached(text);
+    const tree = parseMarkdown(own);
+    this.entries.set(own, tree);
     return tree;
   }
 }

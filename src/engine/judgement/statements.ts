@@ -12,6 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import { judge, type JudgeOptions, type Judgement } from './classify';
 import { SECTION_ROLES, type DocumentModel, type Section, type SectionRole, type Span } from '../types';
+import { detached, detachedOptional } from '../memo/detached';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { lowerBound } from '../text/sorted';
@@ -106,7 +107,11 @@ export function statementJudge(options: JudgeOptions = {}): (statement: SuccessS
     let judgement = statement.judgements?.get(key);
     if (!judgement) {
       judgement = judge(statement, options);
-      statement.judgements?.set(key, judgement);
+      // Kept by the memo's copy of the statement too: its reason must not hold on to this lint's text.
+      if (statement.judgements) {
+        judgement.reason = detached(judgement.reason);
+        statement.judgements.set(key, judgement);
+      }
     }
     return judgement;
   };
@@ -259,7 +264,7 @@ type StoredStatement = Omit<SuccessStatement, 'section'>;
 // lint, and literals of one shape are several times cheaper to make than spreads.
 const finishedCodec: SectionCodec<SectionStatements, { statements: StoredStatement[]; walked: boolean }> = {
   store: (found, base) => ({
-    statements: found.statements.map((s) => ({ text: s.text, start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest, judgements: s.judgements })),
+    statements: found.statements.map((s) => ({ text: detached(s.text), start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: detachedOptional(s.value), keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: detachedOptional(s.rest), judgements: s.judgements })),
     walked: found.walked,
   }),
   restore: (stored, base, section) => ({

@@ -1,7 +1,9 @@
 // Stored forms of what sections yield: statements and metric items without their
-// Section, offsets relative to the section. Restoring builds fresh objects, so a
-// caller may change what it gets back (the metric model filters table rows).
+// Section, offsets relative to the section, strings detached from the document (see
+// section-memo.ts). Restoring builds fresh objects, so a caller may change what it gets
+// back (the metric model filters table rows).
 import type { MetricField, MetricItem, MetricTable, Section, Span } from '../types';
+import { detached } from './detached';
 import type { SectionCodec } from './section-memo';
 
 const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -9,7 +11,12 @@ const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: 
 /** Records placed by their own start and end, whatever else they carry. */
 export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
   return {
-    store: (list, base) => list.map((item) => ({ ...item, ...moved(item, -base) })),
+    store: (list, base) =>
+      list.map((item) => {
+        const stored: Record<string, unknown> = { ...item, ...moved(item, -base) } as unknown as Record<string, unknown>;
+        for (const key in stored) if (typeof stored[key] === 'string') stored[key] = detached(stored[key]);
+        return stored as unknown as T;
+      }),
     restore: (list, base) => list.map((item) => ({ ...item, ...moved(item, base) })),
   };
 }
@@ -43,24 +50,25 @@ interface StoredTable {
 type StoredEntry = { item: StoredItem } | { table: number; row: number };
 
 const movedField = (field: StoredField, by: number): StoredField => (field ? { text: field.text, span: moved(field.span, by) } : undefined);
+const storedField = (field: StoredField, by: number): StoredField => (field ? { text: detached(field.text), span: moved(field.span, by) } : undefined);
 
 /**
- * An item's own fields moved by `by`, placed in `section` and `table` when restored. Written
- * out rather than spread: every item of every section is restored on every lint, and a
- * literal of one shape is several times cheaper to make than a spread.
+ * An item's own fields moved by `by` (their texts made by `field`), placed in `section` and
+ * `table` when restored. Written out rather than spread: every item of every section is
+ * restored on every lint, and a literal of one shape is several times cheaper to make than a spread.
  */
-function movedItem(item: StoredItem, by: number): StoredItem;
-function movedItem(item: StoredItem, by: number, section: Section, table: MetricTable | undefined): MetricItem;
-function movedItem(item: StoredItem, by: number, section?: Section, table?: MetricTable): StoredItem | MetricItem {
+function movedItem(item: StoredItem, by: number, field: typeof movedField): StoredItem;
+function movedItem(item: StoredItem, by: number, field: typeof movedField, section: Section, table: MetricTable | undefined): MetricItem;
+function movedItem(item: StoredItem, by: number, field: typeof movedField, section?: Section, table?: MetricTable): StoredItem | MetricItem {
   return {
     source: item.source,
-    name: movedField(item.name, by)!,
+    name: field(item.name, by)!,
     span: moved(item.span, by),
-    baseline: movedField(item.baseline, by),
-    target: movedField(item.target, by),
-    timeframe: movedField(item.timeframe, by),
-    owner: movedField(item.owner, by),
-    dataSource: movedField(item.dataSource, by),
+    baseline: field(item.baseline, by),
+    target: field(item.target, by),
+    timeframe: field(item.timeframe, by),
+    owner: field(item.owner, by),
+    dataSource: field(item.dataSource, by),
     type: item.type,
     section,
     table,
@@ -77,17 +85,17 @@ export const sectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[
         headerSpan: moved(t.headerSpan, -base),
         delimiterSpan: moved(t.delimiterSpan, -base),
         columns: t.columns,
-        rows: t.rows.map((row) => movedItem(row, -base)),
+        rows: t.rows.map((row) => movedItem(row, -base, storedField)),
       })),
-      entries: items.map((item) => rowOf.get(item) ?? { item: movedItem(item, -base) }),
+      entries: items.map((item) => rowOf.get(item) ?? { item: movedItem(item, -base, storedField) }),
     };
   },
   restore(stored, base, section) {
     const tables = stored.tables.map((t) => {
       const table: MetricTable = { section, span: moved(t.span, base), headerSpan: moved(t.headerSpan, base), delimiterSpan: moved(t.delimiterSpan, base), columns: [...t.columns], rows: [] };
-      table.rows = t.rows.map((row) => movedItem(row, base, section, table));
+      table.rows = t.rows.map((row) => movedItem(row, base, movedField, section, table));
       return table;
     });
-    return { tables, items: stored.entries.map((e) => ('item' in e ? movedItem(e.item, base, section, undefined) : tables[e.table]!.rows[e.row]!)) };
+    return { tables, items: stored.entries.map((e) => ('item' in e ? movedItem(e.item, base, movedField, section, undefined) : tables[e.table]!.rows[e.row]!)) };
   },
 };

@@ -5,6 +5,9 @@
 /** A copy of `text` that does not share the memory of the string it was sliced from. */
 export const detached = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
 
+/** `text` detached, or undefined: for optional fields. */
+export const detachedOptional = (text: string | undefined): string | undefined => (text === undefined ? undefined : detached(text));
+
 /**
  * `compute` kept by its text between lints (a document is linted again on every keystroke with
  * the same headings), keys detached. Cleared when full: it only saves time.

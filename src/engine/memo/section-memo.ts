@@ -1,8 +1,10 @@
 // What the rules derive from one section, kept between lints of the same document
 // (one store per Linter), so a keystroke re-derives only the sections it touched.
 // A value is stored without Section objects and with offsets relative to where its
-// section starts: stored values never hold on to an old text, and a section that moved
-// (text inserted above it) is found again by its own text alone.
+// section starts, so a section that moved (text inserted above it) is found again by its
+// own text alone. Keys and the codecs' stored strings are detached copies: a slice would
+// keep the whole document it was cut from alive, and each edit's document would stay in
+// memory for as long as one of its sections is remembered.
 //
 // Finding a section by its text hashes that text, and on every lint every section is
 // looked up in every slot: on a long document that hashing was a tenth of a re-lint. A
@@ -11,6 +13,7 @@
 // section lying wholly in either is found by where it stood in that lint instead.
 
 import { LineIndex } from '../text/lines';
+import { detached } from './detached';
 import type { Section } from '../types';
 import { TextKeyedLru } from './lru';
 
@@ -68,7 +71,7 @@ export class SectionMemo {
     let contexts = entries.get(text);
     if (!contexts) {
       contexts = new Map();
-      entries.set(text, contexts);
+      entries.set(detached(text), contexts);
     }
     return contexts;
   }
