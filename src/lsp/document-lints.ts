@@ -5,8 +5,11 @@
 // for, so a slow lint never overwrites a newer one.
 import { basename } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentKind, Finding } from '../engine';
 import { posixRelative } from '../cli/report';
+import { findingDiagnostic } from '../editor/diagnostics';
+import { unmovedOrigin } from '../worker/finding-delta';
 import type { LintClient } from '../worker/lint-client';
 import { filePathOf, type ServerConfigs } from './configs';
 import type { ServerSettings } from './settings';
@@ -26,6 +29,8 @@ export class DocumentLints {
   private readonly results = new Map<string, DocumentLint>();
   private readonly running = new Map<string, { version: number; generation: number; done: Promise<DocumentLint | undefined> }>();
   private settingsGeneration = 0;
+  /** By document: the diagnostic last made for each finding, for the findings a delta kept or only moved in offsets. */
+  private readonly diagnosticsMade = new Map<string, WeakMap<Finding, Diagnostic>>();
 
   constructor(
     private readonly client: LintClient,
@@ -44,6 +49,28 @@ export class DocumentLints {
   forget(uri: string): void {
     this.results.delete(uri);
     this.running.delete(uri);
+    this.diagnosticsMade.delete(uri);
+  }
+
+  /**
+   * The result's findings as diagnostics. After a keystroke in a long page nearly every
+   * finding is one the last result had, or one moved only in offsets: those keep the
+   * diagnostic made for it then (the same object, which the message encoder knows).
+   */
+  diagnostics(uri: string, result: DocumentLint): Diagnostic[] {
+    const before = this.diagnosticsMade.get(uri);
+    const made = new WeakMap<Finding, Diagnostic>();
+    const diagnostics = result.findings.map((finding) => {
+      let diagnostic = before?.get(finding);
+      if (!diagnostic) {
+        const origin = unmovedOrigin(finding);
+        diagnostic = (origin && before?.get(origin)) || findingDiagnostic(finding, uri);
+      }
+      made.set(finding, diagnostic);
+      return diagnostic;
+    });
+    this.diagnosticsMade.set(uri, made);
+    return diagnostics;
   }
 
   /** The result for this version, if there is one already. */

@@ -14,7 +14,6 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { FIX_ALL_KIND, QUICK_FIX_KIND } from '../editor/code-actions';
-import { findingDiagnostic } from '../editor/diagnostics';
 import type { LintClient } from '../worker/lint-client';
 import { ServerCodeActions } from './code-actions';
 import { CONFIG_FILE_GLOBS, filePathOf, isConfigFile, ServerConfigs } from './configs';
@@ -44,7 +43,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const cancelled = (token: CancellationToken) => {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   };
-  const diagnosticsOf = (uri: string, result: DocumentLint | undefined): Diagnostic[] => result?.findings.map((f) => findingDiagnostic(f, uri)) ?? [];
+  const diagnosticsOf = (uri: string, result: DocumentLint | undefined): Diagnostic[] => (result && lints ? lints.diagnostics(uri, result) : []);
 
   const lintAndPublish = async (uri: string) => {
     const document = documents.get(uri);

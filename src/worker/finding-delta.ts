@@ -70,18 +70,38 @@ export function equalShifted(now: ComparedFinding, before: ComparedFinding, shif
 }
 
 const movedPosition = (p: ComparedPosition, shift: Shift): Position => ({ line: p.line + shift.line, column: p.column, offset: p.offset + shift.offset });
+const movedEdit = (edit: ComparedEdit, shift: Shift): TextEdit => ({ start: edit.start + shift.offset, end: edit.end + shift.offset, text: edit.text });
+const movedFix = (fix: ComparedFix, shift: Shift): Fix => {
+  const moved: Fix = { title: fix.title, edits: fix.edits.map((edit) => movedEdit(edit, shift)) };
+  if (fix.isPreferred !== undefined) moved.isPreferred = fix.isPreferred;
+  if (fix.kind !== undefined) moved.kind = fix.kind;
+  return moved;
+};
+const movedRelated = (r: ComparedRelated, shift: Shift): RelatedPlace => ({ message: r.message, start: movedPosition(r.start, shift), end: movedPosition(r.end, shift) });
 
-/** `finding` moved by `shift`: its offsets by the characters, its lines by the lines. */
+/**
+ * `finding` moved by `shift`: its offsets by the characters, its lines by the lines. Fields
+ * written out, not spread: a keystroke in a long page moves thousands of findings.
+ */
 export function shifted(finding: ComparedFinding, shift: Shift): Finding {
-  return {
-    ...finding,
+  const moved: Finding = {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
     start: movedPosition(finding.start, shift),
     end: movedPosition(finding.end, shift),
-    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + shift.offset, end: edit.end + shift.offset })) })),
-    ...(finding.related ? { related: finding.related.map((r) => ({ ...r, start: movedPosition(r.start, shift), end: movedPosition(r.end, shift) })) } : {}),
+    fixes: finding.fixes.map((fix) => movedFix(fix, shift)),
+    docsUrl: finding.docsUrl,
   };
+  if (finding.related) moved.related = finding.related.map((r) => movedRelated(r, shift));
+  return moved;
 }
 
+/** A finding a delta rebuilt at the same lines and columns as a base finding, only its offsets moved: that base finding. */
+const unmoved = new WeakMap<Finding, Finding>();
+
+/** The base finding `finding` was rebuilt from by a delta with its lines and columns as they were, if it was. */
+export const unmovedOrigin = (finding: Finding): Finding | undefined => unmoved.get(finding);
 
 /** How the text after an edit moved between two versions of a document. */
 export function shiftBetween(before: { length: number; lines: number }, text: string): Shift & { lines: number } {
@@ -118,7 +138,13 @@ export function applyPlan(refs: readonly number[], literals: readonly Finding[],
   for (const ref of refs) {
     if (ref >= 0) out.push(base[ref]!);
     else if (ref === LITERAL) out.push(literals[next++]!);
-    else out.push(shifted(base[shiftedRef(ref)]!, shift));
+    else {
+      const before = base[shiftedRef(ref)]!;
+      const moved = shifted(before, shift);
+      // Same lines (and, as the plan checked, the same columns): a place in lines and columns is what it was.
+      if (shift.line === 0) unmoved.set(moved, before);
+      out.push(moved);
+    }
   }
   return out;
 }

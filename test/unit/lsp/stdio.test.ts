@@ -10,6 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-types';
+import { syntheticPrd } from '../../../bench/lint';
+import { findingDiagnostic } from '../../../src/editor/diagnostics';
+import { lint } from '../../../src/engine';
 import { CLI, cliFindings, seenInDiagnostics, TestClient } from '../../support/lsp-client';
 
 // Our own look-alike of a first-draft PRD: outputs as goals, vanity metrics, gaps in the table.
@@ -97,6 +100,42 @@ describe('outcome-lens lsp over stdio, with vscode-jsonrpc as the client', () =>
     const back = client.nextDiagnostics(uri(), (p) => p.version === 3);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 3 }, contentChanges: [{ text: PRD }] });
     await back;
+  });
+
+  test("typing in a longer page: after each keystroke, line break and deletion the published diagnostics are exactly a fresh lint's", async () => {
+    // After a keystroke the server reuses the diagnostics (and their bytes) of findings that
+    // did not move in lines and columns: what it publishes must still be what converting a
+    // fresh lint gives, in order, ranges, messages and related places.
+    const path = join(dir, 'typing-prd.md');
+    const page = pathToFileURL(path).href;
+    // The example brings a grouped finding (related places) to the end of the page.
+    const document = TextDocument.create(page, 'markdown', 1, `${syntheticPrd(60_000)}\n${readFileSync('examples/checkout-redesign-prd.md', 'utf8')}`);
+    const expected = () => lint(document.getText(), { fileName: path }).findings.map((f) => findingDiagnostic(f, page));
+    const opened = client.nextDiagnostics(page);
+    await client.open(page, document.getText());
+    assert.deepEqual((await opened).diagnostics, expected());
+    const lines = document.lineCount;
+    const at = (line: number, character: number) => ({ line, character });
+    const edits = [
+      { range: { start: at(lines >> 1, 3), end: at(lines >> 1, 3) }, text: 'x' },
+      { range: { start: at(lines >> 1, 4), end: at(lines >> 1, 4) }, text: 'y' },
+      { range: { start: at(lines >> 2, 2), end: at(lines >> 2, 2) }, text: '\n' },
+      { range: { start: at(lines >> 1, 3), end: at(lines >> 1, 5) }, text: '' },
+      { range: { start: at(10, 0), end: at(10, 0) }, text: '| Total page views | 1k | 2k | Q3 |\n' },
+      { range: { start: at(lines - 20, 1), end: at(lines - 20, 1) }, text: 'z' },
+    ];
+    let grouped = false;
+    for (const [i, edit] of edits.entries()) {
+      const version = i + 2;
+      TextDocument.update(document, [edit], version);
+      const next = client.nextDiagnostics(page, (p) => p.version === version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: page, version }, contentChanges: [edit] });
+      const { diagnostics } = await next;
+      assert.deepEqual(diagnostics, expected(), `after edit ${i + 1}`);
+      grouped ||= diagnostics.some((d) => d.relatedInformation);
+    }
+    assert.ok(grouped, 'some diagnostic lists related places');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: page } });
   });
 
   test("a finding's quick fixes and disable comments; applying the preferred fix removes the finding", async () => {
