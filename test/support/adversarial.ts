@@ -46,6 +46,10 @@ const builders = {
     title: 'a 100,000-character goals paragraph of 16,000 emphasised words',
     text: `# PRD: Emphasis\n\n## Goals\n\n${'x *word* '.repeat(11_000).trimEnd()}\n`,
   }),
+  vanityParagraph: () => ({
+    title: 'a 200,000-character goals paragraph of 8,000 vanity sentences, each with a figure',
+    text: `# PRD: Growth\n\n## Goals\n\n${Array.from({ length: 8_000 }, (_, i) => `Grow page views to ${i}k.`).join(' ')}\n`,
+  }),
   bigTable: () => ({
     title: 'a 5 MB metrics table',
     text: fill('# PRD: Table\n\n## Success Metrics\n\n| Metric | Baseline | Target | Timeframe |\n| --- | --- | --- | --- |\n', (i) => `| Page views ${i} | ${i} | ${i + 1} | Q3 |\n`, 5 * MB),

@@ -141,6 +141,16 @@ describe('issue 11 recipes (engine)', () => {
     assert.equal(paragraph.children.filter((c) => c.type === 'emphasis').length, 11_000);
   });
 
+  test('3. a paragraph of 8,000 vanity sentences: every one is found, and each suggestion weighs only the figures near its words', () => {
+    // Every sentence shares the paragraph as its unit; the rewrite used to read from each one to the paragraph's end.
+    const found = lint(docs.vanityParagraph.text, { kind: 'prd' }).findings.filter((f) => f.ruleId === 'vanity-metric');
+    assert.equal(found.length, 8_000);
+    // The sentence's own figure ("to 12k") is not a baseline or target field: no rewrite would keep it true, so none is offered.
+    assert.ok(found.every((f) => f.fixes.every((fix) => fix.kind === 'disable')), 'no rewrite next to a figure it cannot place');
+    const alone = lint('# PRD: Growth\n\n## Goals\n\nGrow page views.\n', { kind: 'prd' }).findings.find((f) => f.ruleId === 'vanity-metric');
+    assert.ok(alone?.fixes.some((fix) => fix.kind === 'suggestion'), 'without a figure the rewrite is offered');
+  });
+
   test('3. headings with long runs of brackets, parentheses and angle brackets are plain-texted whole', () => {
     const text = `# PRD: ${'['.repeat(100_000)}\n\n## ${'<'.repeat(100_000)}\n\n## [a](${'('.repeat(50_000)}\n`;
     const titles = lint(text, { kind: 'prd' }).model!.sections.slice(1).map((s) => s.title.length);

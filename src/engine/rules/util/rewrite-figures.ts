@@ -10,6 +10,12 @@ import type { DocumentModel, Fix, MetricField, Span, TextEdit } from '../../type
 
 const TIMEFRAMES = new RegExp(TIMEFRAME.source, `${TIMEFRAME.flags.replace('g', '')}g`);
 const DIGIT = /\d/;
+/**
+ * How far past the measured words a figure still counts as this metric's. A paragraph's
+ * sentences share it as their unit, and reading to the unit's end from each of them made a
+ * 100 KB paragraph of vanity sentences take seconds; a figure this far on is another one's.
+ */
+const FIGURE_REACH = 2000;
 
 // The figure inside a field: "from 12,000" -> "12,000", "48,000 / month" -> "48,000", "10k", "3 million", "35%".
 const FIGURE = /\d(?:[\d,.]{0,30}\d)?(?:[ \t]?(?:%|[kKmMbB]\b|million\b|thousand\b|billion\b))?/;
@@ -34,7 +40,7 @@ export function rewriteKeepingFiguresOut(model: DocumentModel, unit: Span, at: n
     if (figure) figures.push({ placeholder, figure });
   }
   // What is left of the statement after the words, once its figures and timeframes are set aside.
-  let rest = model.text.slice(at, unit.end);
+  let rest = model.text.slice(at, Math.min(unit.end, at + FIGURE_REACH));
   for (const span of [...figures.map((f) => f.figure), ...(item?.timeframe ? [item.timeframe.span] : [])]) {
     const from = Math.min(Math.max(span.start - at, 0), rest.length);
     const to = Math.min(Math.max(span.end - at, 0), rest.length);
