@@ -34,7 +34,8 @@ test('published diagnostics encode to the same bytes as JSON.stringify, publish 
   first.message = `${first.message} (reworded)`;
   messages.push(reworded);
   // The server's own reuse: the same diagnostic objects published again, one of them left out.
-  messages.push({ ...reworded, params: { ...reworded.params, version: 4, diagnostics: reworded.params.diagnostics.filter((_, i) => i !== 1) } });
+  const again: Publish = { ...reworded, params: { ...reworded.params, version: 4, diagnostics: reworded.params.diagnostics.filter((_, i) => i !== 1) } };
+  messages.push(again);
   // An example whose findings include a grouped one (related places, never kept).
   const example = readFileSync('examples/checkout-redesign-prd.md', 'utf8');
   messages.push(publish('file:///tmp/b.md', undefined, example), publish('file:///tmp/b.md', undefined, `\n${example}`));
