@@ -27,11 +27,15 @@ interface OutcomeMessage {
   outcome: FileOutcome;
 }
 
-/** How many workers `--concurrency auto` uses for `files` files: none for a small run or a single core. */
+/**
+ * How many workers `--concurrency auto` starts for `files` files: one per core
+ * but the CLI's own thread, which lints too (see LintPool); none for a small
+ * run or a single core.
+ */
 export function autoConcurrency(files: number): number {
   const cores = availableParallelism();
   if (cores < 2 || files < POOL_MIN_FILES) return 0;
-  return Math.min(cores, Math.ceil(files / POOL_MIN_FILES));
+  return Math.min(cores, Math.ceil(files / POOL_MIN_FILES)) - 1;
 }
 
 interface Slot {
@@ -41,7 +45,10 @@ interface Slot {
 
 /**
  * Workers start with the first job, not with the pool: a --cache run whose
- * files all hit pays for no worker.
+ * files all hit pays for no worker. With `inThread`, the calling thread takes
+ * jobs from the same queue between its other work: it only reads files and
+ * passes messages, which left it idle nine tenths of a run, and a worker in
+ * its place would load and compile the engine once more.
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
@@ -49,8 +56,13 @@ export class LintPool {
   private readonly waiting = new Map<number, { resolve: (outcome: FileOutcome) => void; slot?: Slot }>();
   private nextId = 1;
   private started = false;
+  /** Whether this thread is linting a job (or has one scheduled). */
+  private localBusy = false;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly inThread = false,
+  ) {}
 
   /** Workers running now. */
   get workers(): number {
@@ -87,7 +99,8 @@ export class LintPool {
     const fail = (why: string) => {
       this.slots.splice(this.slots.indexOf(slot), 1);
       for (const [id, entry] of this.waiting) if (entry.slot === slot) this.settle(id, { ok: false, error: why });
-      if (this.slots.length === 0) for (const message of this.queue.splice(0)) this.settle(message.id, { ok: false, error: why });
+      // The jobs nobody took yet are linted by the workers left, or by this thread.
+      if (this.slots.length === 0 && !this.inThread) for (const message of this.queue.splice(0)) this.settle(message.id, { ok: false, error: why });
       this.dispatch();
     };
     worker.on('error', (error) => fail(`lint worker crashed: ${error.message}`));
@@ -111,6 +124,18 @@ export class LintPool {
         slot.worker.postMessage(message);
       }
     }
+    if (this.inThread && !this.localBusy && this.queue.length) {
+      this.localBusy = true;
+      // A macrotask, so the workers' replies are read (and the workers fed) between this thread's jobs.
+      setImmediate(() => void this.lintHere());
+    }
+  }
+
+  private async lintHere(): Promise<void> {
+    const message = this.queue.shift();
+    if (message) this.settle(message.id, await lintFile(message.job));
+    this.localBusy = false;
+    this.dispatch();
   }
 }
 
