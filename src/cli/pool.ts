@@ -7,11 +7,13 @@
 // does not inherit tsx's hooks, so from source it registers them first.)
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { Finding } from '../engine';
 import { lintFile, type FileJob, type FileOutcome } from './lint-file';
+import { countFindings } from './report';
 
 const ROLE = 'outcome-lens-lint-pool';
 /** Jobs handed to a worker before it answers: one running, one waiting, so it never idles on a round trip. */
-const IN_FLIGHT = 2;
+const IN_FLIGHT = 8;
 /**
  * Below this many files a pool costs more than it saves: each worker loads the
  * whole engine (about 0.1 s of one core) before its first lint.
@@ -24,7 +26,34 @@ interface JobMessage {
 }
 interface OutcomeMessage {
   id: number;
-  outcome: FileOutcome;
+  outcome: WireOutcome;
+}
+
+type Linted = Extract<FileOutcome, { ok: true }>;
+/**
+ * An outcome as it crosses from a worker: its findings as JSON text, which
+ * crosses as one string where a structured clone rebuilt every finding as
+ * objects on the main thread (where they then lived, and were traced by every
+ * collection, until printed). They are parsed when printed, as a cached
+ * file's are.
+ */
+type WireOutcome = Exclude<FileOutcome, Linted> | (Omit<Linted, 'findings'> & { counts: { errors: number; warnings: number }; findingsJson: string });
+
+function toWire(outcome: FileOutcome): WireOutcome {
+  if (!outcome.ok) return outcome;
+  const { findings, ...rest } = outcome;
+  return { ...rest, counts: countFindings(findings), findingsJson: JSON.stringify(findings) };
+}
+
+function fromWire(wire: WireOutcome): FileOutcome {
+  if (!wire.ok) return wire;
+  const { findingsJson, ...rest } = wire;
+  return {
+    ...rest,
+    get findings() {
+      return JSON.parse(findingsJson) as Finding[];
+    },
+  };
 }
 
 /**
@@ -92,7 +121,7 @@ export class LintPool {
     const slot: Slot = { worker, busy: 0 };
     worker.on('message', ({ id, outcome }: OutcomeMessage) => {
       slot.busy--;
-      this.settle(id, outcome);
+      this.settle(id, fromWire(outcome));
       this.dispatch();
     });
     // A worker that dies takes only its own jobs with it: they become "could not be linted" lines.
@@ -145,7 +174,7 @@ function serve(): void {
   parentPort!.on('message', (message: JobMessage) => {
     chain = chain.then(async () => {
       const outcome = await lintFile(message.job);
-      parentPort!.postMessage({ id: message.id, outcome } satisfies OutcomeMessage);
+      parentPort!.postMessage({ id: message.id, outcome: toWire(outcome) } satisfies OutcomeMessage);
     });
   });
 }
