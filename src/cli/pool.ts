@@ -12,11 +12,12 @@ import { lintFile, type FileJob, type FileOutcome } from './lint-file';
 import { countFindings } from './report';
 
 const ROLE = 'outcome-lens-lint-pool';
-/** Jobs handed to a worker before it answers: one running, one waiting, so it never idles on a round trip. */
+/** Jobs handed to a worker before it answers: enough that it never waits for the next, even while the main thread lints a long file between reading its replies. */
 const IN_FLIGHT = 8;
 /**
  * Below this many files a pool costs more than it saves: each worker loads the
- * whole engine (about 0.1 s of one core) before its first lint.
+ * whole engine and compiles its patterns and hot code again (about half a
+ * second of one core before its first result).
  */
 export const POOL_MIN_FILES = 48;
 
@@ -75,9 +76,9 @@ interface Slot {
 /**
  * Workers start with the first job, not with the pool: a --cache run whose
  * files all hit pays for no worker. With `inThread`, the calling thread takes
- * jobs from the same queue between its other work: it only reads files and
- * passes messages, which left it idle nine tenths of a run, and a worker in
- * its place would load and compile the engine once more.
+ * jobs from the same queue between its other work: reading files and passing
+ * messages alone leave it idle nine tenths of a run, and a worker in its place
+ * would load and compile the engine once more.
  */
 export class LintPool {
   private readonly slots: Slot[] = [];
