@@ -38,8 +38,9 @@ Options:
                                 run with --cache (same text, config, kind, version and rules)
   --cache-location PATH         the cache file, or a folder to keep it in
                                 (default: .outcome-lens-cache in the current folder)
-  --concurrency auto|off|N      lint on N worker threads; auto (default) uses every core
-                                when there are at least ${POOL_MIN_FILES} files, off lints in one thread
+  --concurrency auto|off|N      lint on N worker threads; auto (default) uses every core (this
+                                thread and a worker per other core) when there are at least
+                                ${POOL_MIN_FILES} files, off lints in one thread
   --no-color                    no colors (also when NO_COLOR is set or output is not a terminal)
   -h, --help                    show this help
 
@@ -224,7 +225,8 @@ export async function runLint(argv: readonly string[], io: CliIo, toolVersion: s
   };
 
   const workers = args.concurrency === 'auto' ? autoConcurrency(expansion.files.length) : args.concurrency;
-  const pool = workers > 0 ? new LintPool(workers) : undefined;
+  // auto counts this thread as one of the cores: it lints beside its workers.
+  const pool = workers > 0 ? new LintPool(workers, args.concurrency === 'auto') : undefined;
   const cache = args.cache ? await LintCache.open(await cacheFilePath(io.cwd, args.cacheLocation), programFingerprint(toolVersion)) : undefined;
 
   const lintOne = async (path: string, config: ResolvedConfig, root: string): Promise<FileStep> => {

@@ -5,10 +5,15 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import diagnostics from 'node:diagnostics_channel';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { promisify } from 'node:util';
-import { autoConcurrency, POOL_MIN_FILES } from '../../../src/cli/pool';
+import type { Worker } from 'node:worker_threads';
+import { defaultConfig } from '../../../src/engine';
+import { lintFile, type FileJob, type FileOutcome } from '../../../src/cli/lint-file';
+import { autoConcurrency, LintPool, POOL_MIN_FILES } from '../../../src/cli/pool';
+import { decodeDocument } from '../../../src/node/files';
 import { run, workspace } from './harness';
 
 const HANG_GUARD = { timeout: 180_000 };
@@ -90,10 +95,66 @@ describe('lint on the worker pool', () => {
 
   test('auto: no pool for a small run; --concurrency takes auto, off or a count', async (t) => {
     assert.equal(autoConcurrency(POOL_MIN_FILES - 1), 0);
-    assert.ok(autoConcurrency(10 * POOL_MIN_FILES) <= 10);
+    // A worker for every core but this thread's, which lints too.
+    assert.equal(autoConcurrency(10 * POOL_MIN_FILES), availableParallelism() < 2 ? 0 : Math.min(availableParallelism(), 10) - 1);
     const cwd = workspace(t);
     const bad = await run(['lint', '--concurrency', 'many', 'project'], { cwd });
     assert.equal(bad.code, 2);
     assert.equal(bad.stderr, 'outcome-lens: --concurrency: expected auto, off or a number of threads from 1 to 999, not "many"\n');
+  });
+});
+
+/** Our templates as pool jobs, each in two wordings (so a worker's share and this thread's share both hold real findings). */
+function templateJobs(): FileJob[] {
+  return readdirSync(resolve('templates')).flatMap((name) =>
+    ['', '\n## Success metrics\n\n- Grow weekly active teams\n'].map((tail, i) => {
+      const read = decodeDocument(Buffer.from(readFileSync(resolve('templates', name), 'utf8') + tail));
+      assert.equal(read.kind, 'text');
+      return { path: resolve('templates', `${i}-${name}`), read, relativePath: `${i}-${name}`, config: defaultConfig(), kind: undefined, fix: false };
+    }),
+  );
+}
+
+/** Findings as printed: an outcome from a worker parses them when read. */
+const printed = (outcome: FileOutcome) => (outcome.ok ? { kind: outcome.kind, findings: outcome.findings } : outcome);
+
+describe('LintPool: a worker that dies, and what crosses from a worker', () => {
+  /** Starts a pool, hands it every job, and ends its worker before the worker answers. */
+  async function killedEarly(t: TestContext, inThread: boolean): Promise<{ jobs: FileJob[]; outcomes: FileOutcome[] }> {
+    const started: Worker[] = [];
+    const keep = (message: unknown) => started.push((message as { worker: Worker }).worker);
+    diagnostics.subscribe('worker_threads', keep);
+    t.after(() => diagnostics.unsubscribe('worker_threads', keep));
+    const pool = new LintPool(1, inThread);
+    t.after(() => pool.close());
+    const jobs = templateJobs();
+    const pending = jobs.map((job) => pool.lint(job));
+    assert.equal(started.length, 1);
+    await started[0]!.terminate();
+    return { jobs, outcomes: await Promise.all(pending) };
+  }
+
+  test('with this thread linting too: the jobs the worker held fail, every other job is linted here', HANG_GUARD, async (t) => {
+    const { jobs, outcomes } = await killedEarly(t, true);
+    const failed = outcomes.filter((o) => !o.ok);
+    assert.ok(failed.length > 0 && failed.length < jobs.length, `${failed.length} of ${jobs.length} failed`);
+    for (const outcome of failed) assert.match(outcome.error, /^lint worker exited with code \d+$/);
+    for (const [i, outcome] of outcomes.entries()) {
+      if (outcome.ok) assert.deepEqual(printed(outcome), printed(await lintFile(jobs[i]!)), jobs[i]!.relativePath);
+    }
+  });
+
+  test('with workers only: every job still settles, as a failure', HANG_GUARD, async (t) => {
+    const { outcomes } = await killedEarly(t, false);
+    for (const outcome of outcomes) assert.equal(outcome.ok, false);
+  });
+
+  test("a worker's results are those of this thread, findings and all", HANG_GUARD, async (t) => {
+    const pool = new LintPool(2);
+    t.after(() => pool.close());
+    const jobs = templateJobs();
+    const outcomes = await Promise.all(jobs.map((job) => pool.lint(job)));
+    assert.ok(outcomes.some((o) => o.ok && o.findings.length > 0), 'some job has findings to compare');
+    for (const [i, outcome] of outcomes.entries()) assert.deepEqual(printed(outcome), printed(await lintFile(jobs[i]!)), jobs[i]!.relativePath);
   });
 });
