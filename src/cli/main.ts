@@ -5,7 +5,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { UsageError, processIo, type CliIo } from './io';
-import { preferFastCompiles } from './jit';
 import { runLint } from './lint-command';
 import { runPersonasCommand } from './personas-command';
 import { runRules } from './rules-command';
@@ -64,7 +63,6 @@ export function runProgram(argv: readonly string[]): void {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  if (argv[0] === 'lint') preferFastCompiles();
   main(argv).then(
     (code) => {
       process.exitCode = code;
