@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { detached } from './memo/detached';
+import { asItIs, type Keep } from './memo/detached';
 import { TextKeyedLru } from './memo/lru';
 import { readPlainBlocks } from './plain-blocks';
 import { lineFeeds } from './text/lines';
@@ -194,12 +194,13 @@ export class ParseCache {
     this.entries = new TextKeyedLru(maxChars);
   }
 
-  parse(text: string): Root {
+  /** `keep` makes the text the tree is parsed from and kept by (see memo/section-memo.ts). */
+  parse(text: string, keep: Keep = asItIs): Root {
     const hit = this.entries.get(text);
     if (hit) return hit;
-    // Parsed from a copy: the tree's strings are slices of what it was parsed from, and a
-    // slice of the document would keep that version of it alive for as long as the entry.
-    const own = detached(text);
+    // The tree's strings are slices of what it was parsed from, and a slice of the document
+    // would keep that version of it alive for as long as the entry.
+    const own = keep(text);
     const tree = parseMarkdown(own);
     this.entries.set(own, tree);
     return tree;

@@ -12,7 +12,7 @@ import { toString } from 'mdast-util-to-string';
 import { cellContent, columnOf } from '../model/metrics';
 import { judge, type JudgeOptions, type Judgement } from './classify';
 import { SECTION_ROLES, type DocumentModel, type Section, type SectionRole, type Span } from '../types';
-import { detached, detachedOptional } from '../memo/detached';
+import { asItIs, type Keep } from '../memo/detached';
 import type { SectionCodec } from '../memo/section-memo';
 import { sectionClauses, type Clause } from '../rules/util/clauses';
 import { lowerBound } from '../text/sorted';
@@ -101,7 +101,7 @@ export function successStatements(model: DocumentModel): SuccessStatement[] {
  * `judge` for success statements under `options`, each judgement kept with its statement:
  * a statement restored unchanged in a later lint is not judged again.
  */
-export function statementJudge(options: JudgeOptions = {}): (statement: SuccessStatement) => Judgement {
+export function statementJudge(options: JudgeOptions = {}, keep: Keep = asItIs): (statement: SuccessStatement) => Judgement {
   const key = JSON.stringify(options);
   return (statement) => {
     let judgement = statement.judgements?.get(key);
@@ -109,7 +109,7 @@ export function statementJudge(options: JudgeOptions = {}): (statement: SuccessS
       judgement = judge(statement, options);
       // Kept by the memo's copy of the statement too: its reason must not hold on to this lint's text.
       if (statement.judgements) {
-        judgement.reason = detached(judgement.reason);
+        judgement.reason = keep(judgement.reason);
         statement.judgements.set(key, judgement);
       }
     }
@@ -263,8 +263,8 @@ type StoredStatement = Omit<SuccessStatement, 'section'>;
 // Fields written out rather than spread: every statement of the document is restored on every
 // lint, and literals of one shape are several times cheaper to make than spreads.
 const finishedCodec: SectionCodec<SectionStatements, { statements: StoredStatement[]; walked: boolean }> = {
-  store: (found, base) => ({
-    statements: found.statements.map((s) => ({ text: detached(s.text), start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: detachedOptional(s.value), keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: detachedOptional(s.rest), judgements: s.judgements })),
+  store: (found, base, keep) => ({
+    statements: found.statements.map((s) => ({ text: keep(s.text), start: s.start - base, origin: s.origin, unit: { start: s.unit.start - base, end: s.unit.end - base }, place: s.place, value: s.value === undefined ? undefined : keep(s.value), keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest === undefined ? undefined : keep(s.rest), judgements: s.judgements })),
     walked: found.walked,
   }),
   restore: (stored, base, section) => ({

@@ -1,9 +1,9 @@
 // Stored forms of what sections yield: statements and metric items without their
-// Section, offsets relative to the section, strings detached from the document (see
+// Section, offsets relative to the section, strings kept as the memo says (see
 // section-memo.ts). Restoring builds fresh objects, so a caller may change what it gets
 // back (the metric model filters table rows).
 import type { MetricField, MetricItem, MetricTable, Section, Span } from '../types';
-import { detached } from './detached';
+import type { Keep } from './detached';
 import type { SectionCodec } from './section-memo';
 
 const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
@@ -11,10 +11,10 @@ const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: 
 /** Records placed by their own start and end, whatever else they carry. */
 export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
   return {
-    store: (list, base) =>
+    store: (list, base, keep) =>
       list.map((item) => {
         const stored: Record<string, unknown> = { ...item, ...moved(item, -base) } as unknown as Record<string, unknown>;
-        for (const key in stored) if (typeof stored[key] === 'string') stored[key] = detached(stored[key]);
+        for (const key in stored) if (typeof stored[key] === 'string') stored[key] = keep(stored[key]);
         return stored as unknown as T;
       }),
     restore: (list, base) => list.map((item) => ({ ...item, ...moved(item, base) })),
@@ -50,7 +50,7 @@ interface StoredTable {
 type StoredEntry = { item: StoredItem } | { table: number; row: number };
 
 const movedField = (field: StoredField, by: number): StoredField => (field ? { text: field.text, span: moved(field.span, by) } : undefined);
-const storedField = (field: StoredField, by: number): StoredField => (field ? { text: detached(field.text), span: moved(field.span, by) } : undefined);
+const storedField = (keep: Keep) => (field: StoredField, by: number): StoredField => (field ? { text: keep(field.text), span: moved(field.span, by) } : undefined);
 
 /**
  * An item's own fields moved by `by` (their texts made by `field`), placed in `section` and
@@ -76,7 +76,8 @@ function movedItem(item: StoredItem, by: number, field: typeof movedField, secti
 }
 
 export const sectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[]; entries: StoredEntry[] }> = {
-  store({ items, tables }, base) {
+  store({ items, tables }, base, keep) {
+    const field = storedField(keep);
     const rowOf = new Map<MetricItem, { table: number; row: number }>();
     tables.forEach((table, t) => table.rows.forEach((row, r) => rowOf.set(row, { table: t, row: r })));
     return {
@@ -85,9 +86,9 @@ export const sectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[
         headerSpan: moved(t.headerSpan, -base),
         delimiterSpan: moved(t.delimiterSpan, -base),
         columns: t.columns,
-        rows: t.rows.map((row) => movedItem(row, -base, storedField)),
+        rows: t.rows.map((row) => movedItem(row, -base, field)),
       })),
-      entries: items.map((item) => rowOf.get(item) ?? { item: movedItem(item, -base, storedField) }),
+      entries: items.map((item) => rowOf.get(item) ?? { item: movedItem(item, -base, field) }),
     };
   },
   restore(stored, base, section) {

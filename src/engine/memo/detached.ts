@@ -5,8 +5,9 @@
 /** A copy of `text` that does not share the memory of the string it was sliced from. */
 export const detached = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
 
-/** `text` detached, or undefined: for optional fields. */
-export const detachedOptional = (text: string | undefined): string | undefined => (text === undefined ? undefined : detached(text));
+/** How a store keeps a string: `detached`, or as it is when nothing kept outlives the text. */
+export type Keep = (text: string) => string;
+export const asItIs: Keep = (text) => text;
 
 /**
  * `compute` kept by its text between lints (a document is linted again on every keystroke with

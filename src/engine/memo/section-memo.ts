@@ -2,9 +2,12 @@
 // (one store per Linter), so a keystroke re-derives only the sections it touched.
 // A value is stored without Section objects and with offsets relative to where its
 // section starts, so a section that moved (text inserted above it) is found again by its
-// own text alone. Keys and the codecs' stored strings are detached copies: a slice would
-// keep the whole document it was cut from alive, and each edit's document would stay in
-// memory for as long as one of its sections is remembered.
+// own text alone. Once a Linter lints a second time, keys and the codecs' stored strings
+// are detached copies: a slice would keep the whole document it was cut from alive, and each
+// edit's document would stay in memory for as long as one of its sections is remembered.
+// Its first lint keeps them as they are, since copying is a tenth of a large document's first
+// lint: a Linter used once (the CLI makes one per file) keeps nothing past it, and one used
+// again holds on to that first text at most.
 //
 // Finding a section by its text hashes that text, and on every lint every section is
 // looked up in every slot: on a long document that hashing was a tenth of a re-lint. A
@@ -13,13 +16,14 @@
 // section lying wholly in either is found by where it stood in that lint instead.
 
 import { LineIndex } from '../text/lines';
-import { detached } from './detached';
+import { asItIs, detached, type Keep } from './detached';
 import type { Section } from '../types';
 import { TextKeyedLru } from './lru';
 
 /** How a slot turns its values into their stored, relative form and back into its section. */
 export interface SectionCodec<T, Stored> {
-  store(value: T, base: number): Stored;
+  /** `keep` is how its strings are kept (see the top of this file). */
+  store(value: T, base: number, keep: Keep): Stored;
   restore(stored: Stored, base: number, section: Section): T;
 }
 
@@ -49,20 +53,21 @@ export class SectionMemo {
   private lastText = '';
   private lastLines: LineIndex | undefined;
   private lastPlaced: Placed = { sections: 0, slots: new Map() };
+  private sessions = 0;
 
   constructor(private readonly maxChars = 4_000_000) {}
 
   /** The memo as one lint of `text` reads it. */
   session(text: string): MemoSession {
-    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced);
+    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced, this.sessions++ === 0 ? asItIs : detached);
     this.lastText = text;
     this.lastLines = session.lines;
     this.lastPlaced = session.placed;
     return session;
   }
 
-  /** The entry for `text` in `slot`, made when missing. */
-  contexts(slot: string, text: string): Contexts {
+  /** The entry for `text` in `slot`, made (its key kept by `keep`) when missing. */
+  contexts(slot: string, text: string, keep: Keep): Contexts {
     let entries = this.slots.get(slot);
     if (!entries) {
       entries = new TextKeyedLru(this.maxChars);
@@ -71,7 +76,7 @@ export class SectionMemo {
     let contexts = entries.get(text);
     if (!contexts) {
       contexts = new Map();
-      entries.set(detached(text), contexts);
+      entries.set(keep(text), contexts);
     }
     return contexts;
   }
@@ -114,6 +119,8 @@ export class MemoSession {
     lastText: string,
     lastLines: LineIndex | undefined,
     private readonly lastPlaced: Placed,
+    /** How what this lint stores keeps its strings. */
+    readonly keep: Keep,
   ) {
     const prefix = lastLines ? commonPrefix(text, lastText) : 0;
     const suffix = lastLines ? commonSuffix(text, lastText, prefix) : 0;
@@ -149,13 +156,13 @@ export class MemoSession {
       this.placed.slots.set(slot, placed);
     }
     // A section that neither changed nor moved keeps its placement as it was.
-    const placement = found && before === base ? known : { base, length, contexts: found ? known.contexts : this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText()) };
+    const placement = found && before === base ? known : { base, length, contexts: found ? known.contexts : this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText(), this.keep) };
     placed[section.index] = placement;
     const { contexts } = placement;
     const hit = contexts.get(context) as Stored | undefined;
     if (hit !== undefined) return codec.restore(hit, base, section);
     const value = compute();
-    contexts.set(context, codec.store(value, base));
+    contexts.set(context, codec.store(value, base, this.keep));
     return value;
   }
 }

@@ -184,7 +184,7 @@ class ModelSection implements Section {
       const body = this.bodyText();
       try {
         // Blank lines alone parse to nothing; many sections hold only their subsections.
-        this.nodesKept = BLANK.test(body) ? [] : this.read.cache.parse(body).children;
+        this.nodesKept = BLANK.test(body) ? [] : this.read.cache.parse(body, this.read.memo.keep).children;
       } catch {
         // Pathological input (e.g. nesting deeper than the parser's stack): the
         // section is treated as having no content rather than failing the lint.

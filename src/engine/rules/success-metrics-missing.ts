@@ -52,7 +52,7 @@ const BENEFIT_ROLES: ReadonlySet<Section['role']> = new Set<Section['role']>(['b
 function measured(model: DocumentModel, config: ResolvedConfig): boolean {
   if (model.metrics().some((item) => item.section.effectiveRole === 'goals')) return true;
   const options = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs };
-  const judged = statementJudge(options);
+  const judged = statementJudge(options, model.memo.keep);
   if (successStatements(model).some((s) => judged(s).measure)) return true;
   return model.sections.some((s) => BENEFIT_ROLES.has(s.effectiveRole) && benefitMeasured(model, s));
 }

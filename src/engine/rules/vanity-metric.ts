@@ -22,7 +22,7 @@ export default defineRule({
   },
   check({ model, kind, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, allowVanity: options.allow, outputVerbs: config.outputVerbs };
-    const judged = statementJudge(judgeOptions);
+    const judged = statementJudge(judgeOptions, model.memo.keep);
     const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;

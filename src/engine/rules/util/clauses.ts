@@ -2,7 +2,6 @@
 // and sentences, with the raw text (markup included) and its offset, so rules
 // can match phrases and report the exact span.
 import type { Nodes, RootContent } from 'mdast';
-import { detached } from '../../memo/detached';
 import type { SectionCodec } from '../../memo/section-memo';
 import { cellContent, columnOf } from '../../model/metrics';
 import type { DocumentModel, Section, SectionRole, Span } from '../../types';
@@ -78,7 +77,7 @@ function walk(model: DocumentModel, section: Section, nodes: readonly (RootConte
 // Stored without its section, offsets from where the section's body starts. Fields written out
 // rather than spread: a long list's clauses are stored and restored one by one.
 const clauseList: SectionCodec<Clause[], Array<Omit<Clause, 'section'>>> = {
-  store: (list, base) => list.map((c) => ({ text: detached(c.text), start: c.start - base, origin: c.origin, unit: { start: c.unit.start - base, end: c.unit.end - base } })),
+  store: (list, base, keep) => list.map((c) => ({ text: keep(c.text), start: c.start - base, origin: c.origin, unit: { start: c.unit.start - base, end: c.unit.end - base } })),
   restore: (list, base, section) => list.map((c) => ({ text: c.text, start: c.start + base, section, origin: c.origin, unit: { start: c.unit.start + base, end: c.unit.end + base } })),
 };
 
