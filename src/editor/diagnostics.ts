@@ -31,6 +31,21 @@ export function findingDiagnostic(finding: Finding, uri: string): Diagnostic {
   };
 }
 
+const samePlace = (a: Pick<Finding, 'start' | 'end'>, b: Pick<Finding, 'start' | 'end'>) =>
+  a.start.line === b.start.line && a.start.column === b.start.column && a.end.line === b.end.line && a.end.column === b.end.column;
+
+/**
+ * Whether two findings of one document make the same diagnostic: everything it shows is
+ * equal, offsets aside (a finding moved along a line by an edit before it, on the same
+ * line and column, shows the same).
+ */
+export function sameDiagnostic(a: Finding, b: Finding): boolean {
+  if (a === b) return true;
+  if (a.ruleId !== b.ruleId || a.severity !== b.severity || a.message !== b.message || a.docsUrl !== b.docsUrl || !samePlace(a, b)) return false;
+  if (!a.related || !b.related) return a.related === b.related;
+  return a.related.length === b.related.length && a.related.every((r, i) => r.message === b.related![i]!.message && samePlace(r, b.related![i]!));
+}
+
 /** A problem in a config file, as an error on the offending value; `lines` indexes the file's text. */
 export function configProblemDiagnostic(problem: ConfigProblem, lines: LineIndex): Diagnostic {
   const span = problem.span ?? { start: 0, end: 1 };

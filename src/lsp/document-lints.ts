@@ -8,8 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { DocumentKind, Finding } from '../engine';
 import { posixRelative } from '../cli/report';
-import { findingDiagnostic } from '../editor/diagnostics';
-import { unmovedOrigin } from '../worker/finding-delta';
+import { findingDiagnostic, sameDiagnostic } from '../editor/diagnostics';
 import type { LintClient } from '../worker/lint-client';
 import { filePathOf, type ServerConfigs } from './configs';
 import type { ServerSettings } from './settings';
@@ -29,8 +28,8 @@ export class DocumentLints {
   private readonly results = new Map<string, DocumentLint>();
   private readonly running = new Map<string, { version: number; generation: number; done: Promise<DocumentLint | undefined> }>();
   private settingsGeneration = 0;
-  /** By document: the diagnostic last made for each finding, for the findings a delta kept or only moved in offsets. */
-  private readonly diagnosticsMade = new Map<string, WeakMap<Finding, Diagnostic>>();
+  /** By document: the findings last turned into diagnostics, and those diagnostics, index by index. */
+  private readonly diagnosticsMade = new Map<string, { findings: readonly Finding[]; diagnostics: Diagnostic[] }>();
 
   constructor(
     private readonly client: LintClient,
@@ -54,22 +53,19 @@ export class DocumentLints {
 
   /**
    * The result's findings as diagnostics. After a keystroke in a long page nearly every
-   * finding is one the last result had, or one moved only in offsets: those keep the
-   * diagnostic made for it then (the same object, which the message encoder knows).
+   * finding is one the last result had: the same object before the edit, one moved only in
+   * offsets after it (as far from the end). Those keep the diagnostic made for it then, the
+   * same object, which the message encoder then finds at once.
    */
   diagnostics(uri: string, result: DocumentLint): Diagnostic[] {
     const before = this.diagnosticsMade.get(uri);
-    const made = new WeakMap<Finding, Diagnostic>();
-    const diagnostics = result.findings.map((finding) => {
-      let diagnostic = before?.get(finding);
-      if (!diagnostic) {
-        const origin = unmovedOrigin(finding);
-        diagnostic = (origin && before?.get(origin)) || findingDiagnostic(finding, uri);
-      }
-      made.set(finding, diagnostic);
-      return diagnostic;
-    });
-    this.diagnosticsMade.set(uri, made);
+    const fromEnd = before ? before.findings.length - result.findings.length : 0;
+    const reused = (finding: Finding, at: number) => {
+      const old = before?.findings[at];
+      return old && sameDiagnostic(finding, old) ? before!.diagnostics[at] : undefined;
+    };
+    const diagnostics = result.findings.map((finding, i) => reused(finding, i) ?? reused(finding, i + fromEnd) ?? findingDiagnostic(finding, uri));
+    this.diagnosticsMade.set(uri, { findings: result.findings, diagnostics });
     return diagnostics;
   }
 

@@ -97,12 +97,6 @@ export function shifted(finding: ComparedFinding, shift: Shift): Finding {
   return moved;
 }
 
-/** A finding a delta rebuilt at the same lines and columns as a base finding, only its offsets moved: that base finding. */
-const unmoved = new WeakMap<Finding, Finding>();
-
-/** The base finding `finding` was rebuilt from by a delta with its lines and columns as they were, if it was. */
-export const unmovedOrigin = (finding: Finding): Finding | undefined => unmoved.get(finding);
-
 /** How the text after an edit moved between two versions of a document. */
 export function shiftBetween(before: { length: number; lines: number }, text: string): Shift & { lines: number } {
   const lines = lineFeeds(text);
@@ -138,13 +132,7 @@ export function applyPlan(refs: readonly number[], literals: readonly Finding[],
   for (const ref of refs) {
     if (ref >= 0) out.push(base[ref]!);
     else if (ref === LITERAL) out.push(literals[next++]!);
-    else {
-      const before = base[shiftedRef(ref)]!;
-      const moved = shifted(before, shift);
-      // Same lines (and, as the plan checked, the same columns): a place in lines and columns is what it was.
-      if (shift.line === 0) unmoved.set(moved, before);
-      out.push(moved);
-    }
+    else out.push(shifted(base[shiftedRef(ref)]!, shift));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { disableFixesOf, findingActions, FIX_ALL_KIND, wantsFixAll, wantsQuickFixes } from '../../../src/editor/code-actions';
-import { configProblemDiagnostic, findingDiagnostic, isDiagnosticOf } from '../../../src/editor/diagnostics';
+import { configProblemDiagnostic, findingDiagnostic, isDiagnosticOf, sameDiagnostic } from '../../../src/editor/diagnostics';
 import { applyEdits, LineIndex, lint, parseConfigText } from '../../../src/engine';
 
 const PRD = `# PRD: Reading Lists
@@ -22,6 +22,26 @@ const PRD = `# PRD: Reading Lists
 
 describe('findings as LSP diagnostics', () => {
   const findings = lint(PRD, { fileName: 'reading-lists-prd.md' }).findings;
+
+  test('two findings make the same diagnostic exactly when all it shows is equal, offsets aside', () => {
+    const uri = 'file:///tmp/reading-lists-prd.md';
+    // Text typed earlier on the line before: every offset moves, no line or column does.
+    const onLine = (f: (typeof findings)[number]) => ({ ...f, start: { ...f.start, offset: f.start.offset + 9 }, end: { ...f.end, offset: f.end.offset + 9 } });
+    for (const f of findings) {
+      assert.ok(sameDiagnostic(f, onLine(f)), f.ruleId);
+      assert.deepEqual(findingDiagnostic(onLine(f), uri), findingDiagnostic(f, uri));
+      assert.ok(!sameDiagnostic(f, { ...f, message: `${f.message} ` }));
+      assert.ok(!sameDiagnostic(f, { ...f, start: { ...f.start, column: f.start.column + 1 } }));
+      assert.ok(!sameDiagnostic(f, { ...f, end: { ...f.end, line: f.end.line + 1 } }));
+      assert.ok(!sameDiagnostic(f, { ...f, severity: f.severity === 'error' ? 'warning' : 'error' }));
+    }
+    const grouped = findings.find((f) => f.related?.length);
+    assert.ok(grouped, 'a grouped finding');
+    const related = grouped.related!;
+    assert.ok(!sameDiagnostic(grouped, { ...grouped, related: related.map((r, k) => (k === 0 ? { ...r, message: `${r.message}!` } : r)) }));
+    assert.ok(!sameDiagnostic(grouped, { ...grouped, related: related.slice(1) }));
+    assert.ok(!sameDiagnostic(grouped, { ...grouped, related: undefined }));
+  });
 
   test('0-based ranges, LSP severities, the rule id as code with its docs link, grouped places as related information', () => {
     const grouped = findings.find((f) => f.related)!;
