@@ -5,7 +5,7 @@
 // own text alone. Once a Linter lints a second time, keys and the codecs' stored strings
 // are detached copies: a slice would keep the whole document it was cut from alive, and each
 // edit's document would stay in memory for as long as one of its sections is remembered.
-// Its first lint keeps them as they are, since copying is a tenth of a large document's first
+// Its first lint keeps them as they are, since copying was a quarter of a long goal list's first
 // lint: a Linter used once (the CLI makes one per file) keeps nothing past it, and one used
 // again holds on to that first text at most.
 //
