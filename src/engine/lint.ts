@@ -37,6 +37,10 @@ export interface LintResult {
   /** Why the kind was chosen, or why the file was skipped. */
   kindReason: string;
   findings: Finding[];
+  /**
+   * The document as the rules read it. Read it before its Linter lints again: the next lint
+   * moves what this one derived for the sections it did not touch, in place, to where they stand in its text.
+   */
   model: DocumentModel | undefined;
 }
 

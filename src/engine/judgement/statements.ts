@@ -271,6 +271,14 @@ const finishedCodec: SectionCodec<SectionStatements, { statements: StoredStateme
     statements: stored.statements.map((s) => ({ text: s.text, start: s.start + base, section, origin: s.origin, unit: { start: s.unit.start + base, end: s.unit.end + base }, place: s.place, value: s.value, keyResult: s.keyResult, continuation: s.continuation, introduces: s.introduces, rest: s.rest, judgements: s.judgements })),
     walked: stored.walked,
   }),
+  move: (found, by, section) => {
+    for (const s of found.statements) {
+      s.start += by;
+      s.unit.start += by;
+      s.unit.end += by;
+      s.section = section;
+    }
+  },
 };
 
 function ofSection(model: DocumentModel, section: Section): SectionStatements {

@@ -18,6 +18,12 @@ export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
         return stored as unknown as T;
       }),
     restore: (list, base) => list.map((item) => ({ ...item, ...moved(item, base) })),
+    move: (list, by) => {
+      for (const item of list) {
+        item.start += by;
+        item.end += by;
+      }
+    },
   };
 }
 
@@ -98,5 +104,35 @@ export const sectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[
       return table;
     });
     return { tables, items: stored.entries.map((e) => ('item' in e ? movedItem(e.item, base, movedField, section, undefined) : tables[e.table]!.rows[e.row]!)) };
+  },
+};
+
+const moveSpan = (span: Span, by: number) => {
+  span.start += by;
+  span.end += by;
+};
+const moveField = (field: MetricField | undefined, by: number) => field && moveSpan(field.span, by);
+function moveItem(item: MetricItem, by: number, section: Section): void {
+  item.section = section;
+  moveSpan(item.span, by);
+  moveField(item.name, by);
+  moveField(item.baseline, by);
+  moveField(item.target, by);
+  moveField(item.timeframe, by);
+  moveField(item.owner, by);
+  moveField(item.dataSource, by);
+}
+
+/** `sectionMetrics` for values no caller changes: restored ones are moved in place on later lints (`SectionCodec.move`). */
+export const keptSectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[]; entries: StoredEntry[] }> = {
+  ...sectionMetrics,
+  move({ items, tables }, by, section) {
+    for (const table of tables) {
+      table.section = section;
+      for (const span of [table.span, table.headerSpan, table.delimiterSpan]) moveSpan(span, by);
+      for (const row of table.rows) moveItem(row, by, section);
+    }
+    // A table's rows are among the items too, moved above with their table.
+    for (const item of items) if (!item.table) moveItem(item, by, section);
   },
 };

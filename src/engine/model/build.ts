@@ -3,7 +3,7 @@
 // never the raw text, so they agree on what a "section" or a "metric" is.
 import type { RootContent } from 'mdast';
 import type { DocumentModel, MetricItem, MetricTable, Section, SectionRole, Span } from '../types';
-import { sectionMetrics, type SectionMetrics } from '../memo/codecs';
+import { keptSectionMetrics, type SectionMetrics } from '../memo/codecs';
 import { cachedByText, detached } from '../memo/detached';
 import { SectionMemo, type MemoSession, type SectionCodec } from '../memo/section-memo';
 import { ParseCache } from '../parse';
@@ -84,7 +84,7 @@ function keptMetrics(sections: readonly Section[], text: string, memo: MemoSessi
     const role = section.effectiveRole;
     if (role !== 'goals' && role !== 'success-metrics' && role !== 'key-results') continue;
     section.readable();
-    const found = memo.get('kept-metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, 'body', sectionMetrics, () =>
+    const found = memo.get('kept-metrics', section, `${section.role}\u0000${role}\u0000${section.title}`, 'body', keptSectionMetrics, () =>
       withoutDeliverables(extractMetrics([section], text, memo)),
     );
     for (const item of found.items) items.push(item);
