@@ -14,7 +14,7 @@ import type { Report } from './rules/rule';
 import { findControlComments, Suppressions } from './text/controls';
 import { disablers } from './text/disable-fix';
 import { MAX_DOCUMENT_CHARS, tooLargeMessage } from './text/limits';
-import type { DocumentKind, DocumentModel, Finding, Severity } from './types';
+import type { DocumentKind, DocumentModel, Finding, Fix, Severity } from './types';
 
 export interface LintOptions {
   /** File name or path, used for kind detection and shown nowhere else. */
@@ -79,18 +79,23 @@ export class Linter {
       if (!report) return;
       const start = model.position(report.span.start);
       if (suppressions.isSuppressed(ruleId, report.span.start, start.line - 1)) return;
-      findings.push({
+      // Written out, not spread: a long page makes thousands of findings on every lint.
+      const fixes: Fix[] = [];
+      if (report.fixes) for (const fix of report.fixes) fixes.push(classifyFix(fix));
+      if (disable) fixes.push(disable.line(ruleId, start.line - 1), disable.file(ruleId));
+      const finding: Finding = {
         ruleId,
         severity,
         message: report.message,
         start,
         end: model.position(Math.max(report.span.end, report.span.start)),
-        fixes: [...(report.fixes ?? []).map(classifyFix), ...(disable ? [disable.line(ruleId, start.line - 1), disable.file(ruleId)] : [])],
+        fixes,
         docsUrl: ruleDocsUrl(ruleId),
-        ...(report.related?.length
-          ? { related: report.related.map((r) => ({ message: r.message, start: model.position(r.span.start), end: model.position(Math.max(r.span.end, r.span.start)) })) }
-          : {}),
-      });
+      };
+      if (report.related?.length) {
+        finding.related = report.related.map((r) => ({ message: r.message, start: model.position(r.span.start), end: model.position(Math.max(r.span.end, r.span.start)) }));
+      }
+      findings.push(finding);
     };
 
     for (const rule of rules) {

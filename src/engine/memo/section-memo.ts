@@ -46,9 +46,10 @@ interface Placement {
   base: number;
   length: number;
   contexts: Contexts;
-  /** The value last restored for it by a codec that can `move` it, placed at `base`, and its context. */
-  restored?: unknown;
-  restoredFor?: string | number;
+  /** The value last restored for it by a codec that can `move` it, its context, and where it is placed. */
+  restored: unknown;
+  restoredFor: string | number | undefined;
+  restoredAt: number;
 }
 /** What a lint looked up, by slot, then by section index (arrays, not maps: a lint fills them for every section). */
 interface Placed {
@@ -181,11 +182,14 @@ export class MemoSession {
       placed = new Array<Placement | undefined>(this.placed.sections);
       this.placed.slots.set(slot, placed);
     }
-    // A section that neither changed nor moved keeps its placement as it was.
-    const placement: Placement =
-      found && before === base
-        ? known
-        : { base, length, contexts: found ? known.contexts : this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText(), this.keep), restored: undefined, restoredFor: undefined };
+    let placement: Placement;
+    if (found) {
+      // The same text, here or moved: its placement goes on to this lint, where the text now stands.
+      placement = known;
+      placement.base = base;
+    } else {
+      placement = { base, length, contexts: this.store.contexts(slot, part === 'own' ? section.ownText() : section.bodyText(), this.keep), restored: undefined, restoredFor: undefined, restoredAt: 0 };
+    }
     placed[section.index] = placement;
     const { contexts } = placement;
     const hit = contexts.get(context) as Stored | undefined;
@@ -194,11 +198,12 @@ export class MemoSession {
       // The value restored for the same text last lint is moved where the text now stands: a
       // re-lint allocates nothing for the sections it did not touch, and restoring every
       // statement and metric of a long page was a fifth of its re-lint, with the garbage after.
-      let value = found && known.restoredFor === context ? (known.restored as T) : undefined;
-      if (value !== undefined) codec.move(value, base - before, section);
+      let value = placement.restoredFor === context ? (placement.restored as T) : undefined;
+      if (value !== undefined) codec.move(value, base - placement.restoredAt, section);
       else value = codec.restore(hit, base, section);
       placement.restored = value;
       placement.restoredFor = context;
+      placement.restoredAt = base;
       return value;
     }
     const value = compute();

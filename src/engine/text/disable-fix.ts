@@ -148,9 +148,15 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
     hasHeadings: () => model.sections.length > 1,
     tables: new Map(),
   };
+  // One file fix per rule, shared by its findings: it is the same for all of them.
+  const files = new Map<string, Fix>();
   return {
     line: (ruleId, line) => lineFix(surroundings, ruleId, model.lineStart(line)),
-    file: (ruleId) => fileFix(surroundings, ruleId, model.frontMatter !== undefined),
+    file: (ruleId) => {
+      let fix = files.get(ruleId);
+      if (!fix) files.set(ruleId, (fix = fileFix(surroundings, ruleId, model.frontMatter !== undefined)));
+      return fix;
+    },
   };
 }
 

@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
 import { cachedByText } from '../../memo/detached';
+import { spannedList } from '../../memo/codecs';
 import { isGuardrailText } from '../../vocabulary/guardrails';
 import { CONTEXT_TIMEFRAME, MEASURE_WINDOW } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
@@ -48,8 +49,6 @@ const BASELINE_IN_WORDS = /\bno (?:current |existing )?baseline\b|\bbaseline\s{0
 // A guardrail holds for a period rather than being reached by a date.
 const CADENCE = /\b(?:throughout|during|at all times|always|every (?:day|week|month|quarter|sprint|release)|(?:daily|weekly|monthly) (?:check|review)|ongoing|continuously|after (?:launch|release))\b/i;
 
-/** Cached per model: the timeframe a heading or lead-in gives each block of a section. */
-const contextCache = new WeakMap<Section, Array<{ span: Span; timeframe: boolean }>>();
 
 /** A period for a group of metrics; "after launch" alone is too vague to count. */
 function namesPeriod(words: string): boolean {
@@ -81,23 +80,32 @@ function aboveTimeframe(section: Section): boolean {
   return found;
 }
 
+/** The blocks of a section's body that a lead-in paragraph right before them gives a period. */
+const periodBlocks = spannedList<Span>();
+
+/** Kept per model: a section's blocks given a period, read from its body alone (and kept between lints by the memo). */
+const leadInCache = new WeakMap<Section, Span[]>();
+
 function leadInTimeframe(model: DocumentModel, section: Section, at: number): boolean {
-  let blocks = contextCache.get(section);
+  let blocks = leadInCache.get(section);
   if (!blocks) {
-    blocks = [];
-    let lead = false;
-    for (const node of section.nodes()) {
-      const span = section.spanOf(node);
-      if (node.type === 'paragraph') {
-        lead = namesPeriod(model.text.slice(span.start, span.end));
-      } else {
-        blocks.push({ span, timeframe: lead });
-        lead = false;
+    section.readable();
+    blocks = model.memo.get('lead-in-periods', section, '', 'body', periodBlocks, () => {
+      const found: Span[] = [];
+      let lead = false;
+      for (const node of section.nodes()) {
+        const span = section.spanOf(node);
+        if (node.type === 'paragraph') lead = namesPeriod(model.text.slice(span.start, span.end));
+        else {
+          if (lead) found.push({ start: span.start, end: span.end });
+          lead = false;
+        }
       }
-    }
-    contextCache.set(section, blocks);
+      return found;
+    });
+    leadInCache.set(section, blocks);
   }
-  return blocks.some((b) => b.span.start <= at && at < b.span.end && b.timeframe);
+  return blocks.some((b) => b.start <= at && at < b.end);
 }
 
 /** What a metric says about itself beyond its own slots; computed once per item and shared by the rules. */
@@ -261,11 +269,18 @@ const GENERIC_NAME = /^(?:kpis?|metrics?|measures?|indicators?|key results?|krs?
 // Guidance set in italics, even when its emphasis is unbalanced: "_**Limit 5-6 KPIs**__".
 const ITALIC_GUIDANCE = /^(?:_|\*(?!\*))/;
 
+// By item: an item the memo moves to the next lint keeps its answer (it reads only its own text).
+const unfilledCache = new WeakMap<MetricItem, boolean>();
+
 /** Whether a metric row or item is still unfilled template: it names no metric of its own. */
 function unfilled(model: DocumentModel, item: MetricItem): boolean {
-  const name = blankPlaceholders(item.name.text).replace(/[*_`]/g, '').trim();
-  if (name === '' || GENERIC_NAME.test(name)) return true;
-  return item.source === 'list' && ITALIC_GUIDANCE.test(model.text.slice(item.name.span.start, item.name.span.start + 2));
+  let found = unfilledCache.get(item);
+  if (found === undefined) {
+    const name = blankPlaceholders(item.name.text).replace(/[*_`]/g, '').trim();
+    found = name === '' || GENERIC_NAME.test(name) || (item.source === 'list' && ITALIC_GUIDANCE.test(model.text.slice(item.name.span.start, item.name.span.start + 2)));
+    unfilledCache.set(item, found);
+  }
+  return found;
 }
 
 const judgedCache = new WeakMap<DocumentModel, { items: MetricItem[]; tables: MetricTable[] }>();
