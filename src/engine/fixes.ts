@@ -130,6 +130,14 @@ function writesPlaceholder(text: string): boolean {
   return false;
 }
 
+/** `fix` with its edits `by` characters further on (a new fix: one a finding holds is never changed). */
+export function movedFix(fix: Fix, by: number): Fix {
+  const moved: Fix = { title: fix.title, edits: fix.edits.map((edit) => ({ start: edit.start + by, end: edit.end + by, text: edit.text })) };
+  if (fix.isPreferred !== undefined) moved.isPreferred = fix.isPreferred;
+  if (fix.kind !== undefined) moved.kind = fix.kind;
+  return moved;
+}
+
 /** A fix that writes a placeholder needs a person to fill it in: a suggestion, whatever its rule called it. */
 export function classifyFix(fix: Fix): Fix {
   return fix.kind === undefined && fix.edits.some((e) => writesPlaceholder(e.text)) ? { ...fix, kind: 'suggestion' } : fix;

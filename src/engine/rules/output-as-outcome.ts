@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { statementJudge, successStatements } from '../judgement/statements';
 import { timeframeIn } from '../vocabulary/timeframes';
 import { defineRule } from './rule';
+import { keptCalls } from './util/kept-calls';
 import { reportByObjective, type CalledStatement } from './util/objective-groups';
 
 export default defineRule({
@@ -26,31 +27,38 @@ export default defineRule({
   check({ model, kind, options, config, report }) {
     const judgeOptions = { vanityPhrases: config.vanityPhrases, outputVerbs: config.outputVerbs, allowVerbs: options.allow };
     const judged = statementJudge(judgeOptions, model.memo.keep);
+    const optionsKey = JSON.stringify(judgeOptions);
     const called: CalledStatement[] = [];
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      const call = judged(statement);
-      if (call.call !== 'output') continue;
-      const raw = statement.text.slice(call.start, call.end);
-      const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
-      const trimmed = trimEndOf(raw, ' \t\r\n*_');
-      // The rewrite goes at the end of the statement, before its closing punctuation; in the
-      // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
-      const end = statement.start + trimEndOf(statement.text, ' \t\r\n*_.;:!').length;
-      called.push({
-        statement,
-        label: phrase,
-        place: `"${phrase}" ${call.reason}`,
-        report: {
-          span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
-          message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
-          fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: changeClause(statement.text) }] }],
-        },
+      const made = kept(statement, optionsKey, () => {
+        const call = judged(statement);
+        if (call.call !== 'output') return undefined;
+        const raw = statement.text.slice(call.start, call.end);
+        const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+        const trimmed = trimEndOf(raw, ' \t\r\n*_');
+        // The rewrite goes at the end of the statement, before its closing punctuation; in the
+        // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
+        const end = statement.start + trimEndOf(statement.text, ' \t\r\n*_.;:!').length;
+        return {
+          statement,
+          label: phrase,
+          place: `"${phrase}" ${call.reason}`,
+          report: {
+            span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
+            message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
+            fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: changeClause(statement.text) }] }],
+          },
+        };
       });
+      if (made) called.push(made);
     }
     reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });
   },
 });
+
+// What this rule made of each statement, kept while the memo moves the statement between lints.
+const kept = keptCalls();
 
 const GROUP_WORDING = {
   verdict: 'are deliveries, not changes',
