@@ -132,3 +132,25 @@ test('config changed between lints on the same text: judgements and roles follow
   const judged = (config: (typeof configs)[number]) => linter.lint(PRD, { config }).findings.filter((f) => f.ruleId === 'vanity-metric' || f.ruleId === 'output-as-outcome').length;
   assert.ok(judged(configs[2]!) > judged(configs[0]!));
 });
+
+test('typing above kept sections moves their statements, metrics and findings, fixes included, as a fresh lint places them', () => {
+  // From the third lint on, what a section restored is moved in place rather than restored
+  // again, and the rules' calls on its statements (messages, rewrites, fixes) move with it.
+  // Typing one character at a time above and between the sections, then deleting them again.
+  const lines = PRD.split('\n');
+  const versions: string[] = [];
+  let typed = '';
+  for (const ch of 'Context: ') {
+    typed += ch;
+    versions.push([lines[0], typed, ...lines.slice(1)].join('\n'));
+  }
+  const notes = lines.indexOf('## Notes');
+  for (let n = 1; n <= 4; n++) versions.push([...lines.slice(0, notes), 'x'.repeat(n), ...lines.slice(notes)].join('\n'));
+  for (let n = typed.length; n >= 0; n--) versions.push([lines[0], typed.slice(0, n), ...lines.slice(1)].join('\n'));
+  const compared = sameAsFresh(versions);
+  // Vanity and output findings with rewrites are among those compared.
+  const fresh = new Linter().lint(versions[4]!);
+  assert.ok(fresh.findings.some((f) => f.ruleId === 'vanity-metric' && f.fixes.some((fix) => fix.kind === 'suggestion')));
+  assert.ok(fresh.findings.some((f) => f.ruleId === 'output-as-outcome'));
+  assert.ok(compared > 100);
+});
