@@ -66,6 +66,8 @@ interface Surroundings {
   hasHeadings: () => boolean;
   /** Table bounds found so far, by the start of each of their lines: one lint asks for every row of a long table. */
   tables?: Map<number, { first: number; endOfTable: number }>;
+  /** A rule's "for this line" title and comment, made once per lint: a long page has thousands of findings. */
+  lineWords?: Map<string, { title: string; comment: string }>;
 }
 
 /** The first line and the end of the table holding the line at `start`, walked once per table. */
@@ -117,11 +119,12 @@ function lineFix(s: Surroundings, ruleId: string, start: number): Fix {
     };
   }
   const indent = text.slice(start, indented);
-  return {
-    title: `Disable ${ruleId} for this line`,
-    kind: 'disable',
-    edits: [{ start, end: start, text: `${indent}<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` }],
-  };
+  let words = s.lineWords?.get(ruleId);
+  if (!words) {
+    words = { title: `Disable ${ruleId} for this line`, comment: `<!-- outcome-lens-disable-next-line ${ruleId} -->${nl}` };
+    s.lineWords?.set(ruleId, words);
+  }
+  return { title: words.title, kind: 'disable', edits: [{ start, end: start, text: indent ? indent + words.comment : words.comment }] };
 }
 
 function fileFix(s: Surroundings, ruleId: string, frontMatter: boolean): Fix {
@@ -147,6 +150,7 @@ export function disablers(model: DocumentModel): { line(ruleId: string, line: nu
     insertAt: model.frontMatter ? model.frontMatter.span.end : text.startsWith('\uFEFF') ? 1 : 0,
     hasHeadings: () => model.sections.length > 1,
     tables: new Map(),
+    lineWords: new Map(),
   };
   // One file fix per rule, shared by its findings: it is the same for all of them.
   const files = new Map<string, Fix>();
