@@ -133,13 +133,17 @@ function collect(model: DocumentModel): SuccessStatement[] {
   // Whether a section lies in one the document calls a task list ("#### Tasks" under Goals): it states nothing.
   const underTask: boolean[] = [];
   const out: SuccessStatement[] = [];
-  for (const section of model.sections) {
+  // One function for every section, reading the section in hand: a closure per section was
+  // thousands of objects per lint of a long page.
+  let section: Section;
+  let task: boolean;
+  const compute = () => finishedStatements(model, section, task, targets);
+  for (section of model.sections) {
     const success = inSuccess(section);
     // A stored answer still marks a section nested too deep as unchecked, as a fresh read does.
     if (success) section.readable();
-    const task = (section.parent !== undefined && underTask[section.parent.index]!) || (success && section.depth > 0 && section.unparsed === undefined && TASK_TITLE.test(section.title));
+    task = (section.parent !== undefined && underTask[section.parent.index]!) || (success && section.depth > 0 && section.unparsed === undefined && TASK_TITLE.test(section.title));
     underTask[section.index] = task;
-    const compute = () => finishedStatements(model, section, task, targets);
     const start = section.heading.start;
     const end = section.body.end;
     // What a section states depends on its own text, its roles and place in the tree, and the
@@ -162,6 +166,14 @@ const inSuccess = (s: Section) => s.effectiveRole !== undefined && (METRIC_PLACE
 const JOINING = /[\p{L}\p{N},*_)"'”]/u;
 const LIST_START = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]/;
 
+/** Whether the line at `at` may open a list item within LIST_START's reach: it is cut out and tested only then (most sections end before a heading). */
+function mayStartList(text: string, at: number): boolean {
+  let i = at;
+  while (i < at + 39 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  const c = text.charCodeAt(i);
+  return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+}
+
 /**
  * What the statements of the text from `start` to `end` can read outside it, as three bits:
  * whether the line before ends a sentence (the line break itself, then the last character
@@ -172,7 +184,7 @@ function edgeContext(text: string, start: number, end: number): number {
   const breakBefore = i >= 0 && text.charCodeAt(i) === 10;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
   const joined = i >= 0 && JOINING.test(text[i]!);
-  const listAfter = end < text.length && LIST_START.test(text.slice(end, end + 39));
+  const listAfter = end < text.length && mayStartList(text, end) && LIST_START.test(text.slice(end, end + 39));
   return (breakBefore ? 4 : 0) + (joined ? 2 : 0) + (listAfter ? 1 : 0);
 }
 

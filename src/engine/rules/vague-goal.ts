@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { phraseRegExp, VAGUE_GOAL_PHRASES } from '../phrases';
 import { spannedList } from '../memo/codecs';
-import type { DocumentModel, Span } from '../types';
+import type { DocumentModel, MetricItem, Span } from '../types';
 import { MAKE_BETTER, VAGUE_CHANGE } from '../vocabulary/comparatives';
 import { blankPlaceholders } from './util/placeholders';
 import { defineRule } from './rule';
@@ -28,14 +28,20 @@ const NOT_A_MEASURE =
 
 const normalize = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 
+// A metric's name as goals are searched for it, kept with the item: the memo moves an unchanged
+// item from lint to lint, and a long page's thousands of names were normalised on every keystroke.
+const normalizedNames = new WeakMap<MetricItem, string>();
+
 /** Names of metrics the document defines with a target, each once; a goal naming one is backed by it. */
 function targetedMetricNames(model: DocumentModel): string[] {
-  const names = model
-    .metrics()
-    .filter((m) => m.target !== undefined)
-    .map((m) => normalize(m.name.text))
-    .filter((name) => name.length >= 12);
-  return [...new Set(names)];
+  const names = new Set<string>();
+  for (const item of model.metrics()) {
+    if (item.target === undefined) continue;
+    let name = normalizedNames.get(item);
+    if (name === undefined) normalizedNames.set(item, (name = normalize(item.name.text)));
+    if (name.length >= 12) names.add(name);
+  }
+  return [...names];
 }
 
 export default defineRule({
