@@ -138,15 +138,9 @@ export function movedFix(fix: Fix, by: number): Fix {
   return moved;
 }
 
-// A rule may hand the same fix to the next lint (kept-calls.ts): its classified copy goes with it.
-const classifiedFixes = new WeakMap<Fix, Fix>();
-
 /** A fix that writes a placeholder needs a person to fill it in: a suggestion, whatever its rule called it. */
 export function classifyFix(fix: Fix): Fix {
-  if (fix.kind !== undefined) return fix;
-  let classified = classifiedFixes.get(fix);
-  if (!classified) classifiedFixes.set(fix, (classified = fix.edits.some((e) => writesPlaceholder(e.text)) ? { ...fix, kind: 'suggestion' } : fix));
-  return classified;
+  return fix.kind === undefined && fix.edits.some((e) => writesPlaceholder(e.text)) ? { ...fix, kind: 'suggestion' } : fix;
 }
 
 interface Piece {

@@ -5,7 +5,7 @@
 // long page the messages, rewrites and fixes of every called statement were rebuilt on every
 // keystroke, strings and all.
 import type { SuccessStatement } from '../../judgement/statements';
-import { movedFix } from '../../fixes';
+import { classifyFix, movedFix } from '../../fixes';
 import type { Report } from '../rule';
 import type { CalledStatement } from './objective-groups';
 
@@ -43,6 +43,8 @@ export function keptCalls(): (statement: SuccessStatement, options: string, make
       return known.called;
     }
     const called = make();
+    // Classified once here (as the lint would on every report), so its moved copies keep their kind.
+    if (called?.report.fixes) called.report.fixes = called.report.fixes.map(classifyFix);
     kept.set(statement, { options, at: statement.start, called });
     return called;
   };
