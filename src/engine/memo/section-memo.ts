@@ -21,6 +21,7 @@
 // a sixth of a re-lint, most of it the garbage the fresh copies left.
 
 import { LineIndex } from '../text/lines';
+import { rescan, scan, type KeptScan, type ScanResult } from '../text/scan';
 import { asItIs, detached, type Keep } from './detached';
 import type { Section } from '../types';
 import { TextKeyedLru } from './lru';
@@ -70,13 +71,15 @@ export class SectionMemo {
   private lastLines: LineIndex | undefined;
   private lastPlaced: Placed = { sections: 0, slots: new Map() };
   private lastSession: MemoSession | undefined;
+  /** The last lint's scan, for the next lint's `rescan`. */
+  lastScan: KeptScan | undefined;
   private sessions = 0;
 
   constructor(private readonly maxChars = 4_000_000) {}
 
   /** The memo as one lint of `text` reads it. */
   session(text: string): MemoSession {
-    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced, this.sessions++ === 0 ? asItIs : detached);
+    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced, this.sessions++ === 0 ? asItIs : detached, this.lastScan);
     // The lint before lets go of the one before it: a value kept for the next lint points to its
     // lint's sections, and through them to that lint's session, so each session holding on to the
     // placements before it would keep every version of the text alive.
@@ -143,6 +146,7 @@ export class MemoSession {
     private lastPlaced: Placed,
     /** How what this lint stores keeps its strings. */
     readonly keep: Keep,
+    private readonly lastScan: KeptScan | undefined,
   ) {
     const prefix = lastLines ? commonPrefix(text, lastText) : 0;
     const suffix = lastLines ? commonSuffix(text, lastText, prefix) : 0;
@@ -150,6 +154,15 @@ export class MemoSession {
     this.sameFrom = text.length - suffix;
     this.shift = lastText.length - text.length;
     this.lines = lastLines && prefix + suffix > 0 ? LineIndex.edited(text, lastLines, this.sameUntil, this.sameFrom) : new LineIndex(text);
+  }
+
+  /** The text's headings, code blocks and front matter, made from the last lint's scan where the texts share a start or an end. */
+  scan(text: string): ScanResult {
+    // Its headings' strings are kept as the memo keeps its own: a heading taken over lint after lint must not hold on to the text it was first read from.
+    const result =
+      this.lastScan && this.sameUntil + (text.length - this.sameFrom) > 0 ? rescan(text, this.lines, this.lastScan, this.sameUntil, this.sameFrom, this.keep) : scan(text, this.lines, this.keep);
+    this.store.lastScan = { lines: this.lines, result };
+    return result;
   }
 
   /** This lint's model stops finding what the lint before it stored where it stood (see `SectionMemo.session`). */

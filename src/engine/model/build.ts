@@ -8,7 +8,6 @@ import { cachedByText, detached } from '../memo/detached';
 import { SectionMemo, type MemoSession, type SectionCodec } from '../memo/section-memo';
 import { ParseCache } from '../parse';
 import { MAX_NESTING, nestingDepth } from '../text/nesting';
-import { scan } from '../text/scan';
 import { lowerBound } from '../text/sorted';
 import { judge } from '../judgement/classify';
 import { readFrontMatter } from './front-matter';
@@ -203,7 +202,7 @@ class ModelSection implements Section {
 export function buildModel(text: string, options: BuildOptions = {}): DocumentModel {
   const memo = (options.memo ?? new SectionMemo()).session(text);
   const { lines } = memo;
-  const scanned = scan(text, lines);
+  const scanned = memo.scan(text);
   const cache = options.cache ?? new ParseCache();
   const roleOf = createRoleMatcher(options.sectionAliases);
   const sections: Section[] = [];

@@ -48,13 +48,17 @@ function closingAtxIndex(text: string): number {
   return blanks;
 }
 
-function frontMatterOf(text: string, lines: LineIndex): ScanResult['frontMatter'] {
+/** How a scan keeps the strings it cuts out of the text (a later text's scan may take them over: see `rescan`). */
+type Keep = (text: string) => string;
+const asIs: Keep = (text) => text;
+
+function frontMatterOf(text: string, lines: LineIndex, keep: Keep = asIs): ScanResult['frontMatter'] {
   const first = lines.lineText(0).replace(/^\uFEFF/, '');
   if (first !== '---' && first !== '+++') return undefined;
   for (let l = 1; l < lines.lineCount; l++) {
     const t = lines.lineText(l);
     if (t === first || (first === '---' && t === '...')) {
-      const content = text.slice(lines.starts[1], lines.starts[l]);
+      const content = keep(text.slice(lines.starts[1], lines.starts[l]));
       return { span: { start: 0, end: lines.lineEnd(l) }, content, format: first === '---' ? 'yaml' : 'toml' };
     }
   }
@@ -148,17 +152,26 @@ export function settledLine(text: string, start: number, end: number): SettledLi
   return c > 32 && c !== 127 && !UNICODE_SPACE.test(text[i]!) ? 'paragraph-text' : undefined;
 }
 
-export function scan(text: string, lines: LineIndex): ScanResult {
+export function scan(text: string, lines: LineIndex, keep: Keep = asIs): ScanResult {
   const headings: ScannedHeading[] = [];
   const codeSpans: Span[] = [];
-  const frontMatter = frontMatterOf(text, lines);
+  const frontMatter = frontMatterOf(text, lines, keep);
   let line = 0;
-  const count = lines.lineCount;
   if (frontMatter) {
     codeSpans.push(frontMatter.span);
     line = lines.lineOf(frontMatter.span.end) + 1;
   }
+  scanFrom(text, lines, line, headings, codeSpans, keep);
+  return { frontMatter, headings, codeSpans };
+}
 
+/**
+ * Reads lines from `line` on (outside any block, after no paragraph) into `headings` and
+ * `codeSpans`, until the end or until `resync` says, after a heading, that the rest is known.
+ */
+function scanFrom(text: string, lines: LineIndex, from: number, headings: ScannedHeading[], codeSpans: Span[], keep: Keep, resync?: (heading: ScannedHeading) => boolean): void {
+  const count = lines.lineCount;
+  let line = from;
   let paragraphStart = -1; // first line of the current paragraph, for setext headings
   for (; line < count; line++) {
     // Most lines are prose that starts with a letter: none of the patterns below can match
@@ -188,7 +201,7 @@ export function scan(text: string, lines: LineIndex): ScanResult {
     const atx = ATX.exec(t);
     if (atx) {
       const body = atx[3]!;
-      const raw = body.slice(0, closingAtxIndex(body)).trim();
+      const raw = keep(body.slice(0, closingAtxIndex(body)).trim());
       const start = lines.starts[line]! + t.length - body.length;
       headings.push({
         depth: atx[2]!.length,
@@ -197,12 +210,13 @@ export function scan(text: string, lines: LineIndex): ScanResult {
         lastLine: line,
         titleSpan: { start, end: start + raw.length },
       });
+      if (resync?.(headings[headings.length - 1]!)) return;
       paragraphStart = -1;
       continue;
     }
     if (paragraphStart >= 0 && SETEXT.test(t)) {
       const startOffset = lines.starts[paragraphStart]!;
-      const raw = text.slice(startOffset, lines.lineEnd(line - 1)).trim();
+      const raw = keep(text.slice(startOffset, lines.lineEnd(line - 1)).trim());
       const firstText = lines.lineText(paragraphStart);
       const lead = firstText.length - firstText.trimStart().length;
       headings.push({
@@ -212,11 +226,73 @@ export function scan(text: string, lines: LineIndex): ScanResult {
         lastLine: line,
         titleSpan: { start: startOffset + lead, end: startOffset + lead + raw.length },
       });
+      if (resync?.(headings[headings.length - 1]!)) return;
       paragraphStart = -1;
       continue;
     }
     if (NOT_PARAGRAPH.test(t)) paragraphStart = -1;
     else if (paragraphStart < 0) paragraphStart = line;
   }
-  return { frontMatter, headings, codeSpans };
+}
+
+/** The index of the first of `headings` (in order) starting on or after `line`. */
+function headingFrom(headings: readonly ScannedHeading[], line: number): number {
+  let lo = 0;
+  let hi = headings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid]!.firstLine < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A scan and the lines it was made from, kept for the next text's `rescan`. */
+export interface KeptScan {
+  lines: LineIndex;
+  result: ScanResult;
+}
+
+const FRONT_MATTER_OPENER = /^\uFEFF?(?:---|\+\+\+)$/;
+
+/**
+ * `scan(text, lines)`, made from the scan of an earlier text whose first `sameUntil`
+ * characters, and whose characters from `sameFrom` on (counted in `text`), are `text`'s. After a
+ * heading the reading holds no state, so the lines are read again from the last heading wholly
+ * before the change, and only until a heading wholly after it is found where the earlier scan
+ * found it: from there on the earlier scan's headings and code blocks are this one's, moved. A
+ * keystroke in a 1 MB page read all of its 30,000 lines again; this reads its section.
+ */
+export function rescan(text: string, lines: LineIndex, previous: KeptScan, sameUntil: number, sameFrom: number, keep: Keep = asIs): ScanResult {
+  const before = previous.result;
+  // Front matter is decided by the first line and a closing line anywhere below it: a text that
+  // opens as front matter does is read whole, unless its front matter ends before the change.
+  const fmEnd = before.frontMatter?.span.end;
+  if (fmEnd === undefined ? FRONT_MATTER_OPENER.test(lines.lineText(0)) : fmEnd >= sameUntil - 1) return scan(text, lines, keep);
+  const firstChanged = lines.lineOf(Math.max(0, sameUntil - 1));
+  // The last heading ending before the changed line: lines before that line are the same in both texts.
+  let h = before.headings.length - 1;
+  while (h >= 0 && before.headings[h]!.lastLine >= firstChanged) h--;
+  if (h < 0) return scan(text, lines, keep);
+  const restart = before.headings[h]!.lastLine + 1;
+  const headings = before.headings.slice(0, h + 1);
+  const restartAt = lines.starts[restart] ?? text.length;
+  const codeSpans = before.codeSpans.filter((span) => span.start < restartAt);
+  const shift = text.length - previous.lines.text.length;
+  const lineShift = lines.lineCount - previous.lines.lineCount;
+  scanFrom(text, lines, restart, headings, codeSpans, keep, (found) => {
+    const at = lines.starts[found.firstLine]!;
+    if (at <= sameFrom) return false;
+    const k = headingFrom(before.headings, found.firstLine - lineShift);
+    const old = before.headings[k];
+    if (!old || old.firstLine !== found.firstLine - lineShift || old.lastLine !== found.lastLine - lineShift || old.depth !== found.depth) return false;
+    for (let i = k + 1; i < before.headings.length; i++) {
+      const next = before.headings[i]!;
+      headings.push({ depth: next.depth, raw: next.raw, firstLine: next.firstLine + lineShift, lastLine: next.lastLine + lineShift, titleSpan: { start: next.titleSpan.start + shift, end: next.titleSpan.end + shift } });
+    }
+    const resumeAt = at - shift;
+    for (const span of before.codeSpans) if (span.start > resumeAt) codeSpans.push({ start: span.start + shift, end: span.end + shift });
+    return true;
+  });
+  return { frontMatter: before.frontMatter, headings, codeSpans };
 }
