@@ -6,7 +6,7 @@
 // or a measured object ("Generate 80% accurate drafts") passes. Delivery words
 // outside the places where success is stated (timelines, requirements) are never judged.
 import * as z from 'zod';
-import { statementJudge, successStatements } from '../judgement/statements';
+import { statementJudge, successStatements, type SuccessStatement } from '../judgement/statements';
 import { timeframeIn } from '../vocabulary/timeframes';
 import { defineRule } from './rule';
 import { keptCalls } from './util/kept-calls';
@@ -29,28 +29,29 @@ export default defineRule({
     const judged = statementJudge(judgeOptions, model.memo.keep);
     const optionsKey = JSON.stringify(judgeOptions);
     const called: CalledStatement[] = [];
+    const callOf = (statement: SuccessStatement): CalledStatement | undefined => {
+      const call = judged(statement);
+      if (call.call !== 'output') return undefined;
+      const raw = statement.text.slice(call.start, call.end);
+      const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+      const trimmed = trimEndOf(raw, ' \t\r\n*_');
+      // The rewrite goes at the end of the statement, before its closing punctuation; in the
+      // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
+      const end = statement.start + trimEndOf(statement.text, ' \t\r\n*_.;:!').length;
+      return {
+        statement,
+        label: phrase,
+        place: `"${phrase}" ${call.reason}`,
+        report: {
+          span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
+          message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
+          fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: changeClause(statement.text) }] }],
+        },
+      };
+    };
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      const made = kept(statement, optionsKey, () => {
-        const call = judged(statement);
-        if (call.call !== 'output') return undefined;
-        const raw = statement.text.slice(call.start, call.end);
-        const phrase = raw.replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
-        const trimmed = trimEndOf(raw, ' \t\r\n*_');
-        // The rewrite goes at the end of the statement, before its closing punctuation; in the
-        // editor its placeholders are tab stops. Never applied by Fix All: it needs the author.
-        const end = statement.start + trimEndOf(statement.text, ' \t\r\n*_.;:!').length;
-        return {
-          statement,
-          label: phrase,
-          place: `"${phrase}" ${call.reason}`,
-          report: {
-            span: { start: statement.start + call.start, end: statement.start + call.start + trimmed.length },
-            message: `"${phrase}" defines success as a delivery: it ${call.reason}. Restate it as the change the delivery should cause: whose behaviour or which result moves, from what to what, by when (e.g. "${example(phrase)}").`,
-            fixes: [{ title: 'Add the change it should cause ("so that ... from ... to ...")', edits: [{ start: end, end, text: changeClause(statement.text) }] }],
-          },
-        };
-      });
+      const made = kept(statement, optionsKey, callOf);
       if (made) called.push(made);
     }
     reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });

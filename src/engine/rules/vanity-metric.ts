@@ -3,7 +3,7 @@
 // measure: a count turned into a rate, share or per-user figure, or tied to a
 // qualifying action ("% of sign-ups who activate", "members who post weekly"), passes.
 import * as z from 'zod';
-import { statementJudge, successStatements } from '../judgement/statements';
+import { statementJudge, successStatements, type SuccessStatement } from '../judgement/statements';
 import { defineRule } from './rule';
 import { keptCalls } from './util/kept-calls';
 import { reportByObjective, type CalledStatement } from './util/objective-groups';
@@ -26,25 +26,26 @@ export default defineRule({
     const judged = statementJudge(judgeOptions, model.memo.keep);
     const optionsKey = JSON.stringify(judgeOptions);
     const called: CalledStatement[] = [];
+    const callOf = (statement: SuccessStatement): CalledStatement | undefined => {
+      const call = judged(statement);
+      if (call.call !== 'vanity') return undefined;
+      const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
+      const at = statement.start + call.end;
+      const qualifier = qualifierFor(words);
+      return {
+        statement,
+        label: words,
+        place: `"${words}" ${call.reason}`,
+        report: {
+          span: { start: statement.start + call.start, end: statement.start + call.end },
+          fixes: [qualifier && rewriteKeepingFiguresOut(model, statement.unit, at, { title: `Tie "${words}" to what they do (${qualifier.title})`, text: qualifier.text })].filter((fix) => !!fix),
+          message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
+        },
+      };
+    };
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      const made = kept(statement, optionsKey, () => {
-        const call = judged(statement);
-        if (call.call !== 'vanity') return undefined;
-        const words = statement.text.slice(call.start, call.end).replace(/[*_`]+/g, '').trim();
-        const at = statement.start + call.end;
-        const qualifier = qualifierFor(words);
-        return {
-          statement,
-          label: words,
-          place: `"${words}" ${call.reason}`,
-          report: {
-            span: { start: statement.start + call.start, end: statement.start + call.end },
-            fixes: [qualifier && rewriteKeepingFiguresOut(model, statement.unit, at, { title: `Tie "${words}" to what they do (${qualifier.title})`, text: qualifier.text })].filter((fix) => !!fix),
-            message: `"${words}" is a vanity metric: it ${call.reason}. Measure what people get from it instead: the share of them who reach the result they came for within a set time, or a count tied to a qualifying action ("% of new ${noun(words)} who [do what the product is for] within [N] days").`,
-          },
-        };
-      });
+      const made = kept(statement, optionsKey, callOf);
       if (made) called.push(made);
     }
     reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });
