@@ -79,7 +79,8 @@ export class SectionMemo {
 
   /** The memo as one lint of `text` reads it. */
   session(text: string): MemoSession {
-    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced, this.sessions++ === 0 ? asItIs : detached, this.lastScan);
+    const again = this.sessions++ > 0;
+    const session = new MemoSession(this, text, this.lastText, this.lastLines, this.lastPlaced, again, this.lastScan);
     // The lint before lets go of the one before it: a value kept for the next lint points to its
     // lint's sections, and through them to that lint's session, so each session holding on to the
     // placements before it would keep every version of the text alive.
@@ -133,6 +134,8 @@ export class MemoSession {
   /** Where the text stops being the same as the last lint's, from the start and from the end. */
   private readonly sameUntil: number;
   private readonly sameFrom: number;
+  /** How what this lint stores keeps its strings. */
+  readonly keep: Keep;
   /** Added to an offset past the change to get the offset it had in the last lint's text. */
   private readonly shift: number;
   /** Taken from the index of a section past the change to get the index it had in the last lint. */
@@ -144,10 +147,14 @@ export class MemoSession {
     lastText: string,
     lastLines: LineIndex | undefined,
     private lastPlaced: Placed,
-    /** How what this lint stores keeps its strings. */
-    readonly keep: Keep,
+    /**
+     * Whether its Linter linted before: only then is what a lint derives worth keeping for the
+     * next one (what is kept by a statement or a metric item, strings as detached copies).
+     */
+    readonly again: boolean,
     private readonly lastScan: KeptScan | undefined,
   ) {
+    this.keep = again ? detached : asItIs;
     const prefix = lastLines ? commonPrefix(text, lastText) : 0;
     const suffix = lastLines ? commonSuffix(text, lastText, prefix) : 0;
     this.sameUntil = prefix;

@@ -51,7 +51,8 @@ export default defineRule({
     };
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      const made = kept(statement, optionsKey, callOf);
+      // A Linter's first lint has no next one to keep its calls for.
+      const made = model.memo.again ? kept(statement, optionsKey, callOf) : callOf(statement);
       if (made) called.push(made);
     }
     reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });

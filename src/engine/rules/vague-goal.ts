@@ -28,7 +28,7 @@ const NOT_A_MEASURE =
 
 const normalize = (text: string) => text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
 
-// A metric's name as goals are searched for it, kept with the item: the memo moves an unchanged
+// A metric's name as goals are searched for it, kept with the item from a Linter's second lint on: the memo moves an unchanged
 // item from lint to lint, and a long page's thousands of names were normalised on every keystroke.
 const normalizedNames = new WeakMap<MetricItem, string>();
 
@@ -37,8 +37,11 @@ function targetedMetricNames(model: DocumentModel): string[] {
   const names = new Set<string>();
   for (const item of model.metrics()) {
     if (item.target === undefined) continue;
-    let name = normalizedNames.get(item);
-    if (name === undefined) normalizedNames.set(item, (name = normalize(item.name.text)));
+    let name = model.memo.again ? normalizedNames.get(item) : undefined;
+    if (name === undefined) {
+      name = normalize(item.name.text);
+      if (model.memo.again) normalizedNames.set(item, name);
+    }
     if (name.length >= 12) names.add(name);
   }
   return [...names];

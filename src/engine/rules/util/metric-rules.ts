@@ -269,16 +269,16 @@ const GENERIC_NAME = /^(?:kpis?|metrics?|measures?|indicators?|key results?|krs?
 // Guidance set in italics, even when its emphasis is unbalanced: "_**Limit 5-6 KPIs**__".
 const ITALIC_GUIDANCE = /^(?:_|\*(?!\*))/;
 
-// By item: an item the memo moves to the next lint keeps its answer (it reads only its own text).
+// By item, from a Linter's second lint on: an item the memo moves to the next lint keeps its answer (it reads only its own text).
 const unfilledCache = new WeakMap<MetricItem, boolean>();
 
 /** Whether a metric row or item is still unfilled template: it names no metric of its own. */
 function unfilled(model: DocumentModel, item: MetricItem): boolean {
-  let found = unfilledCache.get(item);
+  let found = model.memo.again ? unfilledCache.get(item) : undefined;
   if (found === undefined) {
     const name = blankPlaceholders(item.name.text).replace(/[*_`]/g, '').trim();
     found = name === '' || GENERIC_NAME.test(name) || (item.source === 'list' && ITALIC_GUIDANCE.test(model.text.slice(item.name.span.start, item.name.span.start + 2)));
-    unfilledCache.set(item, found);
+    if (model.memo.again) unfilledCache.set(item, found);
   }
   return found;
 }
