@@ -216,8 +216,7 @@ export class MemoSession {
     if (hit !== undefined) {
       if (!codec.move) return codec.restore(hit, base, section);
       // The value restored for the same text last lint is moved where the text now stands: a
-      // re-lint allocates nothing for the sections it did not touch, and restoring every
-      // statement and metric of a long page was a fifth of its re-lint, with the garbage after.
+      // re-lint allocates nothing for the sections it did not touch (see the top of this file).
       let value = placement.restoredFor === context ? (placement.restored as T) : undefined;
       if (value !== undefined) codec.move(value, base - placement.restoredAt, section);
       else value = codec.restore(hit, base, section);

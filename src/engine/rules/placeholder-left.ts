@@ -26,6 +26,8 @@ const normalizeLabel = (label: string) => label.trim().replace(/\s+/g, ' ').toLo
 /** One match of PLACEHOLDER: its span and its groups (0 the whole match, 1-5 as PLACEHOLDER numbers them). */
 interface Found extends Span {
   groups: ReadonlyArray<string | undefined>;
+  /** What its finding says, made with it: kept and moved with it, not written again on every lint. */
+  message: string;
 }
 const foundList = spannedList<Found>();
 
@@ -45,9 +47,12 @@ function placeholdersIn(model: DocumentModel): Found[] {
       const end = section.body.end;
       const own = section.ownText();
       const list: Found[] = [];
+      // The matched words are kept with the section, like the memo's own strings: a long one cut
+      // from this text would otherwise keep the whole of it alive.
+      const keep = (group: string | undefined) => (group === undefined ? undefined : model.memo.keep(group));
       PLACEHOLDER.lastIndex = 0;
       for (let match = PLACEHOLDER.exec(own); match; match = PLACEHOLDER.exec(own)) {
-        list.push({ start: base + match.index, end: base + match.index + match[0].length, groups: [...match] });
+        list.push({ start: base + match.index, end: base + match.index + match[0].length, groups: Array.from(match, keep), message: describe(match) });
       }
       if (list.length === 0) return list;
       const blocks: Span[] = [];
@@ -175,14 +180,14 @@ export default defineRule({
 
     const templated: Report[] = [];
     const notes: Report[] = [];
-    for (const { start, groups: match } of outside(found, skipped)) {
+    for (const { start, groups: match, message } of outside(found, skipped)) {
       const inner = match[5];
       const whole = match[0]!;
       if (inner !== undefined && (!isTemplateText(inner) || defined(inner) || isDefinitionLabel(text, start, whole.length))) continue;
       if (allowed.has(whole.toLowerCase())) continue;
       const end = start + whole.length;
       if ((inner !== undefined || match[2]) && NAMED_AS_VARIABLE.test(text.slice(end, end + 40))) continue;
-      const place = { span: { start, end }, message: describe(match) };
+      const place = { span: { start, end }, message };
       // Template text is ours to group; TBD, TODO and lorem ipsum are the author's own notes, each its own finding.
       if (inner !== undefined || match[2] || match[3]) templated.push(place);
       else notes.push(place);

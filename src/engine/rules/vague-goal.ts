@@ -88,10 +88,7 @@ export default defineRule({
       for (const goal of goals) {
         if (goal.objective && KEY_RESULTS.test(model.text.slice(section.body.start, section.span.end))) continue;
         if (namesMetric(goal.words)) continue;
-        report({
-          span: { start: goal.start, end: goal.end },
-          message: `"${goal.hit}" cannot be measured as written. Say who does what differently, from what to what, by when (e.g. "raise the share of new admins who finish setup on day one from 40% to 60% by Q3"), or name the metric that tracks it.`,
-        });
+        report({ span: { start: goal.start, end: goal.end }, message: goal.message });
       }
     }
   },
@@ -105,6 +102,8 @@ interface VagueGoal extends Span {
   words: string;
   /** It is labeled as an OKR objective: key results in the section measure it. */
   objective: boolean;
+  /** What the finding says, made with the goal: kept and moved with it, not written again on every lint. */
+  message: string;
 }
 
 const vagueGoals = spannedList<VagueGoal>();
@@ -137,7 +136,14 @@ function vagueIn(model: DocumentModel, clauses: readonly Clause[], vague: RegExp
       const m = vague.exec(words) ?? MAKE_BETTER.exec(words) ?? VAGUE_CHANGE.exec(words);
       if (m) {
         const start = clause.start + m.index;
-        found.push({ start, end: start + m[0].length, hit: m[0], words: normalize(unitText), objective });
+        found.push({
+          start,
+          end: start + m[0].length,
+          hit: m[0],
+          words: normalize(unitText),
+          objective,
+          message: `"${m[0]}" cannot be measured as written. Say who does what differently, from what to what, by when (e.g. "raise the share of new admins who finish setup on day one from 40% to 60% by Q3"), or name the metric that tracks it.`,
+        });
         break;
       }
     }

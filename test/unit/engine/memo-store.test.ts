@@ -95,7 +95,7 @@ test('a long run of edits keeps no earlier version of the document in memory', (
   setFlagsFromString('--expose-gc');
   const collect = runInNewContext('gc') as () => void;
   const area = (i: number) =>
-    `## Area ${i}\n\n### Goals\n\n- Raise the share of teams in area ${i} who invite a colleague.\n- Launch the area ${i} board.\n\n` +
+    `## Area ${i}\n\n### Goals\n\n- Raise the share of teams in area ${i} who invite a colleague.\n- Launch the area ${i} board.\n- [Describe the change area ${i} should see]\n\n` +
     `### Success Metrics\n\n| Metric | Baseline | Target | Timeframe | Notes |\n| --- | --- | --- | --- | --- |\n| Teams in area ${i} who invite a colleague within 7 days | ${i % 30}% | ${(i % 30) + 15}% | by Q3 | from the weekly invite report |\n` +
     `| Median first reply time in area ${i} | 9 h | 4 h | | measured on the shared inbox |\n| Total sign-ups | 10,000,000 in total | 20,000,000 in total | Q4 | counted at checkout each night |\n\n`;
   let text = '# PRD: Shared inbox\n\n';
