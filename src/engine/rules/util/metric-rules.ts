@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { attributesFromText } from '../../model/metrics';
 import { cachedByText } from '../../memo/detached';
 import { spannedList } from '../../memo/codecs';
+import { perSection } from '../../memo/per-section';
 import { isGuardrailText } from '../../vocabulary/guardrails';
 import { CONTEXT_TIMEFRAME, MEASURE_WINDOW } from '../../vocabulary/timeframes';
 import { OUTCOME_ROLES, type DocumentModel, type MetricColumn, type MetricItem, type MetricTable, type Section, type Span } from '../../types';
@@ -57,55 +58,45 @@ function namesPeriod(words: string): boolean {
   return stated !== undefined && !/\b(?:launch|ga|release|pilot|beta)$/i.test(stated.text);
 }
 
-const headingCache = new WeakMap<Section, boolean>();
-
 // Whether a title names a period, by title: every metric under a heading asks on every lint.
 const titleNamesPeriod = cachedByText((title) => title !== '' && namesPeriod(title));
 
 /** A period in a metric's own heading or the headings above it ("Phase 1 (Q1 2026)" > "Success criteria"). */
-function headingTimeframe(section: Section): boolean {
-  return titleNamesPeriod(section.title) || (section.parent !== undefined && aboveTimeframe(section.parent));
+function headingTimeframe(model: DocumentModel, section: Section): boolean {
+  return titleNamesPeriod(section.title) || (section.parent !== undefined && aboveTimeframe(model, section.parent));
 }
 
 /** Like headingTimeframe for the headings above, except a document title that is not itself about goals or metrics. */
-function aboveTimeframe(section: Section): boolean {
+const aboveTimeframe = perSection((model, section): boolean => {
   // The preamble's title is a bold first line that titles an OKR or metrics page ("**2024 OKRs**").
   if (section.depth === 0) return titleNamesPeriod(section.title);
-  let found = headingCache.get(section);
-  if (found === undefined) {
-    const title = section.depth === 1 && !(section.effectiveRole !== undefined && OUTCOME_ROLES.has(section.effectiveRole));
-    found = (!title && titleNamesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(section.parent));
-    headingCache.set(section, found);
-  }
-  return found;
-}
+  const title = section.depth === 1 && !(section.effectiveRole !== undefined && OUTCOME_ROLES.has(section.effectiveRole));
+  return (!title && titleNamesPeriod(section.title)) || (section.parent !== undefined && aboveTimeframe(model, section.parent));
+});
 
 /** The blocks of a section's body that a lead-in paragraph right before them gives a period. */
 const periodBlocks = spannedList<Span>();
 
-/** Kept per model: a section's blocks given a period, read from its body alone (and kept between lints by the memo). */
-const leadInCache = new WeakMap<Section, Span[]>();
+/** A section's blocks given a period, read from its body alone (and kept between lints by the memo). */
+const periodBlocksOf = perSection((model, section): Span[] => {
+  section.readable();
+  return model.memo.get('lead-in-periods', section, '', 'body', periodBlocks, () => {
+    const found: Span[] = [];
+    let lead = false;
+    for (const node of section.nodes()) {
+      const span = section.spanOf(node);
+      if (node.type === 'paragraph') lead = namesPeriod(model.text.slice(span.start, span.end));
+      else {
+        if (lead) found.push({ start: span.start, end: span.end });
+        lead = false;
+      }
+    }
+    return found;
+  });
+});
 
 function leadInTimeframe(model: DocumentModel, section: Section, at: number): boolean {
-  let blocks = leadInCache.get(section);
-  if (!blocks) {
-    section.readable();
-    blocks = model.memo.get('lead-in-periods', section, '', 'body', periodBlocks, () => {
-      const found: Span[] = [];
-      let lead = false;
-      for (const node of section.nodes()) {
-        const span = section.spanOf(node);
-        if (node.type === 'paragraph') lead = namesPeriod(model.text.slice(span.start, span.end));
-        else {
-          if (lead) found.push({ start: span.start, end: span.end });
-          lead = false;
-        }
-      }
-      return found;
-    });
-    leadInCache.set(section, blocks);
-  }
-  return blocks.some((b) => b.start <= at && at < b.end);
+  return periodBlocksOf(model, section).some((b) => b.start <= at && at < b.end);
 }
 
 /** What a metric says about itself beyond its own slots; computed once per item and shared by the rules. */
@@ -242,7 +233,7 @@ function states(model: DocumentModel, item: MetricItem, attribute: Attribute, op
       return isGuardrail(model, item) && facts.texts.some((t) => CADENCE.test(t));
     }
     case 'timeframe': {
-      if (headingTimeframe(item.section) || leadInTimeframe(model, item.section, (item.table ?? item).span.start)) return true;
+      if (headingTimeframe(model, item.section) || leadInTimeframe(model, item.section, (item.table ?? item).span.start)) return true;
       if (facts.texts.some((t) => MEASURE_WINDOW.test(t))) return true;
       return isGuardrail(model, item) && facts.texts.some((t) => CADENCE.test(t));
     }
