@@ -11,7 +11,8 @@ import type { ContentTypeEncoderOptions, Message, NotificationMessage, PublishDi
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
-const COMMA = Buffer.from(',');
+const COMMA = 0x2c;
+const CLOSE = Buffer.from(']}}');
 
 /**
  * A diagnostic as the server makes one for a finding without related places: exactly
@@ -31,10 +32,14 @@ const samePlain = (a: Diagnostic, b: Diagnostic) =>
   a.codeDescription!.href === b.codeDescription!.href &&
   a.message === b.message;
 
-/** A document's last publish: its diagnostics and their bytes, index by index; by start line once a later publish asks. */
+/**
+ * A document's last publish: its diagnostics, the message's bytes, and where diagnostic i
+ * lies in them (from `at[i]` to `at[i + 1] - 1`, the comma after it excluded); by start line once a later publish asks.
+ */
 interface Published {
   diagnostics: readonly Diagnostic[];
-  bytes: readonly Buffer[];
+  message: Buffer;
+  at: Int32Array;
   byLine?: Map<number, number[]>;
 }
 
@@ -67,35 +72,70 @@ export class MessageEncoder {
     }
   }
 
-  /** The bytes `diagnostic` had in the last publish: the same object at its index or as far from the end, else an equal plain one on its line. */
-  private known(before: Published | undefined, diagnostic: Diagnostic, i: number, fromEnd: number): Buffer | undefined {
-    if (!before) return undefined;
-    if (before.diagnostics[i] === diagnostic) return before.bytes[i];
-    if (before.diagnostics[i + fromEnd] === diagnostic) return before.bytes[i + fromEnd];
-    if (!isPlain(diagnostic)) return undefined;
+  /** Which of the last publish's diagnostics has the bytes of `diagnostic`: the same object at its index or as far from the end, else an equal plain one on its line; -1 when none. */
+  private known(before: Published | undefined, diagnostic: Diagnostic, i: number, fromEnd: number): number {
+    if (!before) return -1;
+    if (before.diagnostics[i] === diagnostic) return i;
+    if (before.diagnostics[i + fromEnd] === diagnostic) return i + fromEnd;
+    if (!isPlain(diagnostic)) return -1;
     const same = byLine(before)
       .get(diagnostic.range.start.line)
       ?.find((k) => samePlain(before.diagnostics[k]!, diagnostic));
-    return same === undefined ? undefined : before.bytes[same];
+    return same ?? -1;
   }
 
+  /**
+   * The message is written into one buffer: kept diagnostics come from the last message in
+   * runs (after a keystroke nearly all of them are two or three runs, each one copy), new
+   * ones from their JSON. Copying thousands of small buffers one by one cost more than the rest of the encoding.
+   */
   private encodePublish(msg: NotificationMessage & { params: PublishDiagnosticsParams }): Buffer {
     const { diagnostics, ...params } = msg.params;
     const before = this.published.get(params.uri);
     const fromEnd = before ? before.diagnostics.length - diagnostics.length : 0;
     // The message without its diagnostics, params last and left open for them: `{..."params":{"uri":...` + `,"diagnostics":[...]}}`.
     const head = JSON.stringify({ jsonrpc: msg.jsonrpc, method: msg.method, params });
-    const parts: Buffer[] = [Buffer.from(`${head.slice(0, -2)},"diagnostics":[`)];
-    const bytes: Buffer[] = [];
-    for (const [i, diagnostic] of diagnostics.entries()) {
-      if (i > 0) parts.push(COMMA);
-      const encoded = this.known(before, diagnostic, i, fromEnd) ?? Buffer.from(JSON.stringify(diagnostic));
-      bytes.push(encoded);
-      parts.push(encoded);
+    const open = Buffer.from(`${head.slice(0, -2)},"diagnostics":[`);
+    // Per diagnostic: the index of the kept one it copies, or -1 and its fresh bytes.
+    const from = new Int32Array(diagnostics.length);
+    const fresh: Buffer[] = [];
+    let length = open.length + CLOSE.length + Math.max(0, diagnostics.length - 1);
+    for (let i = 0; i < diagnostics.length; i++) {
+      const k = this.known(before, diagnostics[i]!, i, fromEnd);
+      from[i] = k;
+      if (k >= 0) length += before!.at[k + 1]! - 1 - before!.at[k]!;
+      else {
+        const bytes = Buffer.from(JSON.stringify(diagnostics[i]));
+        fresh.push(bytes);
+        length += bytes.length;
+      }
     }
-    parts.push(Buffer.from(']}}'));
-    if (diagnostics.length) this.published.set(params.uri, { diagnostics, bytes });
+    const message = Buffer.allocUnsafe(length);
+    const at = new Int32Array(diagnostics.length + 1);
+    let pos = open.copy(message, 0);
+    let next = 0;
+    for (let i = 0; i < diagnostics.length; ) {
+      at[i] = pos;
+      const k = from[i]!;
+      if (k < 0) {
+        pos += fresh[next++]!.copy(message, pos);
+        if (++i < diagnostics.length) message[pos++] = COMMA;
+        continue;
+      }
+      // The longest run of kept diagnostics that follow each other in the last message too, with their commas.
+      let end = i + 1;
+      while (end < diagnostics.length && from[end] === k + end - i) end++;
+      const last = k + end - i - 1;
+      const start = pos;
+      pos += before!.message.copy(message, pos, before!.at[k]!, before!.at[last + 1]! - 1);
+      for (let j = i + 1; j < end; j++) at[j] = start + before!.at[k + j - i]! - before!.at[k]!;
+      i = end;
+      if (i < diagnostics.length) message[pos++] = COMMA;
+    }
+    at[diagnostics.length] = pos + 1;
+    CLOSE.copy(message, pos);
+    if (diagnostics.length) this.published.set(params.uri, { diagnostics, message, at });
     else this.published.delete(params.uri);
-    return Buffer.concat(parts);
+    return message;
   }
 }

@@ -36,6 +36,19 @@ test('published diagnostics encode to the same bytes as JSON.stringify, publish 
   // The server's own reuse: the same diagnostic objects published again, one of them left out.
   const again: Publish = { ...reworded, params: { ...reworded.params, version: 4, diagnostics: reworded.params.diagnostics.filter((_, i) => i !== 1) } };
   messages.push(again);
+  // Kept diagnostics out of their order, one made again as an equal copy, one new between kept runs, and new ones at both ends:
+  // each kept run is copied from the last message, so every boundary between runs must land on a comma.
+  const kept = again.params.diagnostics;
+  const last = kept.length - 1;
+  const shuffled = [...kept];
+  [shuffled[5], shuffled[9]] = [shuffled[9]!, shuffled[5]!];
+  shuffled[12] = { ...kept[12]!, range: { start: { ...kept[12]!.range.start }, end: { ...kept[12]!.range.end } } };
+  shuffled.splice(20, 0, { ...kept[20]!, message: 'A finding new in this version.' });
+  shuffled[0] = { ...kept[0]!, message: 'Another new first finding.' };
+  shuffled[shuffled.length - 1] = { ...kept[last]!, message: 'A new last finding.' };
+  messages.push({ ...again, params: { ...again.params, version: 5, diagnostics: shuffled } });
+  messages.push({ ...again, params: { ...again.params, version: 6, diagnostics: shuffled.slice(1, -1) } });
+  messages.push({ ...again, params: { ...again.params, version: 7, diagnostics: [kept[last]!] } });
   // An example whose findings include a grouped one (related places, never kept).
   const example = readFileSync('examples/checkout-redesign-prd.md', 'utf8');
   messages.push(publish('file:///tmp/b.md', undefined, example), publish('file:///tmp/b.md', undefined, `\n${example}`));
