@@ -46,9 +46,8 @@ test('published diagnostics encode to the same bytes as JSON.stringify, publish 
   shuffled.splice(20, 0, { ...kept[20]!, message: 'A finding new in this version.' });
   shuffled[0] = { ...kept[0]!, message: 'Another new first finding.' };
   shuffled[shuffled.length - 1] = { ...kept[last]!, message: 'A new last finding.' };
-  messages.push({ ...again, params: { ...again.params, version: 5, diagnostics: shuffled } });
-  messages.push({ ...again, params: { ...again.params, version: 6, diagnostics: shuffled.slice(1, -1) } });
-  messages.push({ ...again, params: { ...again.params, version: 7, diagnostics: [kept[last]!] } });
+  const version = (v: number, diagnostics: Publish['params']['diagnostics']): Publish => ({ ...again, params: { ...again.params, version: v, diagnostics } });
+  messages.push(version(5, shuffled), version(6, shuffled.slice(1, -1)), version(7, [kept[last]!]));
   // An example whose findings include a grouped one (related places, never kept).
   const example = readFileSync('examples/checkout-redesign-prd.md', 'utf8');
   messages.push(publish('file:///tmp/b.md', undefined, example), publish('file:///tmp/b.md', undefined, `\n${example}`));
