@@ -3,11 +3,11 @@
 // and `--version` never pay for the protocol libraries.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { UsageError, type CliIo } from '../cli/io';
 import { parseCommandLine } from '../cli/args';
 import { LintClient } from '../worker/lint-client';
-import { MessageEncoder } from './message-encoder';
+import { DiagnosticsWriter } from './message-encoder';
 import { startServer } from './server';
 
 export const LSP_USAGE = `usage: outcome-lens lsp --stdio
@@ -40,7 +40,7 @@ export function runLsp(argv: readonly string[], io: CliIo, version: string): Pro
   // The bundled worker sits beside this bundle; run from sources there is none, and linting stays in-process.
   const worker = join(__dirname, 'lint-worker.js');
   const client = new LintClient(existsSync(worker) ? worker : undefined, (message) => process.stderr.write(`outcome-lens lsp: ${message}\n`));
-  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout, { contentTypeEncoder: new MessageEncoder() }));
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new DiagnosticsWriter(process.stdout));
   startServer(connection, { client, version });
   // The connection exits the process on `exit`; until then (or until the client goes away) the server runs.
   return new Promise((resolve) => connection.onExit(() => resolve(0)));
