@@ -6,6 +6,7 @@
 // parse. Each reference is checked against the finding just computed, so a delta
 // always rebuilds exactly the findings a full reply would carry.
 import type { Finding, Fix, Position, RelatedPlace, TextEdit } from '../engine';
+import { movedFix } from '../engine/fixes';
 import { lineFeeds } from '../engine/text/lines';
 
 /** How far the text after an edit moved: characters and lines. */
@@ -70,13 +71,6 @@ export function equalShifted(now: ComparedFinding, before: ComparedFinding, shif
 }
 
 const movedPosition = (p: ComparedPosition, shift: Shift): Position => ({ line: p.line + shift.line, column: p.column, offset: p.offset + shift.offset });
-const movedEdit = (edit: ComparedEdit, shift: Shift): TextEdit => ({ start: edit.start + shift.offset, end: edit.end + shift.offset, text: edit.text });
-const movedFix = (fix: ComparedFix, shift: Shift): Fix => {
-  const moved: Fix = { title: fix.title, edits: fix.edits.map((edit) => movedEdit(edit, shift)) };
-  if (fix.isPreferred !== undefined) moved.isPreferred = fix.isPreferred;
-  if (fix.kind !== undefined) moved.kind = fix.kind;
-  return moved;
-};
 const movedRelated = (r: ComparedRelated, shift: Shift): RelatedPlace => ({ message: r.message, start: movedPosition(r.start, shift), end: movedPosition(r.end, shift) });
 
 /**
@@ -90,7 +84,7 @@ export function shifted(finding: ComparedFinding, shift: Shift): Finding {
     message: finding.message,
     start: movedPosition(finding.start, shift),
     end: movedPosition(finding.end, shift),
-    fixes: finding.fixes.map((fix) => movedFix(fix, shift)),
+    fixes: finding.fixes.map((fix) => movedFix(fix, shift.offset)),
     docsUrl: finding.docsUrl,
   };
   if (finding.related) moved.related = finding.related.map((r) => movedRelated(r, shift));

@@ -7,6 +7,11 @@ import type { Keep } from './detached';
 import type { SectionCodec } from './section-memo';
 
 const moved = (span: Span, by: number): Span => ({ start: span.start + by, end: span.end + by });
+/** `span` moved by `by` in place: for values the memo keeps from lint to lint (`SectionCodec.move`). */
+const moveSpan = (span: Span, by: number) => {
+  span.start += by;
+  span.end += by;
+};
 
 /** Records placed by their own start and end, whatever else they carry. */
 export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
@@ -19,10 +24,7 @@ export function spannedList<T extends Span>(): SectionCodec<T[], T[]> {
       }),
     restore: (list, base) => list.map((item) => ({ ...item, ...moved(item, base) })),
     move: (list, by) => {
-      for (const item of list) {
-        item.start += by;
-        item.end += by;
-      }
+      for (const item of list) moveSpan(item, by);
     },
   };
 }
@@ -107,10 +109,6 @@ export const sectionMetrics: SectionCodec<SectionMetrics, { tables: StoredTable[
   },
 };
 
-const moveSpan = (span: Span, by: number) => {
-  span.start += by;
-  span.end += by;
-};
 const moveField = (field: MetricField | undefined, by: number) => field && moveSpan(field.span, by);
 function moveItem(item: MetricItem, by: number, section: Section): void {
   item.section = section;

@@ -51,8 +51,7 @@ export default defineRule({
     };
     for (const statement of successStatements(model)) {
       if (statement.origin === 'cell') continue;
-      // A Linter's first lint has no next one to keep its calls for.
-      const made = model.memo.again ? kept(statement, optionsKey, callOf) : callOf(statement);
+      const made = kept(model, statement, optionsKey, callOf);
       if (made) called.push(made);
     }
     reportByObjective(model, called, GROUP_WORDING, report, { wholePage: kind === 'okr' });

@@ -6,6 +6,7 @@
 // keystroke, strings and all.
 import type { SuccessStatement } from '../../judgement/statements';
 import { classifyFix, movedFix } from '../../fixes';
+import type { DocumentModel } from '../../types';
 import type { Report } from '../rule';
 import type { CalledStatement } from './objective-groups';
 
@@ -31,9 +32,11 @@ function movedReport(report: Report, by: number): Report {
  * the statement rather than closing over it: a closure per statement per lint was a megabyte of
  * garbage per keystroke on a long page.
  */
-export function keptCalls(): (statement: SuccessStatement, options: string, make: (statement: SuccessStatement) => CalledStatement | undefined) => CalledStatement | undefined {
+export function keptCalls(): (model: DocumentModel, statement: SuccessStatement, options: string, make: (statement: SuccessStatement) => CalledStatement | undefined) => CalledStatement | undefined {
   const kept = new WeakMap<SuccessStatement, Kept>();
-  return (statement, options, make) => {
+  return (model, statement, options, make) => {
+    // A Linter's first lint has no next one to keep its calls for.
+    if (!model.memo.again) return make(statement);
     const known = kept.get(statement);
     if (known && known.options === options) {
       const by = statement.start - known.at;
